@@ -1,0 +1,77 @@
+//! The root component: header with the language switch, then the report library.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Text, tr};
+use crate::library::Library;
+use crate::storage;
+
+/// The interface language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct LangCtx(pub RwSignal<Lang>);
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(storage::load_lang());
+    provide_context(LangCtx(lang));
+
+    // Effects only sync with the outside world: the stored preference and <html lang>.
+    Effect::new(move |_| {
+        let current = lang.get();
+        if let Err(err) = storage::save_lang(current) {
+            leptos::logging::warn!("language preference not saved: {err}");
+        }
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", current.html_lang());
+        }
+    });
+
+    view! {
+        <Header />
+        <main class="page">
+            <Library />
+        </main>
+    }
+}
+
+/// The top bar: product name, tagline and language switch.
+#[component]
+fn Header() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="brand-name" data-testid="product-name">
+                    {move || tr(lang.get(), Text::ProductName)}
+                </span>
+                <span class="brand-tagline">{move || tr(lang.get(), Text::Tagline)}</span>
+            </div>
+            <LangSwitch />
+        </header>
+    }
+}
+
+/// Two toggle buttons: 简体中文 / English.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let option = move |value: Lang, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="lang-option"
+                aria-pressed=move || (lang.get() == value).to_string()
+                on:click=move |_| lang.set(value)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || tr(lang.get(), Text::LanguageLabel)>
+            {option(Lang::Zh, "简体中文")}
+            {option(Lang::En, "English")}
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! The Nianbao browser app: Leptos components on top of the `report` core.
+//! Logic lives in `report`; this crate only holds state, views and browser glue.
+
+pub mod app;
+pub mod i18n;
+pub mod library;
+pub mod storage;
+
+pub use app::App;

@@ -1,0 +1,18 @@
+//! Browser local storage for interface preferences. Failures are reported, never unwrapped.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::i18n::Lang;
+
+const LANG_KEY: &str = "nianbao.lang";
+
+/// The language chosen last time in this browser, or the default.
+pub fn load_lang() -> Lang {
+    LocalStorage::get(LANG_KEY).unwrap_or_default()
+}
+
+/// Remembers the interface language. Storage may be disabled (private mode, policy):
+/// the choice then lasts for this page only, which is harmless.
+pub fn save_lang(lang: Lang) -> Result<(), String> {
+    LocalStorage::set(LANG_KEY, lang).map_err(|err| err.to_string())
+}

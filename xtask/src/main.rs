@@ -1,0 +1,5 @@
+//! `cargo xtask`: setup, test, serve, bench and dist for Nianbao.
+
+fn main() {
+    eprintln!("cargo xtask: not yet");
+}
