@@ -10,7 +10,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("usage: nianbao check [--previous LAST_YEAR.json] [--format text|json] FILE...");
+            eprintln!(
+                "usage: nianbao check [--previous LAST_YEAR.json] [--format text|json] FILE..."
+            );
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,36 @@
-//! The Nianbao domain core: report model, official templates, figure parsing and validation.
-//! It does no I/O and knows nothing of the browser: time, ids and storage come in as arguments.
+//! The Nianbao domain core: the official templates as data, figure parsing, the report model
+//! and its JSON file format, validation and auto-totals.
+//!
+//! It does no I/O and knows nothing of the browser or the terminal: text comes in and goes out
+//! as strings, and time, ids and storage are the caller's business. It builds for
+//! `wasm32-unknown-unknown` as well as natively.
 
-pub mod figure;
+mod figure;
+mod file;
+mod finding;
+mod formula;
+mod model;
+mod rules;
+mod template;
+mod totals;
 
-pub use figure::{Figure, FigureError, parse_figure};
+#[cfg(test)]
+mod tests;
+
+pub use figure::{CellKind, Figure, FigureError, parse_figure};
+pub use file::{LoadError, from_json, to_json};
+pub use finding::{Finding, Lang, Rule, Severity, TextSpan};
+pub use formula::is_computed;
+pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
+pub use rules::validate;
+pub use template::{
+    BlockSpec, CellSpec, ColumnSpec, HeaderCell, LooseCellSpec, RowSpec, SectionSpec, TableLayout,
+    TableSpec, Template, TemplateId,
+};
+pub use totals::{apply_auto_totals, computed_totals};
+
+/// The JSON Schema of the report file, generated from the types (feature `schema`).
+#[cfg(any(test, feature = "schema"))]
+pub fn report_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
+}

@@ -1,0 +1,179 @@
+//! What the checker reports: findings, their rule ids (the stable strings of
+//! `spec/report-file.md`), severities, and the message language. Findings are data, not
+//! errors: a report with findings is still a report that can be saved and printed.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The report is wrong and should not be published as is.
+    Error,
+    /// Probably wrong, or incomplete; worth a look.
+    Warning,
+    /// A note.
+    Info,
+}
+
+impl Severity {
+    /// The id used in JSON output: `error`, `warning`, `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The language of finding messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Chinese, the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads `zh` / `en` (and `zh-CN`, `en-US` …).
+    pub fn parse(text: &str) -> Option<Lang> {
+        let lower = text.to_ascii_lowercase();
+        if lower == "zh" || lower.starts_with("zh-") {
+            Some(Lang::Zh)
+        } else if lower == "en" || lower.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+macro_rules! rules {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $severity:ident; )*) => {
+        /// A check, identified in files and output by its stable id string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Rule {
+            /// Every rule this version implements, in reporting order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The stable id, e.g. `requests.row_total`.
+            pub fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id,)* }
+            }
+
+            /// The severity every finding of this rule has.
+            pub fn severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity,)* }
+            }
+
+            /// The rule with this id.
+            pub fn from_id(id: &str) -> Option<Rule> {
+                match id { $($id => Some(Rule::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+rules! {
+    /// The template does not fit the report year.
+    TemplateYear = "template.year", Warning;
+    /// Not a number, even after accepting full-width digits, separators, spaces and a unit.
+    CellInvalid = "cell.invalid", Error;
+    /// Negative where the format allows none.
+    CellNegative = "cell.negative", Error;
+    /// A count that is not a whole number.
+    CellFraction = "cell.fraction", Error;
+    /// A cell of the format left blank (the format expects 0).
+    CellBlank = "cell.blank", Warning;
+    /// A key in `figures` the template does not have.
+    CellUnknown = "cell.unknown", Warning;
+    /// Table 三, one row: 总计 ≠ the six applicant columns.
+    RequestsRowTotal = "requests.row_total", Error;
+    /// Table 三, one column: （七）总计 ≠ the sum of the outcome rows.
+    RequestsHandledTotal = "requests.handled_total", Error;
+    /// Table 三, one column: 一 + 二 ≠ （七） + 四.
+    RequestsBalance = "requests.balance", Error;
+    /// Table 四, one row: 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结.
+    AppealsTotal = "appeals.total", Error;
+    /// 二 上年结转 ≠ last year's 四 结转下年度, per column.
+    CarryOver = "carry_over", Warning;
+    /// 现行有效 ≠ last year's 现行有效 + 制发 − 废止 (gov-2021).
+    ActiveInForce = "active.in_force", Warning;
+    /// Every figure equals last year's.
+    FiguresSameAsLastYear = "figures.same_as_last_year", Warning;
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// A stretch of a section's text a finding is about (for prose rules, none yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    /// The section id.
+    pub section: String,
+    /// Byte offset of the start in the section text.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+}
+
+/// One thing the checker found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Which check.
+    pub rule: Rule,
+    /// How serious.
+    pub severity: Severity,
+    /// The cells of this report the finding reads: the reported cell (a total) first, then
+    /// every input. Empty for findings about the report as a whole.
+    pub cells: Vec<String>,
+    /// What is wrong, by how much, and where, in official labels.
+    pub message: String,
+    /// For arithmetic rules: the value the reported cell should have.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// For arithmetic rules: the value it has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// The text the finding is about, for prose rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<TextSpan>,
+}
+
+impl Finding {
+    /// A finding of `rule` with its usual severity and no expected/actual values.
+    pub(crate) fn new(rule: Rule, cells: Vec<String>, message: String) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity(),
+            cells,
+            message,
+            expected: None,
+            actual: None,
+            span: None,
+        }
+    }
+
+    /// The first cell, the one the finding is anchored to.
+    pub fn anchor(&self) -> Option<&str> {
+        self.cells.first().map(String::as_str)
+    }
+}

@@ -1,0 +1,328 @@
+//! The report as the app edits it and the file stores it: metadata, sections of prose and a
+//! flat map of figures keyed by cell key, each kept exactly as typed.
+//!
+//! The model never interprets a figure (that is `figure` and `rules`) and never reads or
+//! writes files (that is `file`, and it only converts to and from text).
+
+use std::collections::BTreeMap;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::figure::{Figure, FigureError, parse_figure};
+use crate::template::{Template, TemplateId};
+
+/// The value of the `format` field of every report file.
+pub const FORMAT: &str = "nianbao/report";
+
+/// The file format version this code writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// One report, as drafted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+pub struct Report {
+    /// Always `nianbao/report`.
+    pub format: String,
+    /// The file format version, 1 for this code.
+    pub version: u32,
+    /// The official format the report follows.
+    pub template: TemplateId,
+    /// The reporting agency (机关名称); a draft may leave it empty.
+    #[serde(default)]
+    pub agency: String,
+    /// The report year (the year reported on, not the year of publication).
+    pub year: i32,
+    /// The prose sections, in order.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Cell key → value as typed. A missing key is a blank cell.
+    #[serde(default)]
+    pub figures: BTreeMap<String, CellValue>,
+    /// The auto-totals setting of this report (absent: off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_totals: Option<AutoTotals>,
+    /// A contact line for questions (地址、电话、电子邮箱), when the app collects it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The publication date as the user wrote it (e.g. `2025-01-20`); never read from a clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish_date: Option<String>,
+    /// Top-level keys this version does not know, kept and written back unchanged.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A section of prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+pub struct Section {
+    /// For `gov-*` templates one of the template's section ids; free for `legacy`.
+    pub id: String,
+    /// The heading, required for `legacy`; `gov-*` use the official one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The text, paragraphs separated by `\n`.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Whether totals are computed, and which computed cells the user chose to type instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+pub struct AutoTotals {
+    /// Fill total cells from their parts.
+    #[serde(default)]
+    pub enabled: bool,
+    /// Total cells the user overrode (手动覆盖); auto-totals leave them as typed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+/// A figure exactly as it stands in the file: a JSON number stays a number, a string stays
+/// that string (`"3,511"`, `"１２３"`), so writing a report back loses nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    /// `null`: blank.
+    Null,
+    /// A JSON number.
+    Number(serde_json::Number),
+    /// A string as typed; empty or spaces only is blank.
+    Text(String),
+}
+
+impl CellValue {
+    /// The text to parse: the number as JSON writes it, or the string; `None` for null.
+    pub fn raw(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            CellValue::Null => None,
+            CellValue::Number(number) => Some(number.to_string().into()),
+            CellValue::Text(text) => Some(text.as_str().into()),
+        }
+    }
+
+    /// Whether the cell counts as blank: null, or text with nothing but spaces.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            CellValue::Null => true,
+            CellValue::Number(_) => false,
+            // `trim` knows the full-width U+3000 and no-break spaces as spaces.
+            CellValue::Text(text) => text.trim().is_empty(),
+        }
+    }
+}
+
+impl Serialize for CellValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CellValue::Null => serializer.serialize_unit(),
+            CellValue::Number(number) => number.serialize(serializer),
+            CellValue::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CellValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CellValue, D::Error> {
+        deserializer.deserialize_any(CellValueVisitor)
+    }
+}
+
+struct CellValueVisitor;
+
+impl Visitor<'_> for CellValueVisitor {
+    type Value = CellValue;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a number or a string")
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<CellValue, E> {
+        Ok(CellValue::Number(value.into()))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<CellValue, E> {
+        Ok(CellValue::Number(value.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<CellValue, E> {
+        serde_json::Number::from_f64(value)
+            .map(CellValue::Number)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Float(value), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<CellValue, E> {
+        Ok(CellValue::Text(value.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<CellValue, E> {
+        Ok(CellValue::Text(value))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<CellValue, E> {
+        Ok(CellValue::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<CellValue, E> {
+        Ok(CellValue::Null)
+    }
+}
+
+#[cfg(any(test, feature = "schema"))]
+impl schemars::JsonSchema for CellValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CellValue".into()
+    }
+
+    fn json_schema(_generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A figure as typed: a number, or a string such as \"1,234\" or \"１２３\"; null or \"\" is a blank cell.",
+            "type": ["number", "string", "null"]
+        })
+    }
+}
+
+impl Report {
+    /// A new, empty report for `agency` and `year`, on the template that fits the year.
+    pub fn new(agency: impl Into<String>, year: i32) -> Report {
+        let template = Template::for_year(year);
+        Report {
+            format: FORMAT.to_string(),
+            version: CURRENT_VERSION,
+            template: template.id,
+            agency: agency.into(),
+            year,
+            sections: template
+                .sections
+                .iter()
+                .map(|spec| Section {
+                    id: spec.id.to_string(),
+                    heading: None,
+                    text: String::new(),
+                })
+                .collect(),
+            figures: BTreeMap::new(),
+            auto_totals: None,
+            contact: None,
+            publish_date: None,
+            extra: serde_json::Map::new(),
+        }
+    }
+
+    /// The report's template.
+    pub fn template(&self) -> &'static Template {
+        Template::get(self.template)
+    }
+
+    /// What was typed in a cell, `None` when it is blank.
+    pub fn cell_raw(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {
+        self.figures
+            .get(key)
+            .filter(|value| !value.is_blank())
+            .and_then(CellValue::raw)
+    }
+
+    /// The parsed value of a cell, read with the kind the template gives it (a key the
+    /// template does not have is read as a plain amount).
+    pub fn cell_figure(&self, key: &str) -> Result<Figure, FigureError> {
+        let kind = self
+            .template()
+            .cell_spec(key)
+            .map_or(crate::CellKind::Amount, |spec| spec.kind);
+        match self.figures.get(key).and_then(CellValue::raw) {
+            Some(raw) => parse_figure(&raw, kind),
+            None => Err(FigureError::Blank),
+        }
+    }
+
+    /// Sets a cell to the text typed; empty or spaces only makes it blank (removes it).
+    pub fn set_cell(&mut self, key: &str, raw: impl Into<String>) {
+        let raw = raw.into();
+        if CellValue::Text(raw.clone()).is_blank() {
+            self.figures.remove(key);
+        } else {
+            self.figures.insert(key.to_string(), CellValue::Text(raw));
+        }
+    }
+
+    /// The text of a section, `None` when the report has no such section.
+    pub fn section_text(&self, id: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|section| section.id == id)
+            .map(|section| section.text.as_str())
+    }
+
+    /// Sets the text of a section, adding the section (in template order) when missing.
+    pub fn set_section_text(&mut self, id: &str, text: impl Into<String>) {
+        let text = text.into();
+        if let Some(section) = self.sections.iter_mut().find(|section| section.id == id) {
+            section.text = text;
+            return;
+        }
+        let template = self.template();
+        let position = template.sections.iter().position(|spec| spec.id == id);
+        // Insert before the first existing section that comes later in the template.
+        let insert_at = position
+            .and_then(|position| {
+                self.sections.iter().position(|section| {
+                    template
+                        .sections
+                        .iter()
+                        .position(|spec| spec.id == section.id)
+                        .is_some_and(|other| other > position)
+                })
+            })
+            .unwrap_or(self.sections.len());
+        self.sections.insert(
+            insert_at,
+            Section {
+                id: id.to_string(),
+                heading: None,
+                text,
+            },
+        );
+    }
+
+    /// The heading to print for a section: its own, else the template's official one.
+    pub fn section_heading<'a>(&'a self, section: &'a Section) -> &'a str {
+        match &section.heading {
+            Some(heading) => heading,
+            None => self
+                .template()
+                .section(&section.id)
+                .map_or("", |spec| spec.heading),
+        }
+    }
+
+    /// Whether auto-totals are on for this report.
+    pub fn auto_totals_enabled(&self) -> bool {
+        self.auto_totals
+            .as_ref()
+            .is_some_and(|setting| setting.enabled)
+    }
+
+    /// Turns auto-totals on or off, keeping the overridden set.
+    pub fn set_auto_totals(&mut self, enabled: bool) {
+        self.auto_totals
+            .get_or_insert_with(AutoTotals::default)
+            .enabled = enabled;
+    }
+
+    /// Whether the user overrode this computed cell.
+    pub fn is_overridden(&self, key: &str) -> bool {
+        self.auto_totals
+            .as_ref()
+            .is_some_and(|setting| setting.overridden.iter().any(|k| k == key))
+    }
+
+    /// Marks a computed cell as overridden (typed by the user) or restores it to computed.
+    pub fn set_overridden(&mut self, key: &str, overridden: bool) {
+        let setting = self.auto_totals.get_or_insert_with(AutoTotals::default);
+        setting.overridden.retain(|k| k != key);
+        if overridden {
+            setting.overridden.push(key.to_string());
+            setting.overridden.sort();
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Validation: every table and cross-year rule of `spec/report-file.md` (the prose
+//! `narrative.*` rules are not here yet). `validate` never fails and never panics; a cell that
+//! cannot be read is reported once, and the rules that would read it stay silent instead of
+//! guessing. Messages say what is wrong, by how much and where, in the official labels.
+
+use crate::figure::{CellKind, Figure, FigureError, parse_figure};
+use crate::finding::{Finding, Lang, Rule};
+use crate::formula::{Formula, formulas};
+use crate::model::Report;
+use crate::template::{CellSpec, Template, TemplateId};
+
+/// Checks a report, and with `previous` (last year's report) the cross-year rules too.
+/// Findings come in a stable order: those about the whole report first, then by the template
+/// position of the cell they are anchored to, then by rule.
+pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<Finding> {
+    let template = report.template();
+    let sheet = Sheet::read(report);
+    let mut findings = Vec::new();
+    check_template_year(report, lang, &mut findings);
+    check_cells(report, &sheet, lang, &mut findings);
+    check_unknown_keys(report, lang, &mut findings);
+    for formula in formulas(template) {
+        check_formula(template, &sheet, formula, lang, &mut findings);
+    }
+    if let Some(previous) = previous {
+        check_carry_over(report, &sheet, previous, lang, &mut findings);
+        check_in_force(report, &sheet, previous, lang, &mut findings);
+        check_same_as_last_year(report, previous, lang, &mut findings);
+    }
+    let unknown_rank = template.cells().len();
+    findings.sort_by_key(|finding| {
+        let rank = match finding.anchor() {
+            None => 0,
+            Some(key) => template.cell_index(key).unwrap_or(unknown_rank) + 1,
+        };
+        (rank, finding.rule)
+    });
+    findings
+}
+
+/// What validation read from one template cell.
+#[derive(Debug, Clone, Copy)]
+enum Read {
+    Blank,
+    Unreadable,
+    Value(Figure),
+}
+
+/// Every template cell of a report, read once, by template position.
+struct Sheet<'a> {
+    report: &'a Report,
+    cells: Vec<(Read, Option<FigureError>)>,
+}
+
+impl<'a> Sheet<'a> {
+    fn read(report: &'a Report) -> Sheet<'a> {
+        let cells = report
+            .template()
+            .cells()
+            .iter()
+            .map(
+                |spec| match report.figures.get(&spec.key).and_then(|value| value.raw()) {
+                    None => (Read::Blank, None),
+                    Some(raw) => match parse_figure(&raw, spec.kind) {
+                        Ok(figure) => (Read::Value(figure), None),
+                        Err(FigureError::Blank) => (Read::Blank, None),
+                        Err(error) => (Read::Unreadable, Some(error)),
+                    },
+                },
+            )
+            .collect();
+        Sheet { report, cells }
+    }
+
+    fn value(&self, index: usize) -> Option<Figure> {
+        match self.cells.get(index) {
+            Some((Read::Value(figure), _)) => Some(*figure),
+            _ => None,
+        }
+    }
+
+    fn spec(&self, index: usize) -> Option<&'static CellSpec> {
+        self.report.template().cells().get(index)
+    }
+
+    fn key(&self, index: usize) -> String {
+        self.spec(index)
+            .map(|spec| spec.key.clone())
+            .unwrap_or_default()
+    }
+
+    /// The value of the cell with this key, if the template has it and it reads.
+    fn value_of(&self, key: &str) -> Option<Figure> {
+        self.report
+            .template()
+            .cell_index(key)
+            .and_then(|index| self.value(index))
+    }
+}
+
+/// `template.year`: the template does not fit the report year.
+/// “2023 年度报告应使用 2021 版格式（国办公开办函〔2021〕30号）。”
+fn check_template_year(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
+    let expected = TemplateId::for_year(report.year);
+    if expected == report.template {
+        return;
+    }
+    let year = report.year;
+    let (want, have) = (
+        template_name(expected, lang),
+        template_name(report.template, lang),
+    );
+    let message = match lang {
+        Lang::Zh => format!("{year} 年度报告应使用{want}，本报告用的是{have}。"),
+        Lang::En => format!("A report for {year} should use {want}; this one uses {have}."),
+    };
+    let mut finding = Finding::new(Rule::TemplateYear, Vec::new(), message);
+    finding.expected = Some(expected.as_str().to_string());
+    finding.actual = Some(report.template.as_str().to_string());
+    findings.push(finding);
+}
+
+fn template_name(id: TemplateId, lang: Lang) -> &'static str {
+    match (id, lang) {
+        (TemplateId::Gov2021, Lang::Zh) => "2021 版格式（国办公开办函〔2021〕30号）",
+        (TemplateId::Gov2019, Lang::Zh) => "2019 版试行格式（国办公开办函〔2019〕60号）",
+        (TemplateId::Legacy, Lang::Zh) => "2007 年条例时期的自由格式",
+        (TemplateId::Gov2021, Lang::En) => "the 2021 format (国办公开办函〔2021〕30号)",
+        (TemplateId::Gov2019, Lang::En) => "the 2019 trial format (国办公开办函〔2019〕60号)",
+        (TemplateId::Legacy, Lang::En) => "the free form of the 2007 regulations",
+    }
+}
+
+/// `cell.blank`, `cell.invalid`, `cell.negative`, `cell.fraction`: one finding per cell of the
+/// template that is blank or does not read as a figure of its kind.
+fn check_cells(report: &Report, sheet: &Sheet<'_>, lang: Lang, findings: &mut Vec<Finding>) {
+    for (index, (read, error)) in sheet.cells.iter().enumerate() {
+        let Some(spec) = sheet.spec(index) else {
+            continue;
+        };
+        let label = &spec.label;
+        let raw = report.cell_raw(&spec.key).unwrap_or_default();
+        let (rule, message) = match (read, error) {
+            (Read::Blank, _) if spec.optional => continue,
+            (Read::Blank, _) => (
+                Rule::CellBlank,
+                match lang {
+                    Lang::Zh => format!("「{label}」此格为空。格式要求填写数字，没有请填 0。"),
+                    Lang::En => format!(
+                        "{label}: the cell is blank. The format expects a number; enter 0 if there is none."
+                    ),
+                },
+            ),
+            (_, Some(FigureError::Negative(_))) => (
+                Rule::CellNegative,
+                match lang {
+                    Lang::Zh => format!("「{label}」不能为负数，实填「{raw}」。"),
+                    Lang::En => format!("{label}: cannot be negative, but is “{raw}”."),
+                },
+            ),
+            (_, Some(FigureError::Fraction(_))) => (
+                Rule::CellFraction,
+                match lang {
+                    Lang::Zh => format!("「{label}」是件数，应为整数，实填「{raw}」。"),
+                    Lang::En => format!("{label}: a count must be a whole number, but is “{raw}”."),
+                },
+            ),
+            (_, Some(FigureError::TooManyDecimals { max, .. })) => (
+                Rule::CellInvalid,
+                match lang {
+                    Lang::Zh => format!("「{label}」：「{raw}」小数位过多，最多 {max} 位。"),
+                    Lang::En => {
+                        format!("{label}: “{raw}” has too many decimal places (at most {max}).")
+                    }
+                },
+            ),
+            (Read::Unreadable, _) => (
+                Rule::CellInvalid,
+                not_a_number(label, &raw, spec.kind, lang),
+            ),
+            (Read::Value(_), _) => continue,
+        };
+        findings.push(Finding::new(rule, vec![spec.key.clone()], message));
+    }
+}
+
+fn not_a_number(label: &str, raw: &str, kind: CellKind, lang: Lang) -> String {
+    let unit = kind.unit().unwrap_or("");
+    match (lang, unit.is_empty()) {
+        (Lang::Zh, true) => format!("「{label}」：「{raw}」不是数字。"),
+        (Lang::Zh, false) => format!("「{label}」：「{raw}」不是数字（可写作 12 或 12{unit}）。"),
+        (Lang::En, true) => format!("{label}: “{raw}” is not a number."),
+        (Lang::En, false) => {
+            format!("{label}: “{raw}” is not a number (write 12 or 12{unit}).")
+        }
+    }
+}
+
+/// `cell.unknown`: a figure under a key the template does not have. It is kept in the file.
+fn check_unknown_keys(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
+    let template = report.template();
+    for key in report.figures.keys() {
+        if template.cell_index(key).is_some() {
+            continue;
+        }
+        let name = template_name(template.id, lang);
+        let message = match lang {
+            Lang::Zh => format!("「{key}」不是{name}中的单元格，检查时不使用，但会原样保留。"),
+            Lang::En => format!("“{key}” is not a cell of {name}; it is kept but not checked."),
+        };
+        findings.push(Finding::new(Rule::CellUnknown, vec![key.clone()], message));
+    }
+}
+
+/// `requests.row_total`, `requests.handled_total`, `requests.balance`, `appeals.total`: the
+/// formula's total differs from what its parts give. Silent when any cell does not read.
+fn check_formula(
+    template: &Template,
+    sheet: &Sheet<'_>,
+    formula: &Formula,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let read_all = |indices: &[usize]| -> Option<Vec<Figure>> {
+        indices.iter().map(|&index| sheet.value(index)).collect()
+    };
+    let (Some(actual), Some(plus), Some(minus)) = (
+        sheet.value(formula.total),
+        read_all(&formula.plus),
+        read_all(&formula.minus),
+    ) else {
+        return;
+    };
+    let expected = Figure::sum(plus.iter().copied()).sub(Figure::sum(minus.iter().copied()));
+    if expected == actual {
+        return;
+    }
+    let Some(total_spec) = template.cells().get(formula.total) else {
+        return;
+    };
+    let diff = difference(expected, actual);
+    let row = total_spec
+        .row
+        .map(|row| row.full_label())
+        .unwrap_or_default();
+    let column = total_spec.column.map_or("", |column| column.label);
+    let message = match (formula.rule, lang) {
+        (Rule::RequestsRowTotal, Lang::Zh) => format!(
+            "「{row}」行：总计应为 {expected}（自然人至其他六列之和），实填 {actual}，相差 {diff}。"
+        ),
+        (Rule::RequestsRowTotal, Lang::En) => format!(
+            "Row {row}: 总计 should be {expected} (sum of the six applicant columns) but is {actual} (off by {diff})."
+        ),
+        (Rule::RequestsHandledTotal, Lang::Zh) => format!(
+            "「{column}」列：（七）总计应为 {expected}（（一）至（六）各项之和），实填 {actual}，相差 {diff}。"
+        ),
+        (Rule::RequestsHandledTotal, Lang::En) => format!(
+            "Column {column}: （七）总计 should be {expected} (sum of outcomes （一） to （六）) but is {actual} (off by {diff})."
+        ),
+        (Rule::RequestsBalance, _) => balance_message(&plus, &minus, actual, column, lang),
+        (_, Lang::Zh) => format!(
+            "{row}：{} = {expected}，总计填了 {actual}。",
+            terms(template, &formula.plus, &plus)
+        ),
+        (_, Lang::En) => format!(
+            "{row}: {} = {expected}, but 总计 is {actual}.",
+            terms(template, &formula.plus, &plus)
+        ),
+    };
+    let mut cells = vec![sheet.key(formula.total)];
+    cells.extend(
+        formula
+            .plus
+            .iter()
+            .chain(&formula.minus)
+            .map(|&index| sheet.key(index)),
+    );
+    let mut finding = Finding::new(formula.rule, cells, message);
+    finding.expected = Some(expected.to_string());
+    finding.actual = Some(actual.to_string());
+    findings.push(finding);
+}
+
+/// “「自然人」列：本年新收 3402 + 上年结转 91 = 3493，而办理结果总计 3375 + 结转下年度 120 = 3495，两边相差 2。”
+fn balance_message(
+    plus: &[Figure],
+    minus: &[Figure],
+    carried_out: Figure,
+    column: &str,
+    lang: Lang,
+) -> String {
+    let (new, carried_in) = (plus.first().copied(), plus.get(1).copied());
+    let handled = minus.first().copied();
+    let (Some(new), Some(carried_in), Some(handled)) = (new, carried_in, handled) else {
+        return String::new();
+    };
+    let left = new.add(carried_in);
+    let right = handled.add(carried_out);
+    let diff = difference(left, right);
+    match lang {
+        Lang::Zh => format!(
+            "「{column}」列：本年新收 {new} + 上年结转 {carried_in} = {left}，而办理结果总计 {handled} + 结转下年度 {carried_out} = {right}，两边相差 {diff}。"
+        ),
+        Lang::En => format!(
+            "Column {column}: 新收 {new} + 上年结转 {carried_in} = {left}, but （七）总计 {handled} + 结转下年度 {carried_out} = {right} (off by {diff})."
+        ),
+    }
+}
+
+/// “结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0”.
+fn terms(template: &Template, indices: &[usize], values: &[Figure]) -> String {
+    let column_label = |index: usize| {
+        template
+            .cells()
+            .get(index)
+            .and_then(|spec| spec.column)
+            .map_or("", |c| c.label)
+    };
+    indices
+        .iter()
+        .zip(values)
+        .map(|(&index, value)| format!("{} {value}", column_label(index)))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+fn difference(a: Figure, b: Figure) -> Figure {
+    if a >= b { a.sub(b) } else { b.sub(a) }
+}
+
+/// The value of `key` in last year's report, read with last year's template.
+fn previous_value(previous: &Report, key: &str) -> Option<Figure> {
+    previous.template().cell_spec(key)?;
+    previous.cell_figure(key).ok()
+}
+
+/// `carry_over`: 二、上年结转 ≠ last year's 四、结转下年度, column by column (X1).
+/// “上年结转应与 2023 年报告的「结转下年度」一致：上年为 0，本年填 3。”
+fn check_carry_over(
+    report: &Report,
+    sheet: &Sheet<'_>,
+    previous: &Report,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let Some(requests) = report.template().table("requests") else {
+        return;
+    };
+    let last_year = previous.year;
+    for column in requests.blocks.iter().flat_map(|block| block.columns) {
+        let key = format!("requests.carried_in.{}", column.key);
+        let previous_key = format!("requests.carried_out.{}", column.key);
+        let (Some(actual), Some(expected)) = (
+            sheet.value_of(&key),
+            previous_value(previous, &previous_key),
+        ) else {
+            continue;
+        };
+        if actual == expected {
+            continue;
+        }
+        let label = column.label;
+        let message = match lang {
+            Lang::Zh => format!(
+                "「{label}」列：上年结转应与 {last_year} 年报告的「结转下年度」一致：上年为 {expected}，本年填 {actual}。"
+            ),
+            Lang::En => format!(
+                "Column {label}: 上年结转 should equal 结转下年度 of the {last_year} report: {expected} last year, {actual} this year."
+            ),
+        };
+        let mut finding = Finding::new(Rule::CarryOver, vec![key], message);
+        finding.expected = Some(expected.to_string());
+        finding.actual = Some(actual.to_string());
+        findings.push(finding);
+    }
+}
+
+/// `active.in_force` (gov-2021): 现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止 (X2).
+/// A warning: revisions and clean-up reviews can legitimately re-base the count.
+fn check_in_force(
+    report: &Report,
+    sheet: &Sheet<'_>,
+    previous: &Report,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    if report.template != TemplateId::Gov2021 {
+        return;
+    }
+    let last_year = previous.year;
+    for (row, label) in [
+        ("regulations", "规章"),
+        ("normative_docs", "行政规范性文件"),
+    ] {
+        let keys =
+            ["in_force", "issued", "repealed"].map(|column| format!("active.{row}.{column}"));
+        let [in_force_key, issued_key, repealed_key] = &keys;
+        let (Some(actual), Some(issued), Some(repealed), Some(before)) = (
+            sheet.value_of(in_force_key),
+            sheet.value_of(issued_key),
+            sheet.value_of(repealed_key),
+            previous_value(previous, in_force_key),
+        ) else {
+            continue;
+        };
+        let expected = before.add(issued).sub(repealed);
+        if expected == actual {
+            continue;
+        }
+        let diff = difference(expected, actual);
+        let message = match lang {
+            Lang::Zh => format!(
+                "「{label}」：现行有效件数应为 {expected}（{last_year} 年现行有效 {before} + 本年制发 {issued} − 本年废止 {repealed}），实填 {actual}，相差 {diff}。如有修订或清理，可忽略此提示。"
+            ),
+            Lang::En => format!(
+                "{label}: 现行有效件数 should be {expected} ({before} in force in {last_year} + {issued} issued − {repealed} repealed) but is {actual} (off by {diff}). Revisions or a clean-up review can explain this."
+            ),
+        };
+        let mut finding = Finding::new(Rule::ActiveInForce, keys.to_vec(), message);
+        finding.expected = Some(expected.to_string());
+        finding.actual = Some(actual.to_string());
+        findings.push(finding);
+    }
+}
+
+/// `figures.same_as_last_year`: every figure equals last year's (内容雷同, the failure the
+/// 2021 format's （四）明确责任 names). Fires only when there is at least one figure.
+fn check_same_as_last_year(
+    report: &Report,
+    previous: &Report,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let filled = |r: &Report| -> Vec<(String, String)> {
+        r.figures
+            .iter()
+            .filter(|(_, value)| !value.is_blank())
+            .map(|(key, value)| {
+                let raw = value.raw().unwrap_or_default();
+                // Compare numbers by value, so "1,234" and 1234 are the same figure.
+                let canonical = parse_figure(&raw, CellKind::SignedCount)
+                    .or_else(|_| parse_figure(&raw, CellKind::Amount))
+                    .map_or_else(|_| raw.trim().to_string(), |figure| figure.to_string());
+                (key.clone(), canonical)
+            })
+            .collect()
+    };
+    let current = filled(report);
+    if current.is_empty() || current != filled(previous) {
+        return;
+    }
+    let (count, last_year) = (current.len(), previous.year);
+    let message = match lang {
+        Lang::Zh => {
+            format!("全部 {count} 个数字与 {last_year} 年报告完全相同，请确认是否误用了上年数据。")
+        }
+        Lang::En => format!(
+            "All {count} figures are the same as in the {last_year} report; check that last year's data was not reused by mistake."
+        ),
+    };
+    findings.push(Finding::new(
+        Rule::FiguresSameAsLastYear,
+        Vec::new(),
+        message,
+    ));
+}

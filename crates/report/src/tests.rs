@@ -1,0 +1,42 @@
+//! Tests of the report core, kept out of the library modules so editing them does not rebuild
+//! the library. They drive the public API with real data (the shared fixtures) where they can.
+
+mod figure;
+mod file;
+mod fixtures;
+mod props;
+mod rules;
+mod schema;
+mod template;
+mod totals;
+
+use std::path::PathBuf;
+
+use crate::{Report, from_json};
+
+/// The shared fixtures folder: `shared/` sits beside the repository, here and in CI.
+pub(crate) fn fixtures_dir() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures"
+    ))
+}
+
+/// Reads and parses one fixture report.
+#[track_caller]
+pub(crate) fn fixture(name: &str) -> Report {
+    let path = fixtures_dir().join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    from_json(&text).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+/// A minimal gov-2021 report with the given figures, for focused rule tests.
+#[track_caller]
+pub(crate) fn report_with(figures: &[(&str, &str)]) -> Report {
+    let mut report = Report::new("测试机关", 2023);
+    for (key, raw) in figures {
+        report.set_cell(key, *raw);
+    }
+    report
+}
