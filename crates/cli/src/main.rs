@@ -1,19 +1,238 @@
-//! `nianbao`: the native command-line checker; all logic lives in the `report` crate.
+//! `nianbao`: the native command-line checker. It reads files, hands their text to the
+//! `report` crate and prints what comes back; all domain logic lives in `report`.
+//!
+//! Exit status (spec/report-file.md): 0 no error-severity finding, 1 at least one, 2 a file
+//! could not be read or is not a valid report file, or the command line is wrong.
 
+use std::io::Write;
 use std::process::ExitCode;
+
+use report::{Finding, Lang, LoadError, Report, Severity};
+
+const USAGE: &str = "\
+nianbao: check an annual government information disclosure report (政府信息公开工作年度报告)
+
+Usage:
+  nianbao check [--previous LAST_YEAR.json] [--format text|json] [--lang zh|en] FILE...
+  nianbao --help | --version
+
+Options:
+  --previous FILE   last year's report, for the cross-year rules (上年结转, 现行有效件数)
+  --format FORMAT   text (default) or json: one array of {\"file\", \"findings\"}
+  --lang LANG       language of the messages: zh (default) or en
+
+Exit status: 0 no error found, 1 at least one error, 2 a file could not be read or is not a
+valid report file.";
+
+/// What the command line asked for.
+#[derive(Debug)]
+struct CheckArgs {
+    previous: Option<String>,
+    output: Output,
+    lang: Lang,
+    files: Vec<String>,
+}
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Text,
+    Json,
+}
+
+enum Command {
+    Help,
+    Version,
+    Check(CheckArgs),
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--version") => {
+    match parse_args(&args) {
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Version) => {
             println!("nianbao {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!(
-                "usage: nianbao check [--previous LAST_YEAR.json] [--format text|json] FILE..."
-            );
+        Ok(Command::Check(check_args)) => check(&check_args),
+        Err(message) => {
+            eprintln!("nianbao: {message}\n\n{USAGE}");
             ExitCode::from(2)
         }
     }
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut args = args.iter();
+    match args.next().map(String::as_str) {
+        None => Err("no command given".to_string()),
+        Some("-h" | "--help" | "help") => Ok(Command::Help),
+        Some("-V" | "--version") => Ok(Command::Version),
+        Some("check") => parse_check(args).map(Command::Check),
+        Some("render") => Err("`render` is not available in this version yet".to_string()),
+        Some(other) => Err(format!("unknown command `{other}`")),
+    }
+}
+
+fn parse_check<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<CheckArgs, String> {
+    let mut check_args = CheckArgs {
+        previous: None,
+        output: Output::Text,
+        lang: Lang::Zh,
+        files: Vec::new(),
+    };
+    let mut options_done = false;
+    while let Some(arg) = args.next() {
+        if options_done || !arg.starts_with("--") {
+            check_args.files.push(arg.clone());
+            continue;
+        }
+        let (name, inline_value) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_string())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline_value
+                .clone()
+                .or_else(|| args.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match name {
+            "--" => options_done = true,
+            "--previous" => check_args.previous = Some(value()?),
+            "--format" => {
+                check_args.output = match value()?.as_str() {
+                    "text" => Output::Text,
+                    "json" => Output::Json,
+                    other => return Err(format!("unknown format `{other}` (text or json)")),
+                }
+            }
+            "--lang" => {
+                let lang = value()?;
+                check_args.lang =
+                    Lang::parse(&lang).ok_or(format!("unknown language `{lang}` (zh or en)"))?;
+            }
+            "--help" => return Err("see the usage below".to_string()),
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if check_args.files.is_empty() {
+        return Err("no file to check".to_string());
+    }
+    Ok(check_args)
+}
+
+/// Reads one report file; the error names the file, and the line and column when known.
+fn load(path: &str) -> Result<Report, String> {
+    let text = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
+    report::from_json(&text).map_err(|error| match &error {
+        LoadError::Invalid {
+            position: Some((line, column)),
+            path: field,
+            message,
+        } => {
+            let field = if field.is_empty() || field == "." {
+                String::new()
+            } else {
+                format!("{field}: ")
+            };
+            // serde_json counts a position at the very start of a line as column 0.
+            format!("{path}:{line}:{}: {field}{message}", (*column).max(1))
+        }
+        _ => format!("{path}: {error}"),
+    })
+}
+
+/// One file's result, as printed with `--format json`.
+#[derive(serde::Serialize)]
+struct FileFindings<'a> {
+    file: &'a str,
+    findings: Vec<Finding>,
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let previous = match args.previous.as_deref().map(load).transpose() {
+        Ok(previous) => previous,
+        Err(message) => {
+            eprintln!("nianbao: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut unreadable = false;
+    let mut results = Vec::new();
+    for file in &args.files {
+        match load(file) {
+            Ok(report) => {
+                let findings = report::validate(&report, previous.as_ref(), args.lang);
+                results.push(FileFindings { file, findings });
+            }
+            Err(message) => {
+                eprintln!("nianbao: {message}");
+                unreadable = true;
+            }
+        }
+    }
+    let printed = match args.output {
+        Output::Json => serde_json::to_string_pretty(&results)
+            .map(|json| json + "\n")
+            .map_err(|e| e.to_string()),
+        Output::Text => Ok(text_output(&results)),
+    };
+    let written = printed.map_err(|error| error.to_string()).and_then(|text| {
+        std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|error| error.to_string())
+    });
+    if let Err(error) = written {
+        eprintln!("nianbao: cannot write the output: {error}");
+        return ExitCode::from(2);
+    }
+    let any_error = results
+        .iter()
+        .flat_map(|result| &result.findings)
+        .any(|finding| finding.severity == Severity::Error);
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One line per finding, `FILE: severity[rule] cell: message`, then a summary line.
+fn text_output(results: &[FileFindings<'_>]) -> String {
+    let mut out = String::new();
+    let mut counts = [0usize; 3];
+    for result in results {
+        for finding in &result.findings {
+            let severity = finding.severity;
+            counts[severity as usize] += 1;
+            let at = finding
+                .anchor()
+                .map(|cell| format!(" {cell}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "{}: {}[{}]{at}: {}\n",
+                result.file,
+                severity.as_str(),
+                finding.rule,
+                finding.message
+            ));
+        }
+    }
+    let [errors, warnings, notes] = counts;
+    let files = results.len();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    out.push_str(&format!(
+        "{} checked: {}, {}, {}\n",
+        plural(files, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(notes, "note")
+    ));
+    out
 }

@@ -78,7 +78,7 @@ fn build(template: &Template) -> Vec<Formula> {
                 format!("requests.{row}.total"),
                 parts,
                 [],
-                { !matches!(*row, "handled_total" | "carried_out") },
+                !matches!(*row, "handled_total" | "carried_out"),
                 &position,
             );
         }

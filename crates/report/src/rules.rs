@@ -111,7 +111,7 @@ fn check_template_year(report: &Report, lang: Lang, findings: &mut Vec<Finding>)
         template_name(report.template, lang),
     );
     let message = match lang {
-        Lang::Zh => format!("{year} 年度报告应使用{want}，本报告用的是{have}。"),
+        Lang::Zh => format!("{year} 年度报告应使用 {want}，本报告用的是 {have}。"),
         Lang::En => format!("A report for {year} should use {want}; this one uses {have}."),
     };
     let mut finding = Finding::new(Rule::TemplateYear, Vec::new(), message);

@@ -108,6 +108,8 @@ impl RowSpec {
     /// The label used in messages: the group (if any) and the row's own label.
     pub fn full_label(&self) -> String {
         match self.group {
+            // `行政诉讼·复议后起诉` reads as one phrase; `（三）不予公开 1.属于国家秘密` needs a space.
+            Some(group) if group.ends_with('·') => format!("{group}{}", self.label),
             Some(group) => format!("{group} {}", self.label),
             None => self.label.to_string(),
         }
@@ -831,13 +833,13 @@ static REVIEW: RowSpec = plain_row("review", "行政复议");
 static SUIT_DIRECT: RowSpec = RowSpec {
     key: "suit_direct",
     label: "未经复议直接起诉",
-    group: Some("行政诉讼"),
+    group: Some("行政诉讼·"),
     label_cells: &[],
 };
 static SUIT_AFTER_REVIEW: RowSpec = RowSpec {
     key: "suit_after_review",
     label: "复议后起诉",
-    group: Some("行政诉讼"),
+    group: Some("行政诉讼·"),
     label_cells: &[],
 };
 

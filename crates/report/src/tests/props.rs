@@ -1,1 +1,64 @@
-//! Tests of `props`.
+//! Property tests: auto-computed totals never break the arithmetic rules, files round-trip,
+//! and figure parsing never panics.
+
+use proptest::prelude::*;
+
+use crate::{
+    CellKind, Lang, Report, Rule, apply_auto_totals, from_json, parse_figure, to_json, validate,
+};
+
+const ARITHMETIC: [Rule; 4] = [
+    Rule::RequestsRowTotal,
+    Rule::RequestsHandledTotal,
+    Rule::RequestsBalance,
+    Rule::AppealsTotal,
+];
+
+/// A report of `year` with random parts (totals left to auto-totals).
+fn report_from(year: i32, parts: &[u32]) -> Report {
+    let mut report = Report::new("测试机关", year);
+    let template = report.template();
+    let inputs = template
+        .cells()
+        .iter()
+        .filter(|cell| !crate::is_computed(template, &cell.key));
+    for (cell, value) in inputs.zip(parts.iter().cycle()) {
+        report.set_cell(&cell.key, value.to_string());
+    }
+    report
+}
+
+proptest! {
+    #[test]
+    fn auto_totals_satisfy_every_arithmetic_rule(
+        year in prop_oneof![Just(2020), Just(2024)],
+        parts in prop::collection::vec(0u32..5000, 1..250),
+    ) {
+        let mut report = report_from(year, &parts);
+        apply_auto_totals(&mut report);
+        let findings = validate(&report, None, Lang::Zh);
+        prop_assert!(findings.iter().all(|f| !ARITHMETIC.contains(&f.rule)), "{findings:?}");
+    }
+
+    #[test]
+    fn files_round_trip(
+        parts in prop::collection::vec(0u32..100_000, 1..50),
+        raw in "\\PC{0,12}",
+        agency in "\\PC{0,20}",
+    ) {
+        let mut report = report_from(2023, &parts);
+        report.agency = agency;
+        report.set_cell("requests.new.natural", raw.clone());
+        report.set_cell("unknown.key", raw);
+        report.set_section_text("overview", "一、\n\"引号\"");
+        let text = to_json(&report);
+        prop_assert_eq!(from_json(&text), Ok(report));
+    }
+
+    #[test]
+    fn parse_figure_never_panics(raw in "\\PC*|[0-9０-９,，.．\\-－ 件元万]{0,40}") {
+        for kind in [CellKind::Count, CellKind::SignedCount, CellKind::AmountWan, CellKind::AmountYuan, CellKind::Amount] {
+            let _ = parse_figure(&raw, kind);
+        }
+    }
+}
