@@ -9,7 +9,8 @@ use crate::formula::{Formula, formulas};
 use crate::model::Report;
 use crate::template::{CellSpec, Template, TemplateId};
 
-/// Checks a report, and with `previous` (last year's report) the cross-year rules too.
+/// Checks a report, and with `previous` (last year's report, i.e. of `report.year - 1`) the
+/// cross-year rules too.
 /// Findings come in a stable order: those about the whole report first, then by the template
 /// position of the cell they are anchored to, then by rule.
 pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<Finding> {
@@ -22,7 +23,9 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
     for formula in formulas(template) {
         check_formula(template, &sheet, formula, lang, &mut findings);
     }
-    if let Some(previous) = previous {
+    // Cross-year rules compare with *last year's* report; a report of any other year (e.g.
+    // one `--previous` given for several files) is not a basis for them.
+    if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
         check_carry_over(report, &sheet, previous, lang, &mut findings);
         check_in_force(report, &sheet, previous, lang, &mut findings);
         check_same_as_last_year(report, previous, lang, &mut findings);

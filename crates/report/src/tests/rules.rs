@@ -203,3 +203,16 @@ fn identical_figures_to_last_year_are_flagged() {
             .all(|f| f.rule != Rule::FiguresSameAsLastYear)
     );
 }
+
+#[test]
+fn cross_year_rules_need_the_report_of_the_year_before() {
+    let two_years_ago = fixture("suqian-city-2023.json");
+    let mut report = fixture("suqian-city-2024.json");
+    report.year = 2025;
+    report.set_cell("requests.carried_in.natural", "117");
+    let findings = validate(&report, Some(&two_years_ago), Lang::Zh);
+    assert!(
+        findings.iter().all(|f| f.rule != Rule::CarryOver),
+        "{findings:?}"
+    );
+}

@@ -1,0 +1,143 @@
+//! Runs the built `nianbao` binary on the shared fixtures and on broken input, checking the
+//! contract of spec/report-file.md: output formats and exit statuses 0, 1 and 2.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> String {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures"
+    ));
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_clean_report_exits_0() {
+    let output = nianbao(&[
+        "check",
+        "--previous",
+        &fixture("suqian-city-2023.json"),
+        &fixture("suqian-city-2024.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).ends_with("1 file checked: 0 errors, 0 warnings, 0 notes\n"));
+}
+
+#[test]
+fn warnings_alone_exit_0_and_errors_exit_1() {
+    let shuyang = nianbao(&["check", &fixture("shuyang-fgj-2023.json")]);
+    assert_eq!(shuyang.status.code(), Some(0));
+    assert!(stdout(&shuyang).contains("0 errors, 125 warnings"));
+
+    let hongze = nianbao(&["check", &fixture("hongze-2023.json")]);
+    assert_eq!(hongze.status.code(), Some(1));
+    let text = stdout(&hongze);
+    assert!(text.contains(
+        "hongze-2023.json: error[appeals.total] appeals.review.total: 行政复议：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，总计填了 0。"
+    ));
+    assert!(text.ends_with("1 file checked: 2 errors, 14 warnings, 0 notes\n"));
+}
+
+#[test]
+fn json_output_is_one_array_of_files_and_findings() {
+    let hongze_2024 = fixture("hongze-2024.json");
+    let output = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--previous",
+        &fixture("hongze-2023.json"),
+        &hongze_2024,
+        &fixture("suqian-city-2023.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let files = value.as_array().expect("an array");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["file"], hongze_2024.as_str());
+    let findings = files[0]["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 14);
+    let first = &findings[0];
+    assert_eq!(first["rule"], "cell.blank");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["cells"][0], "requests.other.no_correction.natural");
+    assert!(
+        first.get("expected").is_none(),
+        "absent, not null, when there is none"
+    );
+    // `--previous` applies to every file, but only to reports of the following year.
+    assert_eq!(files[1]["findings"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn english_messages_on_request() {
+    let output = nianbao(&["check", "--lang", "en", &fixture("hongze-2023.json")]);
+    assert!(stdout(&output).contains(
+        "行政复议: 结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11, but 总计 is 0."
+    ));
+}
+
+#[test]
+fn malformed_files_exit_2_naming_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"nianbao/report\", \"version\": 1, \"template\": \"gov-2021\",\n\"year\": 2023, \"figures\": {\"requests.new.total\": true}}\n",
+    )
+    .expect("write");
+    let bad = bad.to_string_lossy().into_owned();
+    let output = nianbao(&["check", &bad, &fixture("suqian-city-2023.json")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!("{bad}:2:52: figures.requests.new.total: invalid type: boolean `true`, expected a number or a string")),
+        "{}",
+        stderr(&output)
+    );
+    // The readable file is still checked.
+    assert!(stdout(&output).contains("1 file checked"));
+
+    let newer = dir.join("newer.json");
+    std::fs::write(&newer, "{\"format\": \"nianbao/report\", \"version\": 7}").expect("write");
+    let output = nianbao(&["check", &newer.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("newer version"));
+
+    let output = nianbao(&["check", &dir.join("missing.json").to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("missing.json"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn usage_help_and_version() {
+    let help = nianbao(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("nianbao check [--previous LAST_YEAR.json]"));
+    let version = nianbao(&["--version"]);
+    assert_eq!(
+        stdout(&version),
+        format!("nianbao {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let wrong = nianbao(&["check", "--format", "xml", "x.json"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("unknown format `xml`"));
+    assert_eq!(nianbao(&["check"]).status.code(), Some(2));
+}
