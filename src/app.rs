@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Text, tr};
+use crate::i18n::{Lang, Text, html_lang, tr};
 use crate::library::Library;
 use crate::storage;
 
@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
             leptos::logging::warn!("language preference not saved: {err}");
         }
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", current.html_lang());
+            let _ = root.set_attribute("lang", html_lang(current));
         }
     });
 

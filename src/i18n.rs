@@ -1,25 +1,21 @@
 //! User-interface words in Simplified Chinese (default) and English.
 //! Report content is never translated: it follows the official Chinese wording.
 
-use serde::{Deserialize, Serialize};
+pub use report::Lang;
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Lang {
-    /// 简体中文, the default.
-    #[default]
-    Zh,
-    /// English.
-    En,
+/// The value of the `lang` attribute of `<html>` for `lang`.
+pub fn html_lang(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
 }
 
-impl Lang {
-    /// The value of the `lang` attribute of `<html>`.
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
+/// The short code under which the choice is stored.
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
     }
 }
 
@@ -42,7 +38,9 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
         (Lang::Zh, ProductName) => "年报",
         (Lang::En, ProductName) => "Nianbao",
         (Lang::Zh, Tagline) => "政府信息公开工作年度报告 编制与检查",
-        (Lang::En, Tagline) => "Draft and check the annual government information disclosure report",
+        (Lang::En, Tagline) => {
+            "Draft and check the annual government information disclosure report"
+        }
         (Lang::Zh, Library) => "报告库",
         (Lang::En, Library) => "Library",
         (Lang::Zh, EmptyLibraryTitle) => "还没有报告",

@@ -1,0 +1,31 @@
+// Playwright end-to-end tests against the release build that `cargo xtask test` serves.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './target/playwright',
+  timeout: 60_000,
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8080',
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 768 },
+    launchOptions: {
+      // Debian's Chromium: the machines cannot download Playwright's own browser build.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+});

@@ -1,0 +1,27 @@
+// The app shell: it loads in Chinese, switches to English and remembers the choice.
+import { test, expect } from '@playwright/test';
+
+test('loads in Chinese, switches language and keeps it across a reload', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+
+  await page.goto('/');
+  await expect(page.getByTestId('product-name')).toHaveText('年报');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('报告库');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library');
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library');
+
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('报告库');
+  expect(problems).toEqual([]);
+});
