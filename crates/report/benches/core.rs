@@ -1,1 +1,41 @@
-fn main() {}
+//! Benchmarks of the report core on a real, full gov-2021 report (宿迁市 2024): validation
+//! (the app re-runs it on every keystroke, so it must stay well under 100 µs), reading and
+//! writing the file.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const REPORT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/suqian-city-2024.json"
+));
+const PREVIOUS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/suqian-city-2023.json"
+));
+
+fn core(c: &mut Criterion) {
+    let report = report::from_json(REPORT).expect("the fixture is a valid report");
+    let previous = report::from_json(PREVIOUS).expect("the fixture is a valid report");
+    c.bench_function("validate", |b| {
+        b.iter(|| report::validate(black_box(&report), None, report::Lang::Zh))
+    });
+    c.bench_function("validate_with_previous", |b| {
+        b.iter(|| report::validate(black_box(&report), Some(&previous), report::Lang::Zh))
+    });
+    c.bench_function("from_json", |b| {
+        b.iter(|| report::from_json(black_box(REPORT)))
+    });
+    c.bench_function("to_json", |b| {
+        b.iter(|| report::to_json(black_box(&report)))
+    });
+    c.bench_function("apply_auto_totals", |b| {
+        b.iter(|| {
+            let mut copy = report.clone();
+            report::apply_auto_totals(black_box(&mut copy))
+        })
+    });
+}
+
+criterion_group!(benches, core);
+criterion_main!(benches);

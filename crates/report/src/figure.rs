@@ -186,6 +186,13 @@ pub enum FigureError {
 /// full-width U+3000 and no-break spaces), and the unit of the cell at the end (件, 万元, 元).
 /// Never panics, whatever the input.
 pub fn parse_figure(raw: &str, kind: CellKind) -> Result<Figure, FigureError> {
+    // Fast path for the common case, plain ASCII digits, which needs no folding or copying.
+    if (1..=MAX_DIGITS).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit()) {
+        let scaled = raw
+            .bytes()
+            .fold(0i128, |acc, digit| acc * 10 + i128::from(digit - b'0'));
+        return Ok(Figure { scaled, scale: 0 });
+    }
     let mut text = String::with_capacity(raw.len());
     for ch in raw.chars() {
         text.push(fold_char(ch));

@@ -101,6 +101,21 @@ impl CellValue {
         }
     }
 
+    /// The figure in the cell, read as a cell of `kind`.
+    pub fn figure(&self, kind: crate::CellKind) -> Result<Figure, FigureError> {
+        match self {
+            CellValue::Null => Err(FigureError::Blank),
+            // Whole JSON numbers are by far the most common figures: no text round trip.
+            CellValue::Number(number) => match number.as_i64() {
+                Some(whole) if whole >= 0 || kind == crate::CellKind::SignedCount => {
+                    Ok(Figure::whole(whole))
+                }
+                _ => parse_figure(&number.to_string(), kind),
+            },
+            CellValue::Text(text) => parse_figure(text, kind),
+        }
+    }
+
     /// Whether the cell counts as blank: null, or text with nothing but spaces.
     pub fn is_blank(&self) -> bool {
         match self {
@@ -229,8 +244,8 @@ impl Report {
             .template()
             .cell_spec(key)
             .map_or(crate::CellKind::Amount, |spec| spec.kind);
-        match self.figures.get(key).and_then(CellValue::raw) {
-            Some(raw) => parse_figure(&raw, kind),
+        match self.figures.get(key) {
+            Some(value) => value.figure(kind),
             None => Err(FigureError::Blank),
         }
     }

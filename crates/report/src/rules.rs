@@ -3,10 +3,10 @@
 //! cannot be read is reported once, and the rules that would read it stay silent instead of
 //! guessing. Messages say what is wrong, by how much and where, in the official labels.
 
-use crate::figure::{CellKind, Figure, FigureError, parse_figure};
+use crate::figure::{CellKind, Figure, FigureError};
 use crate::finding::{Finding, Lang, Rule};
 use crate::formula::{Formula, formulas};
-use crate::model::Report;
+use crate::model::{CellValue, Report};
 use crate::template::{CellSpec, Template, TemplateId};
 
 /// Checks a report, and with `previous` (last year's report, i.e. of `report.year - 1`) the
@@ -61,16 +61,17 @@ impl<'a> Sheet<'a> {
             .template()
             .cells()
             .iter()
-            .map(
-                |spec| match report.figures.get(&spec.key).and_then(|value| value.raw()) {
-                    None => (Read::Blank, None),
-                    Some(raw) => match parse_figure(&raw, spec.kind) {
-                        Ok(figure) => (Read::Value(figure), None),
-                        Err(FigureError::Blank) => (Read::Blank, None),
-                        Err(error) => (Read::Unreadable, Some(error)),
-                    },
-                },
-            )
+            .map(|spec| {
+                match report
+                    .figures
+                    .get(&spec.key)
+                    .map(|value| value.figure(spec.kind))
+                {
+                    None | Some(Err(FigureError::Blank)) => (Read::Blank, None),
+                    Some(Ok(figure)) => (Read::Value(figure), None),
+                    Some(Err(error)) => (Read::Unreadable, Some(error)),
+                }
+            })
             .collect();
         Sheet { report, cells }
     }
@@ -142,6 +143,9 @@ fn check_cells(report: &Report, sheet: &Sheet<'_>, lang: Lang, findings: &mut Ve
             continue;
         };
         let label = &spec.label;
+        if matches!(read, Read::Value(_)) || (matches!(read, Read::Blank) && spec.optional) {
+            continue;
+        }
         let raw = report.cell_raw(&spec.key).unwrap_or_default();
         let (rule, message) = match (read, error) {
             (Read::Blank, _) if spec.optional => continue,
@@ -224,20 +228,30 @@ fn check_formula(
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    let read_all = |indices: &[usize]| -> Option<Vec<Figure>> {
-        indices.iter().map(|&index| sheet.value(index)).collect()
+    // Summed without collecting: this runs for every formula on every keystroke.
+    let sum = |indices: &[usize]| -> Option<Figure> {
+        indices.iter().try_fold(Figure::whole(0), |acc, &index| {
+            Some(acc.add(sheet.value(index)?))
+        })
     };
-    let (Some(actual), Some(plus), Some(minus)) = (
+    let (Some(actual), Some(plus_sum), Some(minus_sum)) = (
         sheet.value(formula.total),
-        read_all(&formula.plus),
-        read_all(&formula.minus),
+        sum(&formula.plus),
+        sum(&formula.minus),
     ) else {
         return;
     };
-    let expected = Figure::sum(plus.iter().copied()).sub(Figure::sum(minus.iter().copied()));
+    let expected = plus_sum.sub(minus_sum);
     if expected == actual {
         return;
     }
+    let values = |indices: &[usize]| -> Vec<Figure> {
+        indices
+            .iter()
+            .filter_map(|&index| sheet.value(index))
+            .collect()
+    };
+    let (plus, minus) = (values(&formula.plus), values(&formula.minus));
     let Some(total_spec) = template.cells().get(formula.total) else {
         return;
     };
@@ -434,25 +448,25 @@ fn check_same_as_last_year(
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    let filled = |r: &Report| -> Vec<(String, String)> {
-        r.figures
-            .iter()
-            .filter(|(_, value)| !value.is_blank())
-            .map(|(key, value)| {
-                let raw = value.raw().unwrap_or_default();
-                // Compare numbers by value, so "1,234" and 1234 are the same figure.
-                let canonical = parse_figure(&raw, CellKind::SignedCount)
-                    .or_else(|_| parse_figure(&raw, CellKind::Amount))
-                    .map_or_else(|_| raw.trim().to_string(), |figure| figure.to_string());
-                (key.clone(), canonical)
-            })
-            .collect()
-    };
-    let current = filled(report);
-    if current.is_empty() || current != filled(previous) {
+    // Walk both (sorted) figure maps in step and stop at the first difference, which in a
+    // real new year's report comes within the first few cells.
+    let (mut current, mut last) = (filled_cells(report), filled_cells(previous));
+    let mut count = 0usize;
+    loop {
+        match (current.next(), last.next()) {
+            (None, None) => break,
+            (Some((key, value)), Some((last_key, last_value)))
+                if key == last_key && same_figure(value, last_value) =>
+            {
+                count += 1;
+            }
+            _ => return,
+        }
+    }
+    if count == 0 {
         return;
     }
-    let (count, last_year) = (current.len(), previous.year);
+    let last_year = previous.year;
     let message = match lang {
         Lang::Zh => {
             format!("全部 {count} 个数字与 {last_year} 年报告完全相同，请确认是否误用了上年数据。")
@@ -466,4 +480,29 @@ fn check_same_as_last_year(
         Vec::new(),
         message,
     ));
+}
+
+/// Whether two cells hold the same figure: the same JSON, or the same value however written
+/// (`"1,234"` and `1234`), or the same text when neither is a number.
+fn same_figure(a: &CellValue, b: &CellValue) -> bool {
+    if a == b {
+        return true;
+    }
+    let read = |value: &CellValue| {
+        value
+            .figure(CellKind::SignedCount)
+            .or_else(|_| value.figure(CellKind::Amount))
+    };
+    match (read(a), read(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        (Err(_), Err(_)) => {
+            a.raw().map(|raw| raw.trim().to_string()) == b.raw().map(|raw| raw.trim().to_string())
+        }
+        _ => false,
+    }
+}
+
+/// The non-blank figures of a report, by key.
+fn filled_cells(report: &Report) -> impl Iterator<Item = (&String, &CellValue)> {
+    report.figures.iter().filter(|(_, value)| !value.is_blank())
 }
