@@ -99,27 +99,37 @@ impl Figure {
         self.scaled.saturating_mul(10i128.saturating_pow(extra))
     }
 
-    /// Sum of `self` and `other`, at the finer of the two precisions.
-    pub fn add(self, other: Figure) -> Figure {
+    /// Sum of any number of figures; zero for none.
+    pub fn sum<I: IntoIterator<Item = Figure>>(figures: I) -> Figure {
+        figures
+            .into_iter()
+            .fold(Figure::whole(0), |sum, figure| sum + figure)
+    }
+}
+
+impl std::ops::Add for Figure {
+    type Output = Figure;
+
+    /// Exact sum, at the finer of the two precisions.
+    fn add(self, other: Figure) -> Figure {
         let scale = self.scale.max(other.scale);
         Figure {
             scaled: self.at_scale(scale).saturating_add(other.at_scale(scale)),
             scale,
         }
     }
+}
 
-    /// Difference `self − other`, at the finer of the two precisions.
-    pub fn sub(self, other: Figure) -> Figure {
+impl std::ops::Sub for Figure {
+    type Output = Figure;
+
+    /// Exact difference, at the finer of the two precisions.
+    fn sub(self, other: Figure) -> Figure {
         let scale = self.scale.max(other.scale);
         Figure {
             scaled: self.at_scale(scale).saturating_sub(other.at_scale(scale)),
             scale,
         }
-    }
-
-    /// Sum of any number of figures; zero for none.
-    pub fn sum<I: IntoIterator<Item = Figure>>(figures: I) -> Figure {
-        figures.into_iter().fold(Figure::whole(0), Figure::add)
     }
 }
 
@@ -201,10 +211,8 @@ pub fn parse_figure(raw: &str, kind: CellKind) -> Result<Figure, FigureError> {
     if body.is_empty() {
         return Err(FigureError::Blank);
     }
-    if let Some(unit) = kind.unit() {
-        if let Some(rest) = body.strip_suffix(unit) {
-            body = rest.trim_end();
-        }
+    if let Some(rest) = kind.unit().and_then(|unit| body.strip_suffix(unit)) {
+        body = rest.trim_end();
     }
     let (negative, body) = match body.strip_prefix('-') {
         Some(rest) => (true, rest.trim_start()),

@@ -208,15 +208,13 @@ fn migrate_v0(value: Value) -> Result<Value, LoadError> {
 pub fn to_json(report: &Report) -> String {
     let mut value = serde_json::to_value(report)
         .expect("a Report always serialises: all its keys are strings and numbers are finite");
-    if let Value::Object(object) = &mut value {
-        if let Some(Value::Object(figures)) = object.get_mut("figures") {
-            let template = report.template();
-            let mut entries: Vec<(String, Value)> = std::mem::take(figures).into_iter().collect();
-            // Known cells in template order first; unknown keys keep their sorted order after
-            // (the sort is stable).
-            entries.sort_by_key(|(key, _)| template.cell_index(key).unwrap_or(usize::MAX));
-            figures.extend(entries);
-        }
+    if let Some(Value::Object(figures)) = value.get_mut("figures") {
+        let template = report.template();
+        let mut entries: Vec<(String, Value)> = std::mem::take(figures).into_iter().collect();
+        // Known cells in template order first; unknown keys keep their sorted order after
+        // (the sort is stable).
+        entries.sort_by_key(|(key, _)| template.cell_index(key).unwrap_or(usize::MAX));
+        figures.extend(entries);
     }
     let mut text =
         serde_json::to_string_pretty(&value).expect("a JSON value always serialises to a string");

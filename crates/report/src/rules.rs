@@ -231,7 +231,7 @@ fn check_formula(
     // Summed without collecting: this runs for every formula on every keystroke.
     let sum = |indices: &[usize]| -> Option<Figure> {
         indices.iter().try_fold(Figure::whole(0), |acc, &index| {
-            Some(acc.add(sheet.value(index)?))
+            Some(acc + sheet.value(index)?)
         })
     };
     let (Some(actual), Some(plus_sum), Some(minus_sum)) = (
@@ -241,7 +241,7 @@ fn check_formula(
     ) else {
         return;
     };
-    let expected = plus_sum.sub(minus_sum);
+    let expected = plus_sum - minus_sum;
     if expected == actual {
         return;
     }
@@ -311,8 +311,8 @@ fn balance_message(
     let (Some(new), Some(carried_in), Some(handled)) = (new, carried_in, handled) else {
         return String::new();
     };
-    let left = new.add(carried_in);
-    let right = handled.add(carried_out);
+    let left = new + carried_in;
+    let right = handled + carried_out;
     let diff = difference(left, right);
     match lang {
         Lang::Zh => format!(
@@ -342,7 +342,7 @@ fn terms(template: &Template, indices: &[usize], values: &[Figure]) -> String {
 }
 
 fn difference(a: Figure, b: Figure) -> Figure {
-    if a >= b { a.sub(b) } else { b.sub(a) }
+    if a >= b { a - b } else { b - a }
 }
 
 /// The value of `key` in last year's report, read with last year's template.
@@ -420,7 +420,7 @@ fn check_in_force(
         ) else {
             continue;
         };
-        let expected = before.add(issued).sub(repealed);
+        let expected = before + issued - repealed;
         if expected == actual {
             continue;
         }

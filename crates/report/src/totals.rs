@@ -57,7 +57,7 @@ fn compute(report: &mut Report, only_write: bool) -> Vec<(String, Option<Figure>
             parts.map(Figure::sum)
         };
         let value = match (read(&formula.plus, report), read(&formula.minus, report)) {
-            (Some(plus), Some(minus)) => Some(plus.sub(minus)),
+            (Some(plus), Some(minus)) => Some(plus - minus),
             _ => None,
         };
         if !report.is_overridden(&total.key) {

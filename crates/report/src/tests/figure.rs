@@ -106,5 +106,5 @@ fn figures_compare_by_value_at_the_precision_written() {
     assert_ne!(a, c);
     let sum = Figure::sum([Figure::whole(1), Figure::whole(2), Figure::whole(3)]);
     assert_eq!(sum, Figure::whole(6));
-    assert_eq!(Figure::whole(3).sub(Figure::whole(5)).to_string(), "-2");
+    assert_eq!((Figure::whole(3) - Figure::whole(5)).to_string(), "-2");
 }
