@@ -172,6 +172,13 @@ impl Finding {
         }
     }
 
+    /// The same finding with the expected and actual values of an arithmetic rule.
+    pub(crate) fn with_values(mut self, expected: impl ToString, actual: impl ToString) -> Finding {
+        self.expected = Some(expected.to_string());
+        self.actual = Some(actual.to_string());
+        self
+    }
+
     /// The first cell, the one the finding is anchored to.
     pub fn anchor(&self) -> Option<&str> {
         self.cells.first().map(String::as_str)

@@ -118,10 +118,12 @@ fn check_template_year(report: &Report, lang: Lang, findings: &mut Vec<Finding>)
         Lang::Zh => format!("{year} 年度报告应使用 {want}，本报告用的是 {have}。"),
         Lang::En => format!("A report for {year} should use {want}; this one uses {have}."),
     };
-    let mut finding = Finding::new(Rule::TemplateYear, Vec::new(), message);
-    finding.expected = Some(expected.as_str().to_string());
-    finding.actual = Some(report.template.as_str().to_string());
-    findings.push(finding);
+    findings.push(
+        Finding::new(Rule::TemplateYear, Vec::new(), message).with_values(
+            expected.as_str().to_string(),
+            report.template.as_str().to_string(),
+        ),
+    );
 }
 
 fn template_name(id: TemplateId, lang: Lang) -> &'static str {
@@ -292,10 +294,10 @@ fn check_formula(
             .chain(&formula.minus)
             .map(|&index| sheet.key(index)),
     );
-    let mut finding = Finding::new(formula.rule, cells, message);
-    finding.expected = Some(expected.to_string());
-    finding.actual = Some(actual.to_string());
-    findings.push(finding);
+    findings.push(
+        Finding::new(formula.rule, cells, message)
+            .with_values(expected.to_string(), actual.to_string()),
+    );
 }
 
 /// “「自然人」列：本年新收 3402 + 上年结转 91 = 3493，而办理结果总计 3375 + 结转下年度 120 = 3495，两边相差 2。”
@@ -385,10 +387,10 @@ fn check_carry_over(
                 "Column {label}: 上年结转 should equal 结转下年度 of the {last_year} report: {expected} last year, {actual} this year."
             ),
         };
-        let mut finding = Finding::new(Rule::CarryOver, vec![key], message);
-        finding.expected = Some(expected.to_string());
-        finding.actual = Some(actual.to_string());
-        findings.push(finding);
+        findings.push(
+            Finding::new(Rule::CarryOver, vec![key], message)
+                .with_values(expected.to_string(), actual.to_string()),
+        );
     }
 }
 
@@ -433,10 +435,10 @@ fn check_in_force(
                 "{label}: 现行有效件数 should be {expected} ({before} in force in {last_year} + {issued} issued − {repealed} repealed) but is {actual} (off by {diff}). Revisions or a clean-up review can explain this."
             ),
         };
-        let mut finding = Finding::new(Rule::ActiveInForce, keys.to_vec(), message);
-        finding.expected = Some(expected.to_string());
-        finding.actual = Some(actual.to_string());
-        findings.push(finding);
+        findings.push(
+            Finding::new(Rule::ActiveInForce, keys.to_vec(), message)
+                .with_values(expected.to_string(), actual.to_string()),
+        );
     }
 }
 

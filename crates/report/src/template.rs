@@ -749,6 +749,55 @@ static HANDLED_TOTAL: RowSpec = RowSpec {
 };
 static CARRIED_OUT: RowSpec = top_row("carried_out", &[span("四、结转下年度继续办理", 1, 3)]);
 
+/// The outcome rows （二） to （五）, the same in both formats.
+const SHARED_OUTCOMES: [&RowSpec; 17] = [
+    &PARTIAL,
+    &STATE_SECRET,
+    &LAW_FORBIDDEN,
+    &SECURITY_STABILITY,
+    &THIRD_PARTY,
+    &INTERNAL_AFFAIRS,
+    &PROCESS_INFO,
+    &ENFORCEMENT_FILE,
+    &ADMIN_QUERY,
+    &NOT_HELD,
+    &NEEDS_CREATION,
+    &UNCLEAR,
+    &PETITION,
+    &DUPLICATE,
+    &PUBLICATION,
+    &EXCESSIVE,
+    &CONFIRMATION,
+];
+
+/// The rows of table 三: 一, 二, （一） (whose 三 label spans a different number of rows in
+/// each format), the shared outcomes, the format's （六） rows, （七）, 四.
+const fn request_rows<const N: usize>(
+    granted: &'static RowSpec,
+    other: &[&'static RowSpec],
+) -> [&'static RowSpec; N] {
+    let mut rows: [&'static RowSpec; N] = [&NEW; N];
+    rows[1] = &CARRIED_IN;
+    rows[2] = granted;
+    let mut index = 0;
+    while index < SHARED_OUTCOMES.len() {
+        rows[3 + index] = SHARED_OUTCOMES[index];
+        index += 1;
+    }
+    let mut index = 0;
+    while index < other.len() {
+        rows[3 + SHARED_OUTCOMES.len() + index] = other[index];
+        index += 1;
+    }
+    rows[N - 2] = &HANDLED_TOTAL;
+    rows[N - 1] = &CARRIED_OUT;
+    rows
+}
+
+static REQUESTS_2021_ROWS: [&RowSpec; 25] =
+    request_rows(&GRANTED_2021, &[&NO_CORRECTION, &NO_FEE, &OTHER_OTHER]);
+static REQUESTS_2019_ROWS: [&RowSpec; 23] = request_rows(&GRANTED_2019, &[&OTHER_2019]);
+
 static REQUESTS_2021: TableSpec = TableSpec {
     id: "requests",
     title: "三、收到和处理政府信息公开申请情况",
@@ -759,33 +808,7 @@ static REQUESTS_2021: TableSpec = TableSpec {
         caption: "",
         header: &[],
         columns: REQUEST_COLUMNS,
-        rows: &[
-            &NEW,
-            &CARRIED_IN,
-            &GRANTED_2021,
-            &PARTIAL,
-            &STATE_SECRET,
-            &LAW_FORBIDDEN,
-            &SECURITY_STABILITY,
-            &THIRD_PARTY,
-            &INTERNAL_AFFAIRS,
-            &PROCESS_INFO,
-            &ENFORCEMENT_FILE,
-            &ADMIN_QUERY,
-            &NOT_HELD,
-            &NEEDS_CREATION,
-            &UNCLEAR,
-            &PETITION,
-            &DUPLICATE,
-            &PUBLICATION,
-            &EXCESSIVE,
-            &CONFIRMATION,
-            &NO_CORRECTION,
-            &NO_FEE,
-            &OTHER_OTHER,
-            &HANDLED_TOTAL,
-            &CARRIED_OUT,
-        ],
+        rows: &REQUESTS_2021_ROWS,
     }],
 };
 
@@ -799,31 +822,7 @@ static REQUESTS_2019: TableSpec = TableSpec {
         caption: "",
         header: &[],
         columns: REQUEST_COLUMNS,
-        rows: &[
-            &NEW,
-            &CARRIED_IN,
-            &GRANTED_2019,
-            &PARTIAL,
-            &STATE_SECRET,
-            &LAW_FORBIDDEN,
-            &SECURITY_STABILITY,
-            &THIRD_PARTY,
-            &INTERNAL_AFFAIRS,
-            &PROCESS_INFO,
-            &ENFORCEMENT_FILE,
-            &ADMIN_QUERY,
-            &NOT_HELD,
-            &NEEDS_CREATION,
-            &UNCLEAR,
-            &PETITION,
-            &DUPLICATE,
-            &PUBLICATION,
-            &EXCESSIVE,
-            &CONFIRMATION,
-            &OTHER_2019,
-            &HANDLED_TOTAL,
-            &CARRIED_OUT,
-        ],
+        rows: &REQUESTS_2019_ROWS,
     }],
 };
 
