@@ -72,8 +72,12 @@ fn json_output_is_one_array_of_files_and_findings() {
     assert_eq!(files.len(), 2);
     assert_eq!(files[0]["file"], hongze_2024.as_str());
     let findings = files[0]["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 14);
-    let first = &findings[0];
+    // 14 blank （六） sub-row cells and the prose's 17 applications against table 三's 95.
+    assert_eq!(findings.len(), 15);
+    // The prose finding is anchored at 一、本年新收, before the blank （六） cells.
+    assert_eq!(findings[0]["rule"], "narrative.table_mismatch");
+    assert_eq!(findings[0]["span"]["section"], "overview");
+    let first = &findings[1];
     assert_eq!(first["rule"], "cell.blank");
     assert_eq!(first["severity"], "warning");
     assert_eq!(first["cells"][0], "requests.other.no_correction.natural");

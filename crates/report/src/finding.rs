@@ -110,6 +110,14 @@ rules! {
     ActiveInForce = "active.in_force", Warning;
     /// Every figure equals last year's.
     FiguresSameAsLastYear = "figures.same_as_last_year", Warning;
+    /// Prose gives a total and then parts that add up to more.
+    NarrativePartsExceed = "narrative.parts_exceed", Warning;
+    /// A figure quoted in prose contradicts the tables.
+    NarrativeTableMismatch = "narrative.table_mismatch", Warning;
+    /// A required section (overview, problems) is missing, empty or only 无.
+    NarrativeEmpty = "narrative.empty", Warning;
+    /// A section's text is (nearly) the same as last year's.
+    NarrativeSameAsLastYear = "narrative.same_as_last_year", Warning;
 }
 
 impl fmt::Display for Rule {
@@ -124,7 +132,7 @@ impl Serialize for Rule {
     }
 }
 
-/// A stretch of a section's text a finding is about (for prose rules, none yet).
+/// A stretch of a section's text a finding is about (prose rules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TextSpan {
     /// The section id.

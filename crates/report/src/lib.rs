@@ -10,6 +10,7 @@ mod file;
 mod finding;
 mod formula;
 mod model;
+mod narrative;
 mod rules;
 mod template;
 mod totals;

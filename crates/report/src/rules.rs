@@ -1,7 +1,7 @@
-//! Validation: every table and cross-year rule of `spec/report-file.md` (the prose
-//! `narrative.*` rules are not here yet). `validate` never fails and never panics; a cell that
-//! cannot be read is reported once, and the rules that would read it stay silent instead of
-//! guessing. Messages say what is wrong, by how much and where, in the official labels.
+//! Validation: every table and cross-year rule of `spec/report-file.md`, and the prose
+//! `narrative.*` rules (in `narrative`, called from here). `validate` never fails and never
+//! panics; a cell that cannot be read is reported once, and the rules that would read it stay
+//! silent instead of guessing. Messages say what is wrong, by how much and where, in the official labels.
 
 use crate::figure::{CellKind, Figure, FigureError};
 use crate::finding::{Finding, Lang, Rule};
@@ -30,6 +30,7 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
         check_in_force(report, &sheet, previous, lang, &mut findings);
         check_same_as_last_year(report, previous, lang, &mut findings);
     }
+    crate::narrative::check(report, previous, lang, &mut findings);
     let unknown_rank = template.cells().len();
     findings.sort_by_key(|finding| {
         let rank = match finding.anchor() {

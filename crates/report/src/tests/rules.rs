@@ -23,6 +23,9 @@ fn consistent_report() -> Report {
     report.set_cell("appeals.review.upheld", "3");
     report.set_auto_totals(true);
     apply_auto_totals(&mut report);
+    // The two sections narrative.empty requires.
+    report.set_section_text("overview", "全年共收到政府信息公开申请10件。");
+    report.set_section_text("problems", "答复文书的规范性有待提升。");
     report
 }
 

@@ -1,0 +1,241 @@
+//! The prose rules: `narrative.parts_exceed`, `narrative.table_mismatch`, `narrative.empty`
+//! and `narrative.same_as_last_year`. Each finding points at the sentence (or section) it is
+//! about through `Finding::span`, in byte offsets of the section text as stored.
+//!
+//! Prose is read conservatively: a rule fires only where the text leaves one reading, since
+//! a false alarm on a correct report costs the user more than a missed one. Nothing here
+//! changes the report, and nothing panics on any text.
+
+mod mismatch;
+mod numbers;
+mod parts;
+mod similarity;
+
+use crate::finding::{Finding, Lang, Rule, TextSpan};
+use crate::model::{Report, Section};
+use crate::template::TemplateId;
+use numbers::{Text, format_value};
+
+#[cfg(test)]
+pub(crate) use numbers::parse_chinese;
+pub(crate) use similarity::{THRESHOLD as SIMILARITY_THRESHOLD, mask, similarity};
+
+/// Sections shorter than this many characters (after masking figures) are not compared with
+/// last year's: one-sentence formulas such as “全年收取信息处理费 0 元” recur because the fact
+/// recurs, not because the text was copied.
+pub(crate) const MIN_COMPARED_CHARS: usize = 80;
+
+/// Sections a gov-format report must fill.
+const REQUIRED: &[&str] = &["overview", "problems"];
+
+/// Runs every prose rule; `previous` is last year's report, if any (of `report.year - 1`).
+pub(crate) fn check(
+    report: &Report,
+    previous: Option<&Report>,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    check_empty(report, lang, findings);
+    for section in &report.sections {
+        if section.text.trim().is_empty() {
+            continue;
+        }
+        let text = Text::new(&section.text);
+        check_parts(section, &text, lang, findings);
+        if report.template != TemplateId::Legacy {
+            check_tables(report, section, &text, lang, findings);
+        }
+    }
+    if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
+        check_same_as_last_year(report, previous, lang, findings);
+    }
+}
+
+fn span(section: &Section, text: &Text, (start, end): (usize, usize)) -> TextSpan {
+    TextSpan {
+        section: section.id.clone(),
+        start: text.byte(start),
+        end: text.byte(end),
+    }
+}
+
+fn quote<'a>(section: &'a Section, span: &TextSpan) -> &'a str {
+    section.text.get(span.start..span.end).unwrap_or("")
+}
+
+fn heading(report: &Report, section_id: &str) -> String {
+    report
+        .sections
+        .iter()
+        .find(|section| section.id == section_id)
+        .map(|section| report.section_heading(section).to_string())
+        .filter(|heading| !heading.is_empty())
+        .or_else(|| {
+            report
+                .template()
+                .section(section_id)
+                .map(|spec| spec.heading.to_string())
+        })
+        .unwrap_or_else(|| section_id.to_string())
+}
+
+/// 五 and 一 must say something: N5 of the format notes (“第五部分存在问题及改进情况空缺”).
+fn check_empty(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
+    if report.template == TemplateId::Legacy {
+        return;
+    }
+    for &id in REQUIRED {
+        let section = report.sections.iter().find(|section| section.id == id);
+        let text = section.map_or("", |section| section.text.trim());
+        let only_none = text
+            .trim_end_matches(['。', '.', '！'])
+            .trim()
+            .chars()
+            .map(numbers::normalise)
+            .collect::<String>();
+        if !matches!(only_none.as_str(), "" | "无" | "暂无" | "无此情况") {
+            continue;
+        }
+        let heading = heading(report, id);
+        let message = match (lang, section.is_some()) {
+            (Lang::Zh, false) => format!("缺少「{heading}」一节。"),
+            (Lang::Zh, true) => format!("「{heading}」没有内容（空白或只写了“无”）。"),
+            (Lang::En, false) => format!("The section “{heading}” is missing."),
+            (Lang::En, true) => format!("The section “{heading}” is empty or only says 无 (none)."),
+        };
+        let mut finding = Finding::new(Rule::NarrativeEmpty, Vec::new(), message);
+        finding.span = section.map(|section| TextSpan {
+            section: section.id.clone(),
+            start: 0,
+            end: section.text.len(),
+        });
+        findings.push(finding);
+    }
+}
+
+fn check_parts(section: &Section, text: &Text, lang: Lang, findings: &mut Vec<Finding>) {
+    for excess in parts::find(text) {
+        let span = span(section, text, excess.sentence);
+        let sentence = quote(section, &span);
+        let message = match lang {
+            Lang::Zh => format!(
+                "“{sentence}”：分项之和 {} 大于总数 {}。",
+                excess.sum, excess.total
+            ),
+            Lang::En => format!(
+                "“{sentence}”: the parts add up to {}, more than the total {}.",
+                excess.sum, excess.total
+            ),
+        };
+        let mut finding = Finding::new(Rule::NarrativePartsExceed, Vec::new(), message)
+            .with_values(&excess.total, &excess.sum);
+        finding.span = Some(span);
+        findings.push(finding);
+    }
+}
+
+fn check_tables(
+    report: &Report,
+    section: &Section,
+    text: &Text,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let template = report.template();
+    for mismatch in mismatch::find(text, report) {
+        let span = span(section, text, mismatch.sentence);
+        let sentence = quote(section, &span);
+        let plain_cells = if mismatch.table.len() > 1 {
+            &mismatch.cells[..mismatch.cells.len() - 1]
+        } else {
+            &mismatch.cells[..]
+        };
+        let cell_labels = plain_cells
+            .iter()
+            .map(|key| {
+                template
+                    .cell_spec(key)
+                    .map_or(key.clone(), |spec| spec.label.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let plain = format_value(mismatch.table[0]);
+        let with_carried = mismatch.table.get(1).map(|value| format_value(*value));
+        let message = match lang {
+            Lang::Zh => format!(
+                "“{sentence}”：正文{}为 {}，表格中{cell_labels}为 {plain}{}。",
+                mismatch.label_zh,
+                mismatch.stated,
+                with_carried
+                    .as_ref()
+                    .map_or(String::new(), |value| format!("（加上年结转为 {value}）")),
+            ),
+            Lang::En => format!(
+                "“{sentence}”: the text gives {} {} ({}), but the tables give {plain} ({cell_labels}){}.",
+                mismatch.stated,
+                mismatch.label_en,
+                mismatch.label_zh,
+                with_carried.as_ref().map_or(String::new(), |value| format!(
+                    ", or {value} with those carried in"
+                )),
+            ),
+        };
+        let mut finding = Finding::new(
+            Rule::NarrativeTableMismatch,
+            mismatch.cells.clone(),
+            message,
+        )
+        .with_values(
+            plain,
+            mismatch
+                .stated
+                .trim_end_matches(|ch: char| !ch.is_ascii_digit()),
+        );
+        finding.span = Some(span);
+        findings.push(finding);
+    }
+}
+
+/// 内容雷同 (国办公开办函〔2021〕30号 （四）明确责任): a section (nearly) copied from last
+/// year's report. The preamble is exempt (front matter repeats by design), as are texts
+/// shorter than [`MIN_COMPARED_CHARS`]. Gov sections pair by id, legacy ones by heading.
+fn check_same_as_last_year(
+    report: &Report,
+    previous: &Report,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for section in &report.sections {
+        if section.id == "preamble" {
+            continue;
+        }
+        let masked = mask(&section.text);
+        if masked.len() < MIN_COMPARED_CHARS {
+            continue;
+        }
+        let last = previous.sections.iter().find(|last| match report.template {
+            TemplateId::Legacy => last.heading.is_some() && last.heading == section.heading,
+            _ => last.id == section.id,
+        });
+        let Some(last) = last else { continue };
+        let score = similarity(&masked, &mask(&last.text));
+        if score < SIMILARITY_THRESHOLD {
+            continue;
+        }
+        let heading = report.section_heading(section);
+        let percent = (score * 100.0).floor();
+        let message = match lang {
+            Lang::Zh => format!("「{heading}」与上年报告几乎相同（相似度 {percent}%）。"),
+            Lang::En => {
+                format!("“{heading}” is nearly the same as last year's ({percent}% similar).")
+            }
+        };
+        let mut finding = Finding::new(Rule::NarrativeSameAsLastYear, Vec::new(), message);
+        finding.span = Some(TextSpan {
+            section: section.id.clone(),
+            start: 0,
+            end: section.text.len(),
+        });
+        findings.push(finding);
+    }
+}

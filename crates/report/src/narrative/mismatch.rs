@@ -1,0 +1,315 @@
+//! `narrative.table_mismatch`: a figure the prose attributes to a table quantity (收到申请,
+//! 予以公开, 不予公开, 行政复议 …) that no accepted reading of the tables gives.
+//!
+//! A figure is attributed only when the words right before it, in its own clause and outside
+//! parentheses, name exactly one quantity (or several joined by 及/和/与, read as their sum)
+//! and nothing that narrows or shifts it (an applicant type, a result such as 维持, a change
+//! such as 同比增长). The accepted readings are the common conventions: 收到/受理 is 新收 or
+//! 新收 + 上年结转; a group such as 不予公开 is the sum of its sub-rows; 行政诉讼 is
+//! 直接起诉 + 复议后起诉. A table cell that is blank or unreadable silences the comparison.
+
+use super::numbers::{Quantity, SCALE, Text, format_value, is_case_unit};
+use crate::model::Report;
+use crate::template::TemplateId;
+
+/// A table quantity prose talks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Received,
+    Granted,
+    Partial,
+    Withheld,
+    Unavailable,
+    Rejected,
+    OtherHandling,
+    CarriedIn,
+    CarriedOut,
+    Review,
+    Suit,
+}
+
+/// Keywords, most specific first; each names one quantity.
+const KEYWORDS: &[(&str, Kind)] = &[
+    ("上年结转", Kind::CarriedIn),
+    ("结转下年", Kind::CarriedOut),
+    ("转下年", Kind::CarriedOut),
+    ("转入下年", Kind::CarriedOut),
+    ("部分公开", Kind::Partial),
+    ("不予公开", Kind::Withheld),
+    ("予以公开", Kind::Granted),
+    ("无法提供", Kind::Unavailable),
+    ("不予处理", Kind::Rejected),
+    ("其他处理", Kind::OtherHandling),
+    ("行政复议", Kind::Review),
+    ("行政诉讼", Kind::Suit),
+];
+
+/// Words that make a receipt figure a subset or another measure.
+const RECEIPT_NARROWERS: &[&str] = &[
+    "自然人",
+    "法人",
+    "企业",
+    "组织",
+    "个人",
+    "单位",
+    "其中",
+    "当面",
+    "网上",
+    "信函",
+    "邮寄",
+];
+
+/// Words that make any figure a change, a rate, a sub-result or another measure rather than
+/// the quantity. 备案 counts cases filed for the record during the year, which table 四 (by
+/// result, pending ones included) does not (Suqian 2024: 备案 134 vs 170 is left alone).
+const SHIFTERS: &[&str] = &[
+    "同比",
+    "增长",
+    "增加",
+    "减少",
+    "下降",
+    "上升",
+    "较上年",
+    "比上年",
+    "维持",
+    "纠正",
+    "撤销",
+    "审结",
+    "败诉",
+    "胜诉",
+    "驳回",
+    "结果",
+    "率",
+    "平均",
+    "每",
+    "涉及",
+];
+
+/// One contradiction between a sentence and the tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mismatch {
+    /// The sentence (character range).
+    pub(crate) sentence: (usize, usize),
+    /// The figure as written.
+    pub(crate) stated: String,
+    /// What the prose calls it, in official words.
+    pub(crate) label_zh: String,
+    /// The same in English.
+    pub(crate) label_en: String,
+    /// The table cells read, first reading.
+    pub(crate) cells: Vec<String>,
+    /// The table value(s) that would have matched, first the plain one.
+    pub(crate) table: Vec<i128>,
+}
+
+/// Every contradiction in `text`.
+pub(crate) fn find(text: &Text, report: &Report) -> Vec<Mismatch> {
+    let mut found = Vec::new();
+    for (start, end) in text.sentences() {
+        let quantities = text.quantities(start, end);
+        let mut previous_end = start;
+        for quantity in &quantities {
+            let lead_start = previous_end;
+            previous_end = quantity.end;
+            if quantity.depth != 0 || quantity.approx || !is_case_unit(quantity.unit) {
+                continue;
+            }
+            // 备案 governs the whole enumeration that follows it in the sentence.
+            if text.slice(start, quantity.start).contains("备案") {
+                continue;
+            }
+            let lead = clause_lead(text, lead_start, quantity);
+            let Some(kinds) = attributed(&lead) else {
+                continue;
+            };
+            if let Some(mismatch) = compare(report, (start, end), quantity, &kinds) {
+                found.push(mismatch);
+            }
+        }
+    }
+    found
+}
+
+/// The words before a figure in its clause (from the last ，；：、 or the previous figure),
+/// without parenthesised asides.
+fn clause_lead(text: &Text, from: usize, quantity: &Quantity) -> String {
+    let lead = text.slice_at_depth(from, quantity.start, 0);
+    lead.rsplit(['，', '；', '：', '、', ',', ';', ':'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+/// The quantities a clause lead names, or `None` when it names none clearly.
+fn attributed(lead: &str) -> Option<Vec<Kind>> {
+    if SHIFTERS.iter().any(|word| lead.contains(word)) {
+        return None;
+    }
+    let mut kinds = Vec::new();
+    let mut rest = lead.to_string();
+    for (word, kind) in KEYWORDS {
+        if rest.contains(word) {
+            if !kinds.contains(kind) {
+                kinds.push(*kind);
+            }
+            rest = rest.replace(word, "|");
+        }
+    }
+    // 诉讼 and 复议 alone ("复议案件3件") name the same things.
+    for (word, kind) in [("复议", Kind::Review), ("诉讼", Kind::Suit)] {
+        if rest.contains(word) && !kinds.contains(&kind) {
+            kinds.push(kind);
+            rest = rest.replace(word, "|");
+        }
+    }
+    let receipt = ["收到", "受理", "收办", "新收", "接收", "共收"]
+        .iter()
+        .any(|word| rest.contains(word));
+    if kinds.is_empty() {
+        if receipt
+            && rest.contains("申请")
+            && !RECEIPT_NARROWERS.iter().any(|word| lead.contains(word))
+        {
+            return Some(vec![Kind::Received]);
+        }
+        return None;
+    }
+    if kinds.len() > 1 {
+        // Several quantities read as one sum only when the lead joins them (予以公开及部分公开);
+        // otherwise the figure's owner is unclear.
+        let inner: Vec<&str> = between_keywords(lead);
+        if !inner
+            .iter()
+            .all(|piece| matches!(*piece, "及" | "和" | "与" | "以及"))
+        {
+            return None;
+        }
+    }
+    Some(kinds)
+}
+
+/// The texts between consecutive quantity keywords of a lead.
+fn between_keywords(lead: &str) -> Vec<&str> {
+    let mut positions: Vec<(usize, usize)> = Vec::new();
+    for (word, _) in KEYWORDS
+        .iter()
+        .chain([("复议", Kind::Review), ("诉讼", Kind::Suit)].iter())
+    {
+        for (index, _) in lead.match_indices(word) {
+            let end = index + word.len();
+            if !positions
+                .iter()
+                .any(|&(start, stop)| index < stop && end > start)
+            {
+                positions.push((index, end));
+            }
+        }
+    }
+    positions.sort_unstable();
+    positions
+        .windows(2)
+        .map(|pair| lead.get(pair[0].1..pair[1].0).unwrap_or("?"))
+        .collect()
+}
+
+/// Reads a table total: the sum of `keys`, `None` if any is blank or unreadable.
+fn table_sum(report: &Report, keys: &[String]) -> Option<i128> {
+    keys.iter().try_fold(0i128, |sum, key| {
+        let figure = report.cell_figure(key).ok()?;
+        Some(sum + i128::from(figure.as_whole()?) * SCALE)
+    })
+}
+
+fn total_keys(report: &Report, kind: Kind) -> Vec<String> {
+    let rows: &[&str] = match kind {
+        Kind::Received => &["new"],
+        Kind::CarriedIn => &["carried_in"],
+        Kind::CarriedOut => &["carried_out"],
+        Kind::Granted => &["granted"],
+        Kind::Partial => &["partial"],
+        Kind::Withheld => &[
+            "withheld.state_secret",
+            "withheld.law_forbidden",
+            "withheld.security_stability",
+            "withheld.third_party",
+            "withheld.internal_affairs",
+            "withheld.process_info",
+            "withheld.enforcement_file",
+            "withheld.admin_query",
+        ],
+        Kind::Unavailable => &[
+            "unavailable.not_held",
+            "unavailable.needs_creation",
+            "unavailable.unclear",
+        ],
+        Kind::Rejected => &[
+            "rejected.petition",
+            "rejected.duplicate",
+            "rejected.publication",
+            "rejected.excessive",
+            "rejected.confirmation",
+        ],
+        Kind::OtherHandling if report.template == TemplateId::Gov2019 => &["other"],
+        Kind::OtherHandling => &["other.no_correction", "other.no_fee", "other.other"],
+        Kind::Review => return vec!["appeals.review.total".to_string()],
+        Kind::Suit => {
+            return vec![
+                "appeals.suit_direct.total".to_string(),
+                "appeals.suit_after_review.total".to_string(),
+            ];
+        }
+    };
+    rows.iter()
+        .map(|row| format!("requests.{row}.total"))
+        .collect()
+}
+
+fn labels(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Received => ("收到申请", "applications received"),
+        Kind::Granted => ("予以公开", "granted"),
+        Kind::Partial => ("部分公开", "partly granted"),
+        Kind::Withheld => ("不予公开", "withheld"),
+        Kind::Unavailable => ("无法提供", "unavailable"),
+        Kind::Rejected => ("不予处理", "not handled"),
+        Kind::OtherHandling => ("其他处理", "otherwise handled"),
+        Kind::CarriedIn => ("上年结转", "carried in"),
+        Kind::CarriedOut => ("结转下年度", "carried forward"),
+        Kind::Review => ("行政复议", "administrative reviews"),
+        Kind::Suit => ("行政诉讼", "lawsuits"),
+    }
+}
+
+fn compare(
+    report: &Report,
+    sentence: (usize, usize),
+    quantity: &Quantity,
+    kinds: &[Kind],
+) -> Option<Mismatch> {
+    let mut cells: Vec<String> = Vec::new();
+    for kind in kinds {
+        cells.extend(total_keys(report, *kind));
+    }
+    let plain = table_sum(report, &cells)?;
+    let mut readings = vec![plain];
+    if kinds == [Kind::Received] {
+        let carried = vec!["requests.carried_in.total".to_string()];
+        if let Some(carried_in) = table_sum(report, &carried) {
+            readings.push(plain + carried_in);
+            cells.extend(carried);
+        }
+    }
+    if readings.contains(&quantity.value) {
+        return None;
+    }
+    let (label_zh, label_en): (Vec<_>, Vec<_>) = kinds.iter().map(|kind| labels(*kind)).unzip();
+    Some(Mismatch {
+        sentence,
+        stated: format!("{}{}", format_value(quantity.value), quantity.unit),
+        label_zh: label_zh.join("及"),
+        label_en: label_en.join(" and "),
+        cells,
+        table: readings,
+    })
+}

@@ -1,0 +1,285 @@
+//! `narrative.parts_exceed`: prose that gives a total and then its parts (after 其中, in a
+//! parenthesised list right after the total, or as short clauses after 共… in the same
+//! sentence) whose parts add up to more than the total.
+//!
+//! Precision comes first. Only figures with the same unit as the total count as its parts;
+//! approximate figures (余, 约 …) make the breakdown uncheckable. After 其中 a report may give
+//! several breakdowns of the same total one after another, separated by ；(Suqian 2023: by
+//! applicant, then by outcome), so the parts are read both ways — as one list and as one
+//! list per ；-segment — and the rule fires only when the smaller reading still exceeds.
+
+use super::numbers::{Quantity, Text, format_value};
+
+/// A total and parts that exceed it, in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Excess {
+    /// The sentence (character range).
+    pub(crate) sentence: (usize, usize),
+    /// The total as written, e.g. `103件`.
+    pub(crate) total: String,
+    /// The sum of the parts, e.g. `105件`.
+    pub(crate) sum: String,
+}
+
+/// Words that open a new statement rather than continue a breakdown.
+const BREAK_WORDS: &[&str] = &[
+    "同比",
+    "共",
+    "合计",
+    "总计",
+    "累计",
+    "另外",
+    "此外",
+    "全年",
+    "较上年",
+];
+
+/// Every total in `text` whose parts exceed it.
+pub(crate) fn find(text: &Text) -> Vec<Excess> {
+    let sentences = text.sentences();
+    let mut found: Vec<Excess> = Vec::new();
+    for (position, &(start, end)) in sentences.iter().enumerate() {
+        let quantities = text.quantities(start, end);
+        let previous = position
+            .checked_sub(1)
+            .and_then(|index| sentences.get(index))
+            .map(|&(start, end)| text.quantities(start, end))
+            .unwrap_or_default();
+        let mut push = |excess: Option<Excess>| {
+            if let Some(excess) = excess
+                && !found.contains(&excess)
+            {
+                found.push(excess);
+            }
+        };
+        for marker in find_all(text, start, end, "其中") {
+            for excess in after_qizhong(text, (start, end), marker, &quantities, &previous) {
+                push(Some(excess));
+            }
+        }
+        for quantity in &quantities {
+            push(parenthesised(text, (start, end), quantity, &quantities));
+        }
+        push(gong_clauses(text, (start, end), &quantities));
+    }
+    found
+}
+
+fn find_all(text: &Text, start: usize, end: usize, word: &str) -> Vec<usize> {
+    let length = word.chars().count();
+    (start..end.saturating_sub(length - 1))
+        .filter(|&index| text.slice(index, index + length) == word)
+        .collect()
+}
+
+fn is_part(quantity: &Quantity) -> bool {
+    !quantity.unit.is_empty() && quantity.unit != "%"
+}
+
+/// 其中 at `marker`: the parts follow it, the total is the nearest figure of the same unit
+/// before it (outside deeper parentheses), or in the previous sentence when 其中 opens one.
+/// Each unit is its own breakdown (`1件，收取420元` lists cases and amounts side by side).
+fn after_qizhong(
+    text: &Text,
+    sentence: (usize, usize),
+    marker: usize,
+    quantities: &[Quantity],
+    previous: &[Quantity],
+) -> Vec<Excess> {
+    let depth = text.depth(marker);
+    let parts = parts_after(text, marker + 2, sentence.1, depth, quantities);
+    let mut units: Vec<&'static str> = Vec::new();
+    for (part, _) in &parts {
+        if !units.contains(&part.unit) {
+            units.push(part.unit);
+        }
+    }
+    units
+        .into_iter()
+        .filter_map(|unit| {
+            let parts: Vec<_> = parts
+                .iter()
+                .filter(|(part, _)| part.unit == unit)
+                .cloned()
+                .collect();
+            unit_excess(sentence, marker, depth, unit, &parts, quantities, previous)
+        })
+        .collect()
+}
+
+fn unit_excess(
+    sentence: (usize, usize),
+    marker: usize,
+    depth: u16,
+    unit: &str,
+    parts: &[(Quantity, usize)],
+    quantities: &[Quantity],
+    previous: &[Quantity],
+) -> Option<Excess> {
+    if parts.iter().any(|(part, _)| part.approx) {
+        return None;
+    }
+    let before = quantities
+        .iter()
+        .filter(|quantity| quantity.end <= marker && quantity.depth <= depth)
+        .filter(|quantity| quantity.unit != "%" && !quantity.unit.is_empty());
+    let total = match before.clone().next_back() {
+        Some(_) => before.clone().rfind(|quantity| quantity.unit == unit)?,
+        None => previous
+            .iter()
+            .rfind(|quantity| quantity.depth == 0 && quantity.unit == unit)?,
+    };
+    if total.approx {
+        return None;
+    }
+    let all: i128 = parts.iter().map(|(part, _)| part.value).sum();
+    let mut segments: Vec<(usize, i128)> = Vec::new();
+    for (part, segment) in parts {
+        match segments.last_mut() {
+            Some((index, sum)) if index == segment => *sum += part.value,
+            _ => segments.push((*segment, part.value)),
+        }
+    }
+    let one_part_each = segments.len() == parts.len();
+    let reading = if one_part_each {
+        all
+    } else {
+        let widest = segments.iter().map(|(_, sum)| *sum).max().unwrap_or(all);
+        all.min(widest)
+    };
+    (reading > total.value).then(|| Excess {
+        sentence,
+        total: format!("{}{}", format_value(total.value), total.unit),
+        sum: format!("{}{}", format_value(reading), total.unit),
+    })
+}
+
+/// The figures of a breakdown starting at `from`: clause after clause (split at ，、；：) as
+/// long as each holds a figure and opens no new statement, each with its ；-segment number.
+fn parts_after(
+    text: &Text,
+    from: usize,
+    end: usize,
+    depth: u16,
+    quantities: &[Quantity],
+) -> Vec<(Quantity, usize)> {
+    let mut parts = Vec::new();
+    let mut segment = 0;
+    let mut clause_start = from;
+    let mut clause_has_part = false;
+    let mut index = from;
+    while index <= end {
+        let at_end = index == end;
+        let ch = text.chars.get(index).copied().unwrap_or('。');
+        let separator =
+            text.depth(index) <= depth && matches!(ch, '，' | ',' | '、' | '；' | ';' | '：' | ':');
+        if at_end || separator {
+            let clause = text.slice_at_depth(clause_start, index, depth);
+            let opens_new = BREAK_WORDS.iter().any(|word| clause.contains(word));
+            let in_clause: Vec<_> = quantities
+                .iter()
+                .filter(|quantity| quantity.start >= clause_start && quantity.end <= index)
+                .filter(|quantity| quantity.depth == depth && is_part(quantity))
+                .collect();
+            if opens_new || (in_clause.is_empty() && !clause.trim().is_empty()) {
+                break;
+            }
+            for quantity in in_clause {
+                parts.push((quantity.clone(), segment));
+                clause_has_part = true;
+            }
+            if matches!(ch, '；' | ';') && clause_has_part {
+                segment += 1;
+                clause_has_part = false;
+            }
+            clause_start = index + 1;
+        }
+        index += 1;
+    }
+    parts
+}
+
+/// A total followed directly by a parenthesised list of parts: `3607件（市政府349件、…）`.
+fn parenthesised(
+    text: &Text,
+    sentence: (usize, usize),
+    total: &Quantity,
+    quantities: &[Quantity],
+) -> Option<Excess> {
+    if !is_part(total) || total.approx {
+        return None;
+    }
+    let open = total.end;
+    if !matches!(text.chars.get(open), Some('（' | '(')) {
+        return None;
+    }
+    let inner_depth = total.depth + 1;
+    let close = (open + 1..sentence.1)
+        .find(|&index| text.depth(index) < inner_depth)
+        .unwrap_or(sentence.1);
+    // 其中 inside the parentheses is read by the 其中 rule.
+    if text.slice(open + 1, open + 3) == "其中" {
+        return None;
+    }
+    let parts: Vec<_> = quantities
+        .iter()
+        .filter(|quantity| quantity.start > open && quantity.end <= close)
+        .filter(|quantity| quantity.depth == inner_depth && quantity.unit == total.unit)
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|part| part.approx) {
+        return None;
+    }
+    let sum: i128 = parts.iter().map(|part| part.value).sum();
+    (sum > total.value).then(|| Excess {
+        sentence,
+        total: format!("{}{}", format_value(total.value), total.unit),
+        sum: format!("{}{}", format_value(sum), total.unit),
+    })
+}
+
+/// `共办理191件，单位申请188件，个人申请3件`: a total after 共/合计/总计 and then short
+/// clauses of one figure each in the same unit. A part equal to the total means the clauses
+/// restate it (办结 26 件) rather than break it down, so that does not count.
+fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) -> Option<Excess> {
+    let (total_index, total) = quantities.iter().enumerate().find(|(_, quantity)| {
+        quantity.depth == 0 && is_part(quantity) && !quantity.approx && {
+            let lead = text.slice(quantity.start.saturating_sub(12), quantity.start);
+            let clause = lead
+                .rsplit(['，', '；', '：', ',', ';'])
+                .next()
+                .unwrap_or("");
+            ["共", "合计", "总计"]
+                .iter()
+                .any(|word| clause.contains(word))
+        }
+    })?;
+    let mut parts = Vec::new();
+    let mut clause_start = total.end;
+    for quantity in quantities.iter().skip(total_index + 1) {
+        let gap = text.slice(clause_start, quantity.start);
+        let Some(label) = gap.strip_prefix(['，', ',']) else {
+            break;
+        };
+        if quantity.depth != 0 || quantity.unit != total.unit || quantity.approx {
+            break;
+        }
+        if label.chars().count() > 10
+            || label.contains("其中")
+            || BREAK_WORDS.iter().any(|word| label.contains(word))
+            || label.contains(['，', '；', '。'])
+        {
+            break;
+        }
+        parts.push(quantity.value);
+        clause_start = quantity.end;
+    }
+    if parts.len() < 2 || parts.contains(&total.value) {
+        return None;
+    }
+    let sum: i128 = parts.iter().sum();
+    (sum > total.value).then(|| Excess {
+        sentence,
+        total: format!("{}{}", format_value(total.value), total.unit),
+        sum: format!("{}{}", format_value(sum), total.unit),
+    })
+}
