@@ -9,11 +9,14 @@ use std::process::ExitCode;
 
 use report::{Finding, Lang, LoadError, Report, Severity};
 
+mod import;
+
 const USAGE: &str = "\
 nianbao: check an annual government information disclosure report (政府信息公开工作年度报告)
 
 Usage:
   nianbao check [--previous LAST_YEAR.json] [--format text|json] [--lang zh|en] FILE...
+  nianbao import FILE.txt|FILE.html|FILE.md [-o REPORT.json]
   nianbao --help | --version
 
 Options:
@@ -44,6 +47,7 @@ enum Command {
     Help,
     Version,
     Check(CheckArgs),
+    Import(import::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Check(check_args)) => check(&check_args),
+        Ok(Command::Import(import_args)) => import::run(&import_args),
         Err(message) => {
             eprintln!("nianbao: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -72,6 +77,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         Some("-h" | "--help" | "help") => Ok(Command::Help),
         Some("-V" | "--version") => Ok(Command::Version),
         Some("check") => parse_check(args).map(Command::Check),
+        Some("import") => import::parse(args).map(Command::Import),
         Some("render") => Err("`render` is not available in this version yet".to_string()),
         Some(other) => Err(format!("unknown command `{other}`")),
     }

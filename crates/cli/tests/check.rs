@@ -145,3 +145,28 @@ fn usage_help_and_version() {
     assert!(stderr(&wrong).contains("unknown format `xml`"));
     assert_eq!(nianbao(&["check"]).status.code(), Some(2));
 }
+
+#[test]
+fn import_writes_the_report_and_lists_what_it_did_not_recognise() {
+    let dir = std::env::temp_dir().join(format!("nianbao-import-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("hongze-2024.json");
+    let output = nianbao(&[
+        "import",
+        &fixture("hongze-2024.md"),
+        "-o",
+        out.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("未识别"),
+        "the notes after the report are listed"
+    );
+    let written = std::fs::read_to_string(&out).expect("the report file is written");
+    let report = report::from_json(&written).expect("a valid report file");
+    assert_eq!(report.year, 2024);
+    assert_eq!(report.cell_raw("requests.new.total").as_deref(), Some("95"));
+    let missing = nianbao(&["import", &dir.join("missing.txt").to_string_lossy()]);
+    assert_eq!(missing.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,6 +9,7 @@ mod figure;
 mod file;
 mod finding;
 mod formula;
+mod import;
 mod model;
 mod narrative;
 mod rules;
@@ -22,6 +23,7 @@ pub use figure::{CellKind, Figure, FigureError, parse_figure};
 pub use file::{LoadError, from_json, to_json};
 pub use finding::{Finding, Lang, Rule, Severity, TextSpan};
 pub use formula::is_computed;
+pub use import::{ImportResult, import_html, import_text};
 pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use rules::validate;
 pub use template::{

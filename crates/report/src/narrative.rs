@@ -14,7 +14,7 @@ mod similarity;
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
 use crate::template::TemplateId;
-use numbers::{Text, format_value};
+pub(crate) use numbers::{Text, format_value, normalise as normalise_char};
 
 #[cfg(test)]
 pub(crate) use numbers::parse_chinese;

@@ -4,6 +4,7 @@
 mod figure;
 mod file;
 mod fixtures;
+mod import;
 mod narrative;
 mod props;
 mod rules;

@@ -1,0 +1,554 @@
+//! Import from text: a report pasted or saved as plain text, HTML or markdown becomes a
+//! `Report`, with every line or table row that could not be placed listed with the reason.
+//!
+//! Sections split at the headings 一、… (official wording and the variants of
+//! official-format.md §A.2); agency and year come from the title line. For gov-format reports
+//! the table figures are read from the pasted rows (tab-separated, markdown `|` rows, or HTML
+//! `<tr>`), rows matched by distinctive words of their labels so that label variants
+//! (规范性文件, “行政止公开”, ，for 、, missing quotes) still match. Values are kept as typed.
+//! Nothing here reads files; the caller passes the text in.
+
+use crate::model::{Report, Section};
+use crate::narrative::Text;
+use crate::template::{TableSpec, TemplateId};
+
+/// What an import produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportResult {
+    /// The report read.
+    pub report: Report,
+    /// Lines and table rows that were not recognised, each with the reason.
+    pub unrecognised: Vec<String>,
+}
+
+/// Reads an HTML page: tags stripped, each table row one line of tab-separated cells.
+pub fn import_html(html: &str) -> ImportResult {
+    import_text(&html_to_text(html))
+}
+
+/// Reads a report from plain text or markdown.
+pub fn import_text(text: &str) -> ImportResult {
+    let lines: Vec<Line> = text.lines().map(Line::read).collect();
+    let mut unrecognised = Vec::new();
+    let (agency, year, title_index) = title(&lines);
+    if year.is_none() {
+        unrecognised.push(
+            "标题：未找到“XX20XX年政府信息公开工作年度报告”形式的标题，年份无法确定".to_string(),
+        );
+    }
+    let gov_headings = lines
+        .iter()
+        .filter(|line| gov_heading(line).is_some())
+        .count();
+    let year = year.unwrap_or(0);
+    let mut report = Report::new(agency, year);
+    let gov = gov_headings >= 3 && report.template != TemplateId::Legacy;
+    if !gov {
+        report.template = TemplateId::Legacy;
+    }
+    report.sections.clear();
+    let mut current = Section {
+        id: "preamble".to_string(),
+        heading: None,
+        text: String::new(),
+    };
+    let mut in_appendix = false;
+    let mut group = String::new();
+    let mut legacy_count = 0;
+    for (index, line) in lines.iter().enumerate() {
+        if Some(index) == title_index {
+            continue;
+        }
+        let heading = if gov {
+            gov_heading(line)
+        } else {
+            legacy_heading(line)
+        };
+        if let Some(id) = heading {
+            push_section(&mut report, std::mem::take(&mut current.text), &current);
+            in_appendix = false;
+            group.clear();
+            current = if gov {
+                Section {
+                    id: id.to_string(),
+                    heading: None,
+                    text: String::new(),
+                }
+            } else {
+                legacy_count += 1;
+                Section {
+                    id: format!("s{legacy_count}"),
+                    heading: Some(line.text.clone()),
+                    text: String::new(),
+                }
+            };
+            continue;
+        }
+        match line {
+            Line {
+                cells: Some(cells), ..
+            } => {
+                if cells
+                    .iter()
+                    .all(|cell| cell.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+                {
+                    continue;
+                }
+                if in_appendix || !gov {
+                    unrecognised.push(format!("表格行不在表格所属的节中：{}", cells.join(" | ")));
+                    continue;
+                }
+                if let Err(reason) = read_row(&mut report, &current.id, cells, &mut group) {
+                    unrecognised.push(format!("{reason}：{}", cells.join(" | ")));
+                }
+            }
+            Line {
+                text,
+                markdown_heading,
+                ..
+            } => {
+                if text.is_empty() || text.chars().all(|ch| matches!(ch, '-' | '*' | '_')) {
+                    continue;
+                }
+                if *markdown_heading
+                    && report.sections.len() + usize::from(current.id != "preamble") > 0
+                    && current.id != "preamble"
+                {
+                    in_appendix = true;
+                }
+                if in_appendix {
+                    unrecognised.push(format!("报告正文之后的内容：{text}"));
+                    continue;
+                }
+                if !current.text.is_empty() {
+                    current.text.push('\n');
+                }
+                current.text.push_str(text);
+            }
+        }
+    }
+    push_section(&mut report, std::mem::take(&mut current.text), &current);
+    if report.template == TemplateId::Gov2021 {
+        read_info_fee(&mut report);
+    }
+    ImportResult {
+        report,
+        unrecognised,
+    }
+}
+
+fn push_section(report: &mut Report, text: String, section: &Section) {
+    if section.id == "preamble" && text.is_empty() {
+        return;
+    }
+    report.sections.push(Section {
+        id: section.id.clone(),
+        heading: section.heading.clone(),
+        text,
+    });
+}
+
+/// One input line: either prose (markdown markers removed) or a table row.
+struct Line {
+    text: String,
+    cells: Option<Vec<String>>,
+    markdown_heading: bool,
+}
+
+impl Line {
+    fn read(raw: &str) -> Line {
+        let trimmed = raw.trim();
+        if trimmed.starts_with('|') {
+            let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
+            let cells = inner.split('|').map(clean_cell).collect();
+            return Line {
+                text: String::new(),
+                cells: Some(cells),
+                markdown_heading: false,
+            };
+        }
+        if raw.contains('\t') {
+            let cells = raw.split('\t').map(clean_cell).collect();
+            return Line {
+                text: String::new(),
+                cells: Some(cells),
+                markdown_heading: false,
+            };
+        }
+        let markdown_heading = trimmed.starts_with('#');
+        let text = trimmed
+            .trim_start_matches('#')
+            .trim_start_matches('>')
+            .trim()
+            .replace("**", "");
+        Line {
+            text,
+            cells: None,
+            markdown_heading,
+        }
+    }
+}
+
+fn clean_cell(cell: &str) -> String {
+    cell.trim().replace("**", "").trim().to_string()
+}
+
+/// Agency, year and the line index of the title: the first line with a year and 报告.
+fn title(lines: &[Line]) -> (String, Option<i32>, Option<usize>) {
+    for (index, line) in lines.iter().enumerate() {
+        let text = &line.text;
+        if !text.contains("报告") && !text.contains("報告") {
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for start in 0..chars.len().saturating_sub(4) {
+            let digits: String = chars[start..start + 4].iter().collect();
+            let after = chars[start + 4..].iter().find(|ch| !ch.is_whitespace());
+            let before_digit = start > 0 && chars[start - 1].is_ascii_digit();
+            if digits.chars().all(|ch| ch.is_ascii_digit()) && after == Some(&'年') && !before_digit
+            {
+                let year = digits.parse().ok();
+                let agency: String = chars[..start].iter().collect();
+                let agency = agency
+                    .rsplit(['：', ':'])
+                    .next()
+                    .unwrap_or("")
+                    .replace(['/', ' '], "");
+                return (agency, year, Some(index));
+            }
+        }
+    }
+    (String::new(), None, None)
+}
+
+/// The gov section a heading line opens.
+fn gov_heading(line: &Line) -> Option<&'static str> {
+    let text: String = line
+        .text
+        .chars()
+        .map(crate::narrative::normalise_char)
+        .filter(|ch| !ch.is_whitespace())
+        .collect();
+    if line.cells.is_some() || text.chars().count() > 40 {
+        return None;
+    }
+    let table = [
+        ("一、", &["总体情况"][..], "overview"),
+        ("二、", &["主动公开"][..], "active"),
+        ("三、", &["申请"][..], "requests"),
+        ("四、", &["复议", "诉讼"][..], "appeals"),
+        ("五、", &["问题"][..], "problems"),
+        ("六、", &["其他"][..], "other"),
+    ];
+    table
+        .iter()
+        .find(|(number, words, _)| {
+            text.starts_with(number) && words.iter().any(|word| text.contains(word))
+        })
+        .map(|(_, _, id)| *id)
+}
+
+/// A legacy heading: a short line opening with a Chinese numeral and 、.
+fn legacy_heading(line: &Line) -> Option<&'static str> {
+    let text = line.text.trim();
+    let numeral: String = text
+        .chars()
+        .take_while(|ch| "一二三四五六七八九十".contains(*ch))
+        .collect();
+    (line.cells.is_none()
+        && !numeral.is_empty()
+        && text[numeral.len()..].starts_with('、')
+        && text.chars().count() <= 40)
+        .then_some("legacy")
+}
+
+/// A cell value: `Some(Some(raw))` a figure, `Some(None)` blank, `None` text (a label).
+fn value(cell: &str) -> Option<Option<String>> {
+    let trimmed = cell.trim();
+    if matches!(
+        trimmed,
+        "" | "（空）" | "(空)" | "空" | "/" | "-" | "—" | "／"
+    ) {
+        return Some(None);
+    }
+    let normal: String = trimmed
+        .chars()
+        .map(crate::narrative::normalise_char)
+        .collect();
+    let body = normal
+        .trim_end_matches(['件', '元'])
+        .replace([',', ' '], "");
+    let body = body.strip_prefix('-').unwrap_or(&body);
+    let numeric = !body.is_empty()
+        && body.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        && body.chars().filter(|ch| *ch == '.').count() <= 1;
+    numeric.then(|| Some(trimmed.to_string()))
+}
+
+/// Places one table row; `Err` with the reason when it cannot.
+fn read_row(
+    report: &mut Report,
+    section: &str,
+    cells: &[String],
+    group: &mut String,
+) -> Result<(), String> {
+    let last_label = cells.iter().rposition(|cell| value(cell).is_none());
+    let label: String = last_label
+        .map(|last| {
+            cells[..=last]
+                .iter()
+                .filter(|cell| value(cell).is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+                .concat()
+        })
+        .unwrap_or_default();
+    let mut values: Vec<Option<String>> = cells[last_label.map_or(0, |last| last + 1)..]
+        .iter()
+        .map(|cell| value(cell).flatten())
+        .collect();
+    if values.iter().all(Option::is_none) {
+        return Ok(()); // a header row
+    }
+    let template = report.template();
+    let Some(table) = template
+        .sections
+        .iter()
+        .find(|spec| spec.id == section)
+        .and_then(|spec| spec.table)
+        .and_then(|id| template.table(id))
+    else {
+        return Err("表格行不在表格所属的节中".to_string());
+    };
+    let label = normalise_label(&label);
+    let row_key = match table.id {
+        "requests" => requests_row(&label, group, report.template),
+        "active" => active_row(&label),
+        _ => (label.is_empty() || label.contains("复议")).then_some(""),
+    };
+    let Some(row_key) = row_key else {
+        return Err(format!("表{}中未识别的行", table_number(table)));
+    };
+    let keys: Vec<String> = if table.id == "appeals" {
+        template
+            .cell_keys()
+            .filter(|key| key.starts_with("appeals."))
+            .map(str::to_string)
+            .collect()
+    } else {
+        let block = table
+            .blocks
+            .iter()
+            .find(|block| block.rows.iter().any(|row| row.key == row_key));
+        let Some(block) = block else {
+            return Err(format!("本格式的表{}没有这一行", table_number(table)));
+        };
+        block
+            .columns
+            .iter()
+            .map(|column| format!("{}.{row_key}.{}", table.id, column.key))
+            .collect()
+    };
+    while values.len() > keys.len() && values.last().is_some_and(Option::is_none) {
+        values.pop();
+    }
+    if values.len() != keys.len() {
+        return Err(format!(
+            "有 {} 个数值，这一行应有 {} 个",
+            values.len(),
+            keys.len()
+        ));
+    }
+    for (key, value) in keys.iter().zip(values) {
+        if let Some(raw) = value {
+            report.set_cell(key, raw);
+        }
+    }
+    Ok(())
+}
+
+fn table_number(table: &TableSpec) -> &'static str {
+    match table.id {
+        "active" => "二",
+        "requests" => "三",
+        _ => "四",
+    }
+}
+
+fn normalise_label(label: &str) -> String {
+    label
+        .chars()
+        .map(crate::narrative::normalise_char)
+        .filter(|ch| !ch.is_whitespace() && !matches!(ch, '“' | '”' | '"' | '\'' | '｜' | '|'))
+        .map(|ch| if ch == '，' { '、' } else { ch })
+        .collect()
+}
+
+/// The row of table 三 a label names. `group` remembers the last （三）…（六） seen, for rows
+/// printed under a merged group cell.
+fn requests_row(label: &str, group: &mut String, template: TemplateId) -> Option<&'static str> {
+    for marker in ["（三）", "（四）", "（五）", "（六）"] {
+        if label.contains(marker) {
+            *group = marker.to_string();
+        }
+    }
+    const ROWS: &[(&str, &str)] = &[
+        ("本年新收", "new"),
+        ("上年结转", "carried_in"),
+        ("结转下年", "carried_out"),
+        ("部分公开", "partial"),
+        ("予以公开", "granted"),
+        ("国家秘密", "withheld.state_secret"),
+        ("其他法律行政", "withheld.law_forbidden"),
+        ("三安全", "withheld.security_stability"),
+        ("第三方", "withheld.third_party"),
+        ("内部事务", "withheld.internal_affairs"),
+        ("过程性", "withheld.process_info"),
+        ("执法案卷", "withheld.enforcement_file"),
+        ("行政查询", "withheld.admin_query"),
+        ("不掌握", "unavailable.not_held"),
+        ("另行制作", "unavailable.needs_creation"),
+        ("不明确", "unavailable.unclear"),
+        ("信访", "rejected.petition"),
+        ("重复申请", "rejected.duplicate"),
+        ("出版物", "rejected.publication"),
+        ("大量反复", "rejected.excessive"),
+        ("重新出具", "rejected.confirmation"),
+        ("不补正", "other.no_correction"),
+        ("收费通知", "other.no_fee"),
+        ("缴纳费用", "other.no_fee"),
+        ("总计", "handled_total"),
+    ];
+    if let Some((_, key)) = ROWS.iter().find(|(word, _)| label.contains(word)) {
+        return Some(key);
+    }
+    let in_other = label.contains("其他处理") || group == "（六）";
+    if in_other && label.ends_with("其他") {
+        return Some("other.other");
+    }
+    // The 2019 single row （六）其他处理: in a gov-2021 report its figures are 3.其他.
+    if label.contains("其他处理") {
+        return Some(if template == TemplateId::Gov2019 {
+            "other"
+        } else {
+            "other.other"
+        });
+    }
+    None
+}
+
+fn active_row(label: &str) -> Option<&'static str> {
+    const ROWS: &[(&str, &str)] = &[
+        ("规范性文件", "normative_docs"),
+        ("规章", "regulations"),
+        ("行政许可", "licensing"),
+        ("其他对外管理服务", "other_services"),
+        ("行政处罚", "penalty"),
+        ("行政强制", "coercion"),
+        ("行政事业性收费", "fees"),
+        ("集中采购", "procurement"),
+    ];
+    ROWS.iter()
+        .find(|(word, _)| label.contains(word))
+        .map(|(_, key)| *key)
+}
+
+/// The 信息处理费 figures of section 六: in the first sentence naming the fee with an amount
+/// in 元 after it, that amount, and the nearest count of 件 before the amount (the cases
+/// charged: “对25件…申请案件收取了信息处理费2950元”).
+fn read_info_fee(report: &mut Report) {
+    let Some(other) = report.section_text("other").map(str::to_string) else {
+        return;
+    };
+    let text = Text::new(&other);
+    for (start, end) in text.sentences() {
+        let sentence = text.slice(start, end);
+        let Some(position) = sentence.find("信息处理费") else {
+            continue;
+        };
+        let fee_at = start + sentence[..position].chars().count();
+        let quantities = text.quantities(start, end);
+        let Some(amount) = quantities
+            .iter()
+            .find(|quantity| quantity.start > fee_at && quantity.unit == "元")
+        else {
+            continue;
+        };
+        report.set_cell(
+            "info_fee.amount_yuan",
+            crate::narrative::format_value(amount.value),
+        );
+        if let Some(cases) = quantities
+            .iter()
+            .rfind(|quantity| quantity.end <= amount.start && quantity.unit == "件")
+        {
+            report.set_cell(
+                "info_fee.cases",
+                crate::narrative::format_value(cases.value),
+            );
+        }
+        return;
+    }
+}
+
+/// Strips tags; `<tr>` rows become lines of tab-separated cells, block elements line breaks.
+fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut in_row = false;
+    let mut first_cell = true;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&decode(&rest[..open]).replace(['\n', '\r'], if in_row { " " } else { "\n" }));
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+        rest = &rest[open + close + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|ch| ch.is_ascii_alphanumeric())
+            .collect();
+        for skipped in ["script", "style"] {
+            if name == skipped && !tag.starts_with('/') {
+                let end = format!("</{skipped}");
+                let found = rest.to_ascii_lowercase().find(&end);
+                rest = found.map_or("", |at| &rest[at..]);
+            }
+        }
+        match (name.as_str(), tag.starts_with('/')) {
+            ("tr", false) => {
+                out.push('\n');
+                in_row = true;
+                first_cell = true;
+            }
+            ("tr", true) => {
+                out.push('\n');
+                in_row = false;
+            }
+            ("td" | "th", false) => {
+                if !first_cell {
+                    out.push('\t');
+                }
+                first_cell = false;
+            }
+            ("p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "li" | "table", _) if !in_row => {
+                out.push('\n')
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&decode(rest));
+    out
+}
+
+fn decode(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&ldquo;", "“")
+        .replace("&rdquo;", "”")
+        .replace("&amp;", "&")
+}
