@@ -8,12 +8,14 @@ use crate::shell::{self, cmd, output, root};
 /// Trunk 0.22 needs a newer rustc than the machines have; 0.21.14 is the last that builds.
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian packages: the browser and its driver for tests, CJK fonts so screenshots and
-/// PDFs show Chinese, poppler for reading printed PDFs back in tests.
+/// PDFs show Chinese, poppler for reading printed PDFs back in tests, and LibreOffice
+/// Writer for the test that prints the DOCX export to PDF.
 const APT_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "fonts-noto-cjk",
     "poppler-utils",
+    "libreoffice-writer-nogui",
 ];
 
 /// Installs everything that is missing; a second run does nothing and takes seconds.

@@ -16,6 +16,7 @@ nianbao: check an annual government information disclosure report (政府信息�
 
 Usage:
   nianbao check [--previous LAST_YEAR.json] [--format text|json] [--lang zh|en] FILE...
+  nianbao render --format html|md|docx|csv FILE [-o OUT]
   nianbao import FILE.txt|FILE.html|FILE.md [-o REPORT.json]
   nianbao --help | --version
 
@@ -23,6 +24,7 @@ Options:
   --previous FILE   last year's report, for the cross-year rules (上年结转, 现行有效件数)
   --format FORMAT   text (default) or json: one array of {\"file\", \"findings\"}
   --lang LANG       language of the messages: zh (default) or en
+  -o, --output OUT  (render) the file to write; standard output when absent or `-`
 
 Exit status: 0 no error found, 1 at least one error, 2 a file could not be read or is not a
 valid report file.";
@@ -48,6 +50,24 @@ enum Command {
     Version,
     Check(CheckArgs),
     Import(import::ImportArgs),
+    Render(RenderArgs),
+}
+
+/// What `nianbao render` was asked for.
+#[derive(Debug)]
+struct RenderArgs {
+    format: RenderFormat,
+    file: String,
+    output: Option<String>,
+}
+
+/// The download formats, the same as the app's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RenderFormat {
+    Html,
+    Markdown,
+    Docx,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +83,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Check(check_args)) => check(&check_args),
         Ok(Command::Import(import_args)) => import::run(&import_args),
+        Ok(Command::Render(render_args)) => render(&render_args),
         Err(message) => {
             eprintln!("nianbao: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -78,7 +99,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         Some("-V" | "--version") => Ok(Command::Version),
         Some("check") => parse_check(args).map(Command::Check),
         Some("import") => import::parse(args).map(Command::Import),
-        Some("render") => Err("`render` is not available in this version yet".to_string()),
+        Some("render") => parse_render(args).map(Command::Render),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
 }
@@ -129,6 +150,84 @@ fn parse_check<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<CheckAr
         return Err("no file to check".to_string());
     }
     Ok(check_args)
+}
+
+fn parse_render<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<RenderArgs, String> {
+    let mut format = None;
+    let mut files = Vec::new();
+    let mut output = None;
+    let mut options_done = false;
+    while let Some(arg) = args.next() {
+        if options_done || !arg.starts_with('-') || arg == "-" {
+            files.push(arg.clone());
+            continue;
+        }
+        let (name, inline_value) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_string())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline_value
+                .clone()
+                .or_else(|| args.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match name {
+            "--" => options_done = true,
+            "--format" => {
+                format = Some(match value()?.as_str() {
+                    "html" => RenderFormat::Html,
+                    "md" | "markdown" => RenderFormat::Markdown,
+                    "docx" => RenderFormat::Docx,
+                    "csv" => RenderFormat::Csv,
+                    other => {
+                        return Err(format!("unknown format `{other}` (html, md, docx or csv)"));
+                    }
+                })
+            }
+            "-o" | "--output" => output = Some(value()?),
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    let format = format.ok_or("render needs --format html|md|docx|csv")?;
+    let [file] = <[String; 1]>::try_from(files)
+        .map_err(|files| format!("render takes one file, not {}", files.len()))?;
+    Ok(RenderArgs {
+        format,
+        file,
+        output: output.filter(|output| output != "-"),
+    })
+}
+
+/// Writes one report as a document in the asked format: the same bytes the app downloads.
+fn render(args: &RenderArgs) -> ExitCode {
+    let report = match load(&args.file) {
+        Ok(report) => report,
+        Err(message) => {
+            eprintln!("nianbao: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let document = report::render(&report);
+    let bytes = match args.format {
+        RenderFormat::Html => report::to_html(&document).into_bytes(),
+        RenderFormat::Markdown => report::to_markdown(&document).into_bytes(),
+        RenderFormat::Csv => report::to_csv(&document).into_bytes(),
+        RenderFormat::Docx => report::to_docx(&document),
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, &bytes).map_err(|error| format!("{path}: {error}")),
+        None => std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|error| error.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("nianbao: cannot write the output: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Reads one report file; the error names the file, and the line and column when known.

@@ -5,6 +5,8 @@
 //! as strings, and time, ids and storage are the caller's business. It builds for
 //! `wasm32-unknown-unknown` as well as natively.
 
+mod document;
+mod export;
 mod figure;
 mod file;
 mod finding;
@@ -19,6 +21,10 @@ mod totals;
 #[cfg(test)]
 mod tests;
 
+pub use document::{Block, Cell, Document, HeadingLevel, Row, Table, render, render_table};
+pub use export::{
+    DOCUMENT_CSS, file_name, to_csv, to_docx, to_html, to_html_fragment, to_markdown,
+};
 pub use figure::{CellKind, Figure, FigureError, parse_figure};
 pub use file::{LoadError, from_json, to_json};
 pub use finding::{Finding, Lang, Rule, Severity, TextSpan};

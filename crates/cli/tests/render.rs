@@ -1,0 +1,88 @@
+//! Runs `nianbao render` on a shared fixture in every format and on a broken file, checking
+//! the contract of spec/report-file.md: the same outputs as the app, exit 2 with
+//! file:line:column when the file is not a valid report.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> String {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures"
+    ));
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+#[test]
+fn render_writes_every_format() {
+    let dir = temp_dir("render");
+    let input = fixture("hongze-2024.json");
+    for (format, file, starts_with) in [
+        ("html", "out.html", &b"<!DOCTYPE html>"[..]),
+        ("md", "out.md", "# 淮安市洪泽区".as_bytes()),
+        ("markdown", "out2.md", "# 淮安市洪泽区".as_bytes()),
+        (
+            "csv",
+            "out.csv",
+            "\u{FEFF}二、主动公开政府信息情况".as_bytes(),
+        ),
+        ("docx", "out.docx", &b"PK\x03\x04"[..]),
+    ] {
+        let out = dir.join(file).to_string_lossy().into_owned();
+        let output = nianbao(&["render", "--format", format, &input, "-o", &out]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let bytes = std::fs::read(&out).expect("the output is written");
+        assert!(bytes.starts_with(starts_with), "{format}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn render_without_output_writes_to_stdout() {
+    let output = nianbao(&["render", "--format=csv", &fixture("hongze-2023.json")]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("四、结转下年度继续办理,"));
+}
+
+#[test]
+fn render_of_a_malformed_file_exits_2_with_the_position() {
+    let dir = temp_dir("broken");
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"nianbao/report\",\n  \"version\": 1,\n  oops\n}\n",
+    )
+    .expect("written");
+    let broken = broken.to_string_lossy().into_owned();
+    let output = nianbao(&["render", "--format", "html", &broken, "-o", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{broken}:4:")), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn render_needs_a_known_format() {
+    let output = nianbao(&["render", "--format", "pdf", &fixture("hongze-2023.json")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown format `pdf`"));
+}
