@@ -1,9 +1,12 @@
-//! The root component: header with the language switch, then the report library.
+//! The root component: header with the language switch, then the report library or the
+//! editor of the open report.
 
 use leptos::prelude::*;
 
+use crate::editor::Editor;
 use crate::i18n::{Lang, Text, html_lang, tr};
 use crate::library::Library;
+use crate::state::LibraryCtx;
 use crate::storage;
 
 /// The interface language, shared through context.
@@ -15,6 +18,8 @@ pub struct LangCtx(pub RwSignal<Lang>);
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(storage::load_lang());
     provide_context(LangCtx(lang));
+    let library = LibraryCtx::load();
+    provide_context(library);
 
     // Effects only sync with the outside world: the stored preference and <html lang>.
     Effect::new(move |_| {
@@ -30,7 +35,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main class="page">
-            <Library />
+            {move || match library.open.get() {
+                Some(id) => view! { <Editor id=id /> }.into_any(),
+                None => view! { <Library /> }.into_any(),
+            }}
         </main>
     }
 }

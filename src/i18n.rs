@@ -19,45 +19,85 @@ pub fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-/// Every fixed phrase of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    ProductName,
-    Tagline,
-    Library,
-    EmptyLibraryTitle,
-    EmptyLibraryBody,
-    LocalDataNote,
-    LanguageLabel,
+macro_rules! texts {
+    ($( $variant:ident => $zh:expr, $en:expr; )*) => {
+        /// Every fixed phrase of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text { $( $variant, )* }
+
+        /// The phrase `text` in `lang`.
+        pub fn tr(lang: Lang, text: Text) -> &'static str {
+            match (lang, text) {
+                $( (Lang::Zh, Text::$variant) => $zh, (Lang::En, Text::$variant) => $en, )*
+            }
+        }
+    };
 }
 
-/// The phrase `text` in `lang`.
-pub fn tr(lang: Lang, text: Text) -> &'static str {
-    use Text::*;
-    match (lang, text) {
-        (Lang::Zh, ProductName) => "年报",
-        (Lang::En, ProductName) => "Nianbao",
-        (Lang::Zh, Tagline) => "政府信息公开工作年度报告 编制与检查",
-        (Lang::En, Tagline) => {
-            "Draft and check the annual government information disclosure report"
-        }
-        (Lang::Zh, Library) => "报告库",
-        (Lang::En, Library) => "Library",
-        (Lang::Zh, EmptyLibraryTitle) => "还没有报告",
-        (Lang::En, EmptyLibraryTitle) => "No reports yet",
-        (Lang::Zh, EmptyLibraryBody) => {
-            "新建一份年度报告，逐项填写文字和表格；每填一个数字，系统都会立即检查勾稽关系。"
-        }
-        (Lang::En, EmptyLibraryBody) => {
-            "Create an annual report and fill in its text and tables; every figure is checked as you type."
-        }
-        (Lang::Zh, LocalDataNote) => "报告只保存在本浏览器中，请定期下载备份。",
-        (Lang::En, LocalDataNote) => {
-            "Reports are kept only in this browser; download a backup from time to time."
-        }
-        (Lang::Zh, LanguageLabel) => "界面语言",
-        (Lang::En, LanguageLabel) => "Interface language",
-    }
+texts! {
+    ProductName => "年报", "Nianbao";
+    Tagline => "政府信息公开工作年度报告 编制与检查", "Draft and check the annual government information disclosure report";
+    Library => "报告库", "Library";
+    EmptyLibraryTitle => "还没有报告", "No reports yet";
+    EmptyLibraryBody => "新建一份年度报告，逐项填写文字和表格；每填一个数字，系统都会立即检查勾稽关系。", "Create an annual report and fill in its text and tables; every figure is checked as you type.";
+    LocalDataNote => "报告只保存在本浏览器中，请定期下载备份。", "Reports are kept only in this browser; download a backup from time to time.";
+    LanguageLabel => "界面语言", "Interface language";
+    NewReport => "新建报告", "New report";
+    Agency => "机关名称", "Agency";
+    Year => "年度", "Year";
+    Format => "格式", "Format";
+    LastSaved => "最后保存", "Last saved";
+    Findings => "检查结果", "Findings";
+    Error => "错误", "Error";
+    Warning => "警告", "Warning";
+    Note => "提示", "Note";
+    Open => "打开", "Open";
+    Rename => "重命名", "Rename";
+    Duplicate => "复制", "Duplicate";
+    Delete => "删除", "Delete";
+    NextYear => "从本报告开始下一年度", "Start next year from this report";
+    RecycleBin => "回收站", "Recycle bin";
+    Restore => "恢复", "Restore";
+    DeleteForever => "永久删除", "Delete for good";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    Create => "创建", "Create";
+    Cancel => "取消", "Cancel";
+    Confirm => "确定", "OK";
+    MovedToBin => "已移至回收站：", "Moved to the recycle bin: ";
+    ReportTitle => "报告标题", "Report title";
+    BackToLibrary => "返回报告库", "Back to library";
+    Saving => "保存中…", "Saving…";
+    Saved => "已保存", "Saved";
+    SaveFailed => "保存失败", "Save failed";
+    Unchanged => "尚未修改", "No changes yet";
+    Metadata => "封面信息", "Cover details";
+    Preamble => "前言", "Preamble";
+    Contact => "联系方式（地址、电话、电子邮箱）", "Contact (address, phone, e-mail)";
+    PublishDate => "发布日期", "Publication date";
+    AutoTotals => "自动合计", "Auto-totals";
+    Override => "手动覆盖", "Override";
+    RestoreComputed => "恢复自动计算", "Restore computed value";
+    PasteOverflow => "粘贴的区域（{rows} 行 × {cols} 列）超出了表格，未做任何修改。", "The pasted block ({rows} rows × {cols} columns) does not fit in the table; nothing was changed.";
+    PasteDone => "已粘贴 {n} 个单元格。", "Pasted {n} cells.";
+    InsertHeading => "插入小标题", "Insert sub-heading";
+    ResetPreamble => "填入惯用表述", "Fill in customary wording";
+    InfoFee => "信息处理费", "Information processing fees";
+    NoFindings => "没有发现问题。", "No findings.";
+    ReportMissing => "无法打开这份报告：", "This report cannot be opened: ";
+    Sections => "章节", "Sections";
+    AddSection => "添加章节", "Add section";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    RemoveSection => "删除章节", "Remove section";
+    SectionHeading => "章节标题", "Section heading";
+    SectionText => "正文", "Text";
+    NewSectionHeading => "新章节", "New section";
+    Computed => "自动计算", "Computed";
+    GridHelp => "方向键、Tab、回车移动；直接输入替换；F2 或双击编辑；Esc 取消；Ctrl+V 粘贴 Excel 区域", "Arrows, Tab and Enter move; typing replaces; F2 or double-click edits; Esc cancels; Ctrl+V pastes an Excel block";
+    LinkedPrevious => "已关联上年报告，跨年度检查自动进行", "Linked to last year's report: cross-year checks run";
+    Actions => "操作", "Actions";
+    Edit => "编辑", "Edit";
 }
 
 #[cfg(test)]

@@ -2,8 +2,12 @@
 //! Logic lives in `report`; this crate only holds state, views and browser glue.
 
 pub mod app;
+pub mod clock;
+pub mod dom;
+pub mod editor;
 pub mod i18n;
 pub mod library;
+pub mod state;
 pub mod storage;
 
 pub use app::App;

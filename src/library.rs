@@ -1,24 +1,75 @@
-//! The report library: every report kept in this browser (empty until reports can be created).
+//! The report library: every report kept in this browser, with the actions on them.
+
+pub mod new_report;
+pub mod recycle_bin;
+pub mod report_row;
 
 use leptos::prelude::*;
 
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
+use crate::state::LibraryCtx;
+use new_report::NewReportForm;
+use recycle_bin::RecycleBin;
+use report_row::ReportRow;
 
 /// The start screen listing the reports of this browser.
 #[component]
 pub fn Library() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
+    let library = expect_context::<LibraryCtx>();
+    let creating = RwSignal::new(false);
+    let live = Memo::new(move |_| {
+        library.index.with(|entries| {
+            let mut live: Vec<_> = entries.iter().filter(|e| !e.deleted).cloned().collect();
+            live.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+            live
+        })
+    });
+    let t = move |text| tr(lang.get(), text);
     view! {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
-                <h1 id="library-title">{move || tr(lang.get(), Text::Library)}</h1>
+                <h1 id="library-title">{move || t(Text::Library)}</h1>
+                <button type="button" class="button primary" on:click=move |_| creating.set(true)>
+                    {move || t(Text::NewReport)}
+                </button>
             </div>
-            <div class="empty-state" data-testid="library-empty">
-                <h2>{move || tr(lang.get(), Text::EmptyLibraryTitle)}</h2>
-                <p>{move || tr(lang.get(), Text::EmptyLibraryBody)}</p>
-            </div>
-            <p class="local-note">{move || tr(lang.get(), Text::LocalDataNote)}</p>
+            <Show when=move || library.failure.get().is_some()>
+                <p class="banner error" role="alert">
+                    {move || t(Text::SaveFailed)} ": " {move || library.failure.get()}
+                </p>
+            </Show>
+            <Show when=move || creating.get()>
+                <NewReportForm on_close=Callback::new(move |()| creating.set(false)) />
+            </Show>
+            <Show
+                when=move || !live.with(Vec::is_empty)
+                fallback=move || view! {
+                    <div class="empty-state" data-testid="library-empty">
+                        <h2>{move || t(Text::EmptyLibraryTitle)}</h2>
+                        <p>{move || t(Text::EmptyLibraryBody)}</p>
+                    </div>
+                }
+            >
+                <table class="library-table" data-testid="library-list">
+                    <thead>
+                        <tr>
+                            <th>{move || t(Text::ReportTitle)}</th>
+                            <th>{move || t(Text::Year)}</th>
+                            <th>{move || t(Text::Format)}</th>
+                            <th>{move || t(Text::LastSaved)}</th>
+                            <th>{move || t(Text::Findings)}</th>
+                            <th>{move || t(Text::Actions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || live.get() key=|e| (e.id.clone(), e.title.clone(), e.saved_at.to_bits()) children=move |entry| view! { <ReportRow entry=entry /> } />
+                    </tbody>
+                </table>
+            </Show>
+            <RecycleBin />
+            <p class="local-note">{move || t(Text::LocalDataNote)}</p>
         </section>
     }
 }

@@ -1,9 +1,15 @@
-//! Browser tests of the app's components, run by wasm-bindgen-test in headless Chromium.
+//! Browser tests of the app's components, run by wasm-bindgen-test in headless Chromium:
+//! the shell's language switch, and the grid's keyboard and paste handling.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use nianbao_app::app::LangCtx;
+use nianbao_app::editor::Editor;
+use nianbao_app::i18n::Lang;
+use nianbao_app::state::LibraryCtx;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,17 +24,90 @@ fn text_of(selector: &str) -> String {
 
 fn click(selector: &str) {
     let element = document().query_selector(selector).ok().flatten();
-    let button = element.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let button = element.and_then(|el| el.dyn_into::<HtmlElement>().ok());
     button.expect("element to click is present").click();
+}
+
+fn cell(key: &str) -> HtmlInputElement {
+    document()
+        .query_selector(&format!("[data-cell=\"{key}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+        .expect("cell is drawn")
+}
+
+fn focused_cell() -> String {
+    document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-cell"))
+        .unwrap_or_default()
+}
+
+fn press(key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("keyboard event");
+    if let Some(target) = document().active_element() {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+fn type_into_focused(text: &str) {
+    let input = document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+        .expect("an input has the focus");
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("input event");
+    let _ = input.dispatch_event(&event);
+}
+
+fn paste_into_focused(text: &str) {
+    let data = web_sys::DataTransfer::new().expect("data transfer");
+    let _ = data.set_data("text/plain", text);
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_clipboard_data(Some(&data));
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).expect("paste");
+    if let Some(target) = document().active_element() {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Stores an empty 2023 report, mounts its editor and shows table 三.
+async fn open_requests_grid() -> LibraryCtx {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.clear();
+    }
+    let library = LibraryCtx::load();
+    let id = library
+        .add(&report::Report::new("测试机关", 2023), None)
+        .expect("stored");
+    leptos::mount::mount_to_body(move || {
+        provide_context(LangCtx(RwSignal::new(Lang::Zh)));
+        provide_context(library);
+        view! { <Editor id=id.clone() /> }
+    });
+    leptos::task::tick().await;
+    // 封面信息, 前言, 一, 二, 三: table 三 is the fifth entry.
+    click(".section-nav li:nth-child(5) .nav-item");
+    leptos::task::tick().await;
+    library
 }
 
 #[wasm_bindgen_test]
 async fn app_mounts_in_chinese_and_switches_to_english() {
     // Start from a clean preference so the default language shows.
     if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.remove_item("nianbao.lang");
+        let _ = storage.clear();
     }
-    let handle = leptos::mount::mount_to_body(nianbao_app::App);
+    leptos::mount::mount_to_body(nianbao_app::App);
     leptos::task::tick().await;
 
     assert_eq!(text_of("[data-testid=product-name]"), "年报");
@@ -43,5 +122,53 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
         .flatten()
         .and_then(|s| s.get_item("nianbao.lang").ok().flatten());
     assert_eq!(stored.as_deref(), Some("\"en\""));
-    drop(handle);
+    click(".lang-option:nth-child(1)");
+    leptos::task::tick().await;
+    document().body().expect("body").set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
+    open_requests_grid().await;
+    let _ = cell("requests.new.natural").focus();
+    assert_eq!(focused_cell(), "requests.new.natural");
+    press("ArrowRight", false);
+    assert_eq!(focused_cell(), "requests.new.business");
+    press("ArrowDown", false);
+    assert_eq!(focused_cell(), "requests.carried_in.business");
+    press("Tab", true);
+    assert_eq!(focused_cell(), "requests.carried_in.natural");
+    press("Tab", true);
+    assert_eq!(focused_cell(), "requests.new.total");
+    press("Enter", false);
+    assert_eq!(focused_cell(), "requests.carried_in.total");
+
+    type_into_focused("１２");
+    leptos::task::tick().await;
+    assert_eq!(cell("requests.carried_in.total").value(), "１２");
+    press("Escape", false);
+    leptos::task::tick().await;
+    assert_eq!(cell("requests.carried_in.total").value(), "");
+    press("ArrowUp", false);
+    assert_eq!(focused_cell(), "requests.new.total");
+    document().body().expect("body").set_inner_html("");
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
+    open_requests_grid().await;
+    let _ = cell("requests.new.natural").focus();
+    paste_into_focused("1,234\t５\r\n3\t4\r\n");
+    leptos::task::tick().await;
+    assert_eq!(cell("requests.new.natural").value(), "1,234");
+    assert_eq!(cell("requests.new.business").value(), "５");
+    assert_eq!(cell("requests.carried_in.business").value(), "4");
+    assert!(text_of("[data-testid=grid-message]").contains("4"));
+
+    let _ = cell("requests.carried_out.total").focus();
+    paste_into_focused("7\t8\n");
+    leptos::task::tick().await;
+    assert!(text_of("[data-testid=grid-message]").contains("超出"));
+    assert_eq!(cell("requests.carried_out.total").value(), "");
+    document().body().expect("body").set_inner_html("");
 }

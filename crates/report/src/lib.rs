@@ -18,6 +18,11 @@ mod rules;
 mod template;
 mod totals;
 
+mod drafting;
+mod grid;
+mod history;
+mod library;
+
 #[cfg(test)]
 mod tests;
 
@@ -37,6 +42,16 @@ pub use template::{
     TableSpec, Template, TemplateId,
 };
 pub use totals::{apply_auto_totals, computed_totals};
+
+pub use drafting::{
+    add_section, insert_subheading, move_section, next_year, preamble_text, remove_section,
+    set_section_heading, suggested_subheadings,
+};
+pub use grid::{
+    GridMove, PasteError, grid_position, grid_step, nav_grid, parse_paste, place_block,
+};
+pub use history::{COALESCE_MS, HISTORY_LIMIT, History};
+pub use library::{INDEX_VERSION, LibraryEntry, LibraryIndex, report_title, set_report_title};
 
 /// The JSON Schema of the report file, generated from the types (feature `schema`).
 #[cfg(any(test, feature = "schema"))]

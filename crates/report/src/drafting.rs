@@ -1,0 +1,225 @@
+//! Drafting helpers for the editor: the customary preamble built from agency and year, the
+//! suggested sub-headings of the official format, and starting next year's report from this
+//! year's one. Pure functions; the app decides when to use them.
+
+use crate::model::Report;
+use crate::template::TemplateId;
+
+/// The customary preamble (前言) for `agency` and `year`, following the wording most
+/// provinces use (`spec/official-format.md` §A.2).
+pub fn preamble_text(agency: &str, year: i32, template: TemplateId) -> String {
+    let agency = if agency.trim().is_empty() {
+        "本机关"
+    } else {
+        agency.trim()
+    };
+    let format_notice = match template {
+        TemplateId::Gov2021 => {
+            "和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+        }
+        TemplateId::Gov2019 => {
+            "和《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）"
+        }
+        TemplateId::Legacy => "",
+    };
+    format!(
+        "根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）{format_notice}要求，\
+         结合{year}年{agency}政府信息公开工作实际，编制发布本报告。\
+         本报告内容包括：总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、\
+         政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。\
+         报告中所列数据统计期限自{year}年1月1日起至{year}年12月31日止。\
+         如对本报告有疑问，请与{agency}联系。"
+    )
+}
+
+/// The sub-headings the official format suggests for a section, for one-click inserts.
+pub fn suggested_subheadings(section_id: &str) -> &'static [&'static str] {
+    match section_id {
+        "overview" => &[
+            "（一）主动公开",
+            "（二）依申请公开",
+            "（三）政府信息管理",
+            "（四）政府信息公开平台建设",
+            "（五）监督保障",
+        ],
+        "problems" => &["（一）存在的主要问题", "（二）改进情况"],
+        "other" => &[
+            "（一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况",
+            "（二）落实上级年度政务公开工作要点情况",
+            "（三）人大代表建议和政协提案办理结果公开情况",
+            "（四）年度政务公开工作创新情况",
+        ],
+        _ => &[],
+    }
+}
+
+/// Inserts a sub-heading at `at` (a char offset, clamped) on a line of its own.
+/// Returns the new text and the char offset just after the inserted heading.
+pub fn insert_subheading(text: &str, at: usize, heading: &str) -> (String, usize) {
+    let at = at.min(text.chars().count());
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+    let (before, after) = text.split_at(byte);
+    let lead = if before.is_empty() || before.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    let trail = if after.starts_with('\n') || after.is_empty() {
+        ""
+    } else {
+        "\n"
+    };
+    let inserted = format!("{lead}{heading}");
+    let cursor = before.chars().count() + inserted.chars().count();
+    (format!("{before}{inserted}{trail}{after}"), cursor)
+}
+
+/// A draft of next year's report started from `last`: same agency, contact and prose (the
+/// preamble's year moved on), the template of the new year, 上年结转 copied from last year's
+/// 结转下年度, last year's 现行有效件数 as the base of this year's, auto-totals as they were.
+pub fn next_year(last: &Report) -> Report {
+    let year = last.year + 1;
+    let mut next = Report::new(last.agency.clone(), year);
+    next.contact = last.contact.clone();
+    next.auto_totals = last.auto_totals.clone();
+    if next.template == TemplateId::Legacy {
+        next.sections = last.sections.clone();
+    } else if last.template != TemplateId::Legacy {
+        for section in &last.sections {
+            let text = if section.id == "preamble" {
+                section
+                    .text
+                    .replace(&last.year.to_string(), &year.to_string())
+            } else {
+                section.text.clone()
+            };
+            next.set_section_text(&section.id, text);
+        }
+    }
+    for column in [
+        "natural",
+        "business",
+        "research",
+        "nonprofit",
+        "legal",
+        "other",
+        "total",
+    ] {
+        if let Some(raw) = last.cell_raw(&format!("requests.carried_out.{column}")) {
+            let raw = raw.into_owned();
+            next.set_cell(&format!("requests.carried_in.{column}"), raw);
+        }
+    }
+    if next.template == TemplateId::Gov2021 && last.template == TemplateId::Gov2021 {
+        for row in ["regulations", "normative_docs"] {
+            let key = format!("active.{row}.in_force");
+            if let Some(raw) = last.cell_raw(&key) {
+                let raw = raw.into_owned();
+                next.set_cell(&key, raw);
+            }
+        }
+    }
+    next
+}
+
+/// Adds a headed section at the end (legacy reports, whose sections are free).
+pub fn add_section(report: &mut Report, id: &str, heading: &str) {
+    report.sections.push(crate::model::Section {
+        id: id.to_string(),
+        heading: Some(heading.to_string()),
+        text: String::new(),
+    });
+}
+
+/// Renames a section's heading.
+pub fn set_section_heading(report: &mut Report, id: &str, heading: &str) {
+    if let Some(section) = report.sections.iter_mut().find(|s| s.id == id) {
+        section.heading = Some(heading.to_string());
+    }
+}
+
+/// Moves a section one place up (`-1`) or down (`1`); nothing at the ends.
+pub fn move_section(report: &mut Report, id: &str, delta: isize) {
+    let Some(at) = report.sections.iter().position(|s| s.id == id) else {
+        return;
+    };
+    let Some(to) = at.checked_add_signed(delta) else {
+        return;
+    };
+    if to < report.sections.len() {
+        report.sections.swap(at, to);
+    }
+}
+
+/// Removes a section.
+pub fn remove_section(report: &mut Report, id: &str) {
+    report.sections.retain(|s| s.id != id);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preamble_names_agency_and_year() {
+        let text = preamble_text("洪泽区人民政府", 2024, TemplateId::Gov2021);
+        assert!(text.contains("结合2024年洪泽区人民政府"));
+        assert!(text.contains("自2024年1月1日起至2024年12月31日止"));
+        assert!(text.contains("国办公开办函〔2021〕30号"));
+    }
+
+    #[test]
+    fn inserts_headings_on_their_own_line() {
+        assert_eq!(insert_subheading("", 0, "（一）"), ("（一）".into(), 3));
+        assert_eq!(insert_subheading("甲乙", 1, "H"), ("甲\nH\n乙".into(), 3));
+    }
+
+    #[test]
+    fn legacy_sections_are_managed() {
+        let mut report = Report::new("机关", 2015);
+        add_section(&mut report, "a", "一、概述");
+        add_section(&mut report, "b", "二、情况");
+        move_section(&mut report, "b", -1);
+        move_section(&mut report, "b", -1);
+        set_section_heading(&mut report, "a", "一、总体");
+        remove_section(&mut report, "x");
+        let headings: Vec<_> = report
+            .sections
+            .iter()
+            .map(|s| report.section_heading(s))
+            .collect();
+        assert_eq!(headings, ["二、情况", "一、总体"]);
+        remove_section(&mut report, "b");
+        assert_eq!(report.sections.len(), 1);
+    }
+
+    #[test]
+    fn next_year_carries_over() {
+        let mut last = Report::new("机关", 2023);
+        last.set_cell("requests.carried_out.natural", "12");
+        last.set_cell("requests.carried_out.total", "1,2");
+        last.set_cell("active.regulations.in_force", "7");
+        last.set_section_text("preamble", "统计期限自2023年1月1日起");
+        last.set_section_text("overview", "总体");
+        let next = next_year(&last);
+        assert_eq!(next.year, 2024);
+        assert_eq!(
+            next.cell_raw("requests.carried_in.natural").as_deref(),
+            Some("12")
+        );
+        assert_eq!(
+            next.cell_raw("requests.carried_in.total").as_deref(),
+            Some("1,2")
+        );
+        assert_eq!(
+            next.cell_raw("active.regulations.in_force").as_deref(),
+            Some("7")
+        );
+        assert_eq!(next.cell_raw("requests.carried_out.natural"), None);
+        assert_eq!(
+            next.section_text("preamble"),
+            Some("统计期限自2024年1月1日起")
+        );
+        assert_eq!(next.section_text("overview"), Some("总体"));
+    }
+}

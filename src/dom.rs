@@ -1,0 +1,22 @@
+//! Small DOM helpers shared by the editors: input-method state of an input event and focusing
+//! an element by selector. No state, no rendering.
+
+use wasm_bindgen::JsCast;
+
+/// Whether an `input` event belongs to an unfinished input-method composition (pinyin being
+/// typed): such events must not be committed, the `compositionend` event brings the text.
+pub fn is_composing(ev: &web_sys::Event) -> bool {
+    ev.dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(web_sys::InputEvent::is_composing)
+}
+
+/// Focuses the first element matching `selector`, if any.
+pub fn focus(selector: &str) {
+    let element = leptos::prelude::document()
+        .query_selector(selector)
+        .ok()
+        .flatten();
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,74 @@
+//! The editor of one report: top bar, section navigation, the section being edited and the
+//! findings panel. The report signal lives in [`EditorCtx`]; autosave and shortcuts are
+//! installed here, once per opened report.
+
+pub mod autosave;
+pub mod ctx;
+pub mod findings_panel;
+pub mod grid;
+pub mod info_fee;
+pub mod legacy;
+pub mod metadata;
+pub mod prose;
+pub mod section_nav;
+pub mod section_view;
+pub mod shortcuts;
+pub mod topbar;
+
+use leptos::prelude::*;
+
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
+use crate::state::LibraryCtx;
+use crate::storage;
+pub use ctx::{EditorCtx, SaveStatus};
+use findings_panel::FindingsPanel;
+use section_nav::SectionNav;
+use section_view::SectionView;
+use topbar::EditorTopbar;
+
+/// The editor screen for the stored report `id`.
+#[component]
+pub fn Editor(
+    /// The storage id of the report to open.
+    id: String,
+) -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let library = expect_context::<LibraryCtx>();
+    let report = match storage::load_report(&id) {
+        Ok(report) => report,
+        Err(err) => {
+            return view! {
+                <div class="banner error" role="alert">
+                    {move || tr(lang.get(), Text::ReportMissing)} {err}
+                    " "
+                    <button type="button" class="button" on:click=move |_| library.open.set(None)>
+                        {move || tr(lang.get(), Text::BackToLibrary)}
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+    };
+    let previous = library
+        .entry(&id)
+        .and_then(|entry| entry.previous)
+        .and_then(|previous| storage::load_report(&previous).ok());
+    let ctx = EditorCtx::new(id, report, previous, lang);
+    provide_context(ctx);
+    autosave::install(ctx, library);
+    shortcuts::install(ctx, library);
+    view! {
+        <div class="editor">
+            <EditorTopbar />
+            <div class="editor-body">
+                <SectionNav />
+                <div class="editor-main">
+                    <SectionView />
+                </div>
+                <FindingsPanel />
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,144 @@
+//! The open report's state, shared by the editor's components: the report signal (the single
+//! source of truth), last year's report, the derived findings, undo history, the section on
+//! screen and the save status. Every edit goes through [`EditorCtx::edit`].
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use report::{Finding, History, Lang, Report, Severity, apply_auto_totals, validate};
+
+use crate::clock::now_ms;
+
+/// The section key of the metadata (封面信息) screen.
+pub const META: &str = "meta";
+
+/// Where saving stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing changed since the report was opened.
+    Unchanged,
+    /// A change waits to be written.
+    Saving,
+    /// Written at this time (ms).
+    Saved(f64),
+    /// Writing failed, with the reason; the report stays in memory.
+    Failed(String),
+}
+
+/// The worst severity among a cell's findings and their messages.
+pub type CellMark = (Severity, String);
+
+/// The editor's shared state.
+#[derive(Debug, Clone, Copy)]
+pub struct EditorCtx {
+    /// The storage id of the report.
+    pub id: StoredValue<String>,
+    /// The report being edited.
+    pub report: RwSignal<Report>,
+    /// Last year's report, when linked.
+    pub previous: StoredValue<Option<Report>>,
+    /// Every finding, re-derived on each edit.
+    pub findings: Memo<Vec<Finding>>,
+    /// Cell key → worst severity and messages.
+    pub marks: Memo<HashMap<String, CellMark>>,
+    /// Undo and redo.
+    pub history: RwSignal<History>,
+    /// The section on screen ([`META`] or a section id).
+    pub section: RwSignal<String>,
+    /// The save status.
+    pub save: RwSignal<SaveStatus>,
+}
+
+impl EditorCtx {
+    /// The state of a freshly opened report.
+    pub fn new(id: String, report: Report, previous: Option<Report>, lang: RwSignal<Lang>) -> Self {
+        let report = RwSignal::new(report);
+        let previous = StoredValue::new(previous);
+        let findings = Memo::new(move |_| {
+            let lang = lang.get();
+            report.with(|r| previous.with_value(|p| validate(r, p.as_ref(), lang)))
+        });
+        let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
+        EditorCtx {
+            id: StoredValue::new(id),
+            report,
+            previous,
+            findings,
+            marks,
+            history: RwSignal::new(History::new()),
+            section: RwSignal::new(META.to_string()),
+            save: RwSignal::new(SaveStatus::Unchanged),
+        }
+    }
+
+    /// Applies one edit; `tag` (a cell key or section id) lets typing coalesce into one
+    /// undo step. Auto-totals are recomputed when on. Nothing happens if nothing changed.
+    pub fn edit(&self, tag: Option<&str>, change: impl FnOnce(&mut Report)) {
+        let before = self.report.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if after.auto_totals_enabled() {
+            apply_auto_totals(&mut after);
+        }
+        if after == before {
+            return;
+        }
+        self.history.update(|h| h.record(before, tag, now_ms()));
+        self.report.set(after);
+    }
+
+    /// Steps back one edit.
+    pub fn undo(&self) {
+        let current = self.report.get_untracked();
+        if let Some(previous) = self.history.try_update(|h| h.undo(current)).flatten() {
+            self.report.set(previous);
+        }
+    }
+
+    /// Steps forward one undone edit.
+    pub fn redo(&self) {
+        let current = self.report.get_untracked();
+        if let Some(next) = self.history.try_update(|h| h.redo(current)).flatten() {
+            self.report.set(next);
+        }
+    }
+}
+
+fn cell_marks(findings: &[Finding]) -> HashMap<String, CellMark> {
+    let mut marks: HashMap<String, CellMark> = HashMap::new();
+    for finding in findings {
+        for cell in &finding.cells {
+            let mark = marks
+                .entry(cell.clone())
+                .or_insert((finding.severity, String::new()));
+            mark.0 = mark.0.min(finding.severity);
+            if !mark.1.is_empty() {
+                mark.1.push('\n');
+            }
+            mark.1.push_str(&finding.message);
+        }
+    }
+    marks
+}
+
+/// The section a finding belongs to: its text span's section, else its first cell's table
+/// (the 信息处理费 cells sit in 六), else the metadata screen.
+pub fn finding_section(finding: &Finding) -> String {
+    if let Some(span) = &finding.span {
+        return span.section.clone();
+    }
+    match finding.anchor().and_then(|cell| cell.split('.').next()) {
+        Some("info_fee") => "other".to_string(),
+        Some(table) => table.to_string(),
+        None => META.to_string(),
+    }
+}
+
+/// Shows `section` and focuses the cell `key` (or the section's first field) once drawn.
+pub fn go_to(ctx: EditorCtx, section: String, key: Option<String>) {
+    ctx.section.set(section);
+    request_animation_frame(move || match key {
+        Some(key) => crate::dom::focus(&format!("[data-cell=\"{key}\"]")),
+        None => crate::dom::focus("[data-section-body] textarea, [data-section-body] input"),
+    });
+}

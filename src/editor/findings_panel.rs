@@ -1,0 +1,62 @@
+//! The findings panel: every finding grouped by severity with counts; clicking one shows its
+//! section and focuses its cell.
+
+use leptos::prelude::*;
+use report::{Finding, Severity};
+
+use super::ctx::{EditorCtx, finding_section, go_to};
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
+
+/// The list of findings on the right.
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let groups = [
+        (Severity::Error, Text::Error, "error"),
+        (Severity::Warning, Text::Warning, "warning"),
+        (Severity::Info, Text::Note, "info"),
+    ];
+    view! {
+        <aside class="findings-panel" aria-labelledby="findings-title" data-testid="findings-panel">
+            <h2 id="findings-title">{move || t(Text::Findings)}</h2>
+            <Show when=move || ctx.findings.with(Vec::is_empty)>
+                <p class="muted">{move || t(Text::NoFindings)}</p>
+            </Show>
+            {groups.into_iter().map(|(severity, name, class)| {
+                let of_kind = move || ctx.findings.with(|all| all.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<_>>());
+                let count = move || ctx.findings.with(|all| all.iter().filter(|f| f.severity == severity).count());
+                view! {
+                    <Show when=move || count() != 0>
+                        <section class=format!("finding-group {class}") data-testid=format!("findings-{class}")>
+                            <h3>{move || t(name)} " " <span class="group-count" data-testid="group-count">{count}</span></h3>
+                            <ul>{move || of_kind().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+                        </section>
+                    </Show>
+                }
+            }).collect_view()}
+        </aside>
+    }
+}
+
+/// One finding, as a button that leads to where it is.
+#[component]
+fn FindingItem(
+    /// The finding shown.
+    finding: Finding,
+) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let section = finding_section(&finding);
+    let anchor = finding.anchor().map(str::to_string);
+    let rule = finding.rule.id();
+    view! {
+        <li>
+            <button type="button" class="finding" data-rule=rule
+                on:click=move |_| go_to(ctx, section.clone(), anchor.clone())>
+                {finding.message.clone()}
+            </button>
+        </li>
+    }
+}

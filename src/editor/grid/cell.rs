@@ -1,0 +1,106 @@
+//! One cell of a grid: a real `<input>` so input methods and the first keystroke just work.
+//! On focus its text is selected, so typing replaces it; marks show findings and computed
+//! totals.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use report::Severity;
+
+use super::keys::{on_keydown, on_paste};
+use super::{GridState, Mode};
+use crate::editor::EditorCtx;
+
+/// An editable figure cell.
+#[component]
+pub fn GridCell(
+    /// The cell key.
+    key: String,
+    /// Grid columns the cell spans.
+    colspan: usize,
+) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let state = expect_context::<GridState>();
+    let input = NodeRef::<Input>::new();
+    let label = ctx.report.with_untracked(|r| {
+        r.template()
+            .cell_spec(&key)
+            .map(|s| s.label.clone())
+            .unwrap_or_else(|| key.clone())
+    });
+    let key = StoredValue::new(key);
+    let value = Memo::new(move |_| {
+        ctx.report
+            .with(|r| key.with_value(|k| r.cell_raw(k).map(|v| v.into_owned()).unwrap_or_default()))
+    });
+    let computed = Memo::new(move |_| {
+        ctx.report.with(|r| {
+            key.with_value(|k| {
+                (r.auto_totals_enabled() && report::is_computed(r.template(), k))
+                    .then(|| r.is_overridden(k))
+            })
+        })
+    });
+    let locked = move || computed.get() == Some(false);
+    let mark = Memo::new(move |_| ctx.marks.with(|m| key.with_value(|k| m.get(k).cloned())));
+    let class = move || {
+        let mut class = String::from("cell");
+        match mark.get().map(|m| m.0) {
+            Some(Severity::Error) => class.push_str(" has-error"),
+            Some(Severity::Warning) => class.push_str(" has-warning"),
+            Some(Severity::Info) => class.push_str(" has-info"),
+            None => {}
+        }
+        match computed.get() {
+            Some(false) => class.push_str(" computed"),
+            Some(true) => class.push_str(" overridden"),
+            None => {}
+        }
+        class
+    };
+    let write = move |text: String| key.with_value(|k| ctx.edit(Some(k), |r| r.set_cell(k, text)));
+    let focused = move || state.focused.get().as_deref() == Some(key.get_value().as_str());
+    view! {
+        <td class=class colspan=colspan.to_string() class:focused=focused class:editing=move || focused() && state.mode.get() != Mode::Navigate
+            title=move || mark.get().map(|m| m.1).unwrap_or_default()>
+            <input node_ref=input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                aria-label=label data-cell=key.get_value() readonly=locked
+                aria-invalid=move || mark.get().is_some_and(|m| m.0 == Severity::Error).then_some("true")
+                prop:value=move || value.get()
+                on:focus:target=move |ev| {
+                    state.focused.set(Some(key.get_value()));
+                    state.mode.set(Mode::Navigate);
+                    state.original.set_value(ev.target().value());
+                    ev.target().select();
+                }
+                on:mousedown=move |ev| {
+                    let Some(el) = input.get_untracked() else { return };
+                    let active = document().active_element();
+                    if active.as_ref() != Some(el.as_ref()) {
+                        ev.prevent_default();
+                        let _ = el.focus();
+                    }
+                }
+                on:dblclick=move |_| {
+                    if let (Some(el), false) = (input.get_untracked(), locked()) {
+                        state.mode.set(Mode::InPlace);
+                        let end = el.value().encode_utf16().count() as u32;
+                        let _ = el.set_selection_range(end, end);
+                    }
+                }
+                on:keydown=move |ev| if let Some(el) = input.get_untracked() {
+                    key.with_value(|k| on_keydown(&ev, &el, k, state, ctx, locked()));
+                }
+                on:input=move |ev| {
+                    if crate::dom::is_composing(&ev) { return; }
+                    if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing); }
+                    write(event_target_value(&ev));
+                }
+                on:compositionstart=move |_| if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing) }
+                on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
+                on:paste=move |ev| key.with_value(|k| on_paste(&ev, k, state, ctx))
+                on:blur=move |_| state.mode.set(Mode::Navigate)
+            />
+            <Show when=move || computed.get().is_some()><span class="sigma" aria-hidden="true">"Σ"</span></Show>
+        </td>
+    }
+}

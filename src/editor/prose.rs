@@ -1,0 +1,74 @@
+//! A prose section: a comfortable text area with one-click inserts of the format's suggested
+//! sub-headings, and for the preamble the customary wording.
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+
+use super::ctx::EditorCtx;
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
+
+/// The text of section `id`.
+#[component]
+pub fn ProseEditor(
+    /// The section id.
+    id: String,
+) -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let area = NodeRef::<Textarea>::new();
+    let id = StoredValue::new(id);
+    let tag = format!("section:{}", id.get_value());
+    let tag = StoredValue::new(tag);
+    let text = move || {
+        ctx.report.with(|r| {
+            r.section_text(&id.get_value())
+                .unwrap_or_default()
+                .to_string()
+        })
+    };
+    let write = move |value: String| {
+        tag.with_value(|tag| ctx.edit(Some(tag), |r| r.set_section_text(&id.get_value(), value)))
+    };
+    let insert = move |heading: &'static str| {
+        let Some(area) = area.get_untracked() else {
+            return;
+        };
+        let at = area.selection_start().ok().flatten().unwrap_or(u32::MAX) as usize;
+        let (value, cursor) = report::insert_subheading(&area.value(), at, heading);
+        ctx.edit(None, |r| r.set_section_text(&id.get_value(), value));
+        let _ = area.focus();
+        let _ = area.set_selection_range(cursor as u32, cursor as u32);
+    };
+    let fill_preamble = move |_| {
+        let value = ctx
+            .report
+            .with_untracked(|r| report::preamble_text(&r.agency, r.year, r.template));
+        ctx.edit(None, |r| r.set_section_text("preamble", value));
+    };
+    let suggestions = report::suggested_subheadings(&id.get_value());
+    let is_preamble = id.get_value() == "preamble";
+    view! {
+        <div class="prose-editor">
+            <div class="prose-tools">
+                {(!suggestions.is_empty()).then(|| view! { <span class="muted">{move || t(Text::InsertHeading)} "："</span> })}
+                {suggestions.iter().map(|heading| view! {
+                    <button type="button" class="chip" on:click=move |_| insert(heading)>{*heading}</button>
+                }).collect_view()}
+                {is_preamble.then(|| view! {
+                    <button type="button" class="chip" on:click=fill_preamble>{move || t(Text::ResetPreamble)}</button>
+                })}
+            </div>
+            <textarea node_ref=area class="prose" rows="12" aria-label=move || t(Text::SectionText)
+                prop:value=text
+                on:input=move |ev| {
+                    if !crate::dom::is_composing(&ev) {
+                        write(event_target_value(&ev));
+                    }
+                }
+                on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}

@@ -1,0 +1,70 @@
+//! The section list on the left: 封面信息, 前言, 一 … 六 (or a legacy report's own sections),
+//! each with a badge counting its findings.
+
+use leptos::prelude::*;
+use report::TemplateId;
+
+use super::ctx::{EditorCtx, META, finding_section};
+use crate::app::LangCtx;
+use crate::clock::new_id;
+use crate::i18n::{Text, tr};
+
+/// The navigation between the report's sections.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let entries = Memo::new(move |_| {
+        let preamble = t(Text::Preamble);
+        let mut list = vec![(META.to_string(), t(Text::Metadata).to_string())];
+        ctx.report.with(|report| {
+            list.extend(report.sections.iter().map(|section| {
+                let heading = report.section_heading(section);
+                let label = if heading.is_empty() {
+                    preamble.to_string()
+                } else {
+                    heading.to_string()
+                };
+                (section.id.clone(), label)
+            }));
+        });
+        list
+    });
+    let badge = move |id: &str| {
+        ctx.findings
+            .with(|all| all.iter().filter(|f| finding_section(f) == id).count())
+    };
+    let legacy = move || ctx.report.with(|r| r.template == TemplateId::Legacy);
+    let add = move |_| {
+        let id = new_id();
+        let heading = t(Text::NewSectionHeading);
+        ctx.edit(None, |r| report::add_section(r, &id, heading));
+        ctx.section.set(id);
+    };
+    view! {
+        <nav class="section-nav" aria-label=move || t(Text::Sections)>
+            <ul>
+                <For each=move || entries.get() key=|entry| entry.clone() children=move |(id, label)| {
+                    let id = StoredValue::new(id);
+                    let count = move || id.with_value(|id| badge(id));
+                    view! {
+                        <li>
+                            <button type="button" class="nav-item"
+                                aria-current=move || (ctx.section.get() == id.get_value()).then_some("true")
+                                on:click=move |_| ctx.section.set(id.get_value())>
+                                <span class="nav-label">{label}</span>
+                                <Show when=move || count() != 0>
+                                    <span class="badge" data-testid="section-badge">{count}</span>
+                                </Show>
+                            </button>
+                        </li>
+                    }
+                } />
+            </ul>
+            <Show when=legacy>
+                <button type="button" class="button small" on:click=add>"+ " {move || t(Text::AddSection)}</button>
+            </Show>
+        </nav>
+    }
+}
