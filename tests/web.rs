@@ -63,8 +63,18 @@ fn type_into_focused(text: &str) {
         .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
         .expect("an input has the focus");
     input.set_value(text);
-    let event = web_sys::InputEvent::new("input").expect("input event");
+    // Bubbling, as a real one does: Leptos listens for input events on the document.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("input event");
     let _ = input.dispatch_event(&event);
+}
+
+/// Lets the reactive system apply the edits to the DOM.
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
 }
 
 fn paste_into_focused(text: &str) {
@@ -80,8 +90,18 @@ fn paste_into_focused(text: &str) {
     }
 }
 
-/// Stores an empty 2023 report, mounts its editor and shows table 三.
-async fn open_requests_grid() -> LibraryCtx {
+/// A fresh element to mount into: the test runner keeps its output in `<body>`, so the
+/// body itself is never replaced.
+fn host() -> HtmlElement {
+    let host = document().create_element("div").expect("div");
+    let body = document().body().expect("body");
+    let _ = body.append_child(&host);
+    host.unchecked_into()
+}
+
+/// Stores an empty 2023 report, mounts its editor and shows table 三. Dropping the returned
+/// handle unmounts it.
+async fn open_requests_grid() -> impl Sized {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.clear();
     }
@@ -89,7 +109,7 @@ async fn open_requests_grid() -> LibraryCtx {
     let id = library
         .add(&report::Report::new("测试机关", 2023), None)
         .expect("stored");
-    leptos::mount::mount_to_body(move || {
+    let handle = leptos::mount::mount_to(host(), move || {
         provide_context(LangCtx(RwSignal::new(Lang::Zh)));
         provide_context(library);
         view! { <Editor id=id.clone() /> }
@@ -98,7 +118,7 @@ async fn open_requests_grid() -> LibraryCtx {
     // 封面信息, 前言, 一, 二, 三: table 三 is the fifth entry.
     click(".section-nav li:nth-child(5) .nav-item");
     leptos::task::tick().await;
-    library
+    handle
 }
 
 #[wasm_bindgen_test]
@@ -107,7 +127,7 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.clear();
     }
-    leptos::mount::mount_to_body(nianbao_app::App);
+    let handle = leptos::mount::mount_to(host(), nianbao_app::App);
     leptos::task::tick().await;
 
     assert_eq!(text_of("[data-testid=product-name]"), "年报");
@@ -124,12 +144,12 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
     assert_eq!(stored.as_deref(), Some("\"en\""));
     click(".lang-option:nth-child(1)");
     leptos::task::tick().await;
-    document().body().expect("body").set_inner_html("");
+    drop(handle);
 }
 
 #[wasm_bindgen_test]
 async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
-    open_requests_grid().await;
+    let grid = open_requests_grid().await;
     let _ = cell("requests.new.natural").focus();
     assert_eq!(focused_cell(), "requests.new.natural");
     press("ArrowRight", false);
@@ -144,22 +164,22 @@ async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
     assert_eq!(focused_cell(), "requests.carried_in.total");
 
     type_into_focused("１２");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(cell("requests.carried_in.total").value(), "１２");
     press("Escape", false);
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(cell("requests.carried_in.total").value(), "");
     press("ArrowUp", false);
     assert_eq!(focused_cell(), "requests.new.total");
-    document().body().expect("body").set_inner_html("");
+    drop(grid);
 }
 
 #[wasm_bindgen_test]
 async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
-    open_requests_grid().await;
+    let grid = open_requests_grid().await;
     let _ = cell("requests.new.natural").focus();
     paste_into_focused("1,234\t５\r\n3\t4\r\n");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(cell("requests.new.natural").value(), "1,234");
     assert_eq!(cell("requests.new.business").value(), "５");
     assert_eq!(cell("requests.carried_in.business").value(), "4");
@@ -167,8 +187,8 @@ async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
 
     let _ = cell("requests.carried_out.total").focus();
     paste_into_focused("7\t8\n");
-    leptos::task::tick().await;
+    settle().await;
     assert!(text_of("[data-testid=grid-message]").contains("超出"));
     assert_eq!(cell("requests.carried_out.total").value(), "");
-    document().body().expect("body").set_inner_html("");
+    drop(grid);
 }

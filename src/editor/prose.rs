@@ -49,6 +49,12 @@ pub fn ProseEditor(
     };
     let suggestions = report::suggested_subheadings(&id.get_value());
     let is_preamble = id.get_value() == "preamble";
+    // Sections with a table keep their optional prose short so the grid stays in view.
+    let rows = if matches!(id.get_value().as_str(), "active" | "requests" | "appeals") {
+        "4"
+    } else {
+        "14"
+    };
     view! {
         <div class="prose-editor">
             <div class="prose-tools">
@@ -60,7 +66,7 @@ pub fn ProseEditor(
                     <button type="button" class="chip" on:click=fill_preamble>{move || t(Text::ResetPreamble)}</button>
                 })}
             </div>
-            <textarea node_ref=area class="prose" rows="12" aria-label=move || t(Text::SectionText)
+            <textarea node_ref=area class="prose" rows=rows aria-label=move || t(Text::SectionText)
                 prop:value=text
                 on:input=move |ev| {
                     if !crate::dom::is_composing(&ev) {

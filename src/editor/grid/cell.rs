@@ -8,6 +8,7 @@ use report::Severity;
 
 use super::keys::{on_keydown, on_paste};
 use super::{GridState, Mode};
+use crate::app::LangCtx;
 use crate::editor::EditorCtx;
 
 /// An editable figure cell.
@@ -21,6 +22,7 @@ pub fn GridCell(
     let ctx = expect_context::<EditorCtx>();
     let state = expect_context::<GridState>();
     let input = NodeRef::<Input>::new();
+    let LangCtx(lang) = expect_context::<LangCtx>();
     let label = ctx.report.with_untracked(|r| {
         r.template()
             .cell_spec(&key)
@@ -97,7 +99,7 @@ pub fn GridCell(
                 }
                 on:compositionstart=move |_| if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing) }
                 on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
-                on:paste=move |ev| key.with_value(|k| on_paste(&ev, k, state, ctx))
+                on:paste=move |ev| key.with_value(|k| on_paste(&ev, k, state, ctx, lang.get_untracked()))
                 on:blur=move |_| state.mode.set(Mode::Navigate)
             />
             <Show when=move || computed.get().is_some()><span class="sigma" aria-hidden="true">"Σ"</span></Show>

@@ -6,9 +6,8 @@ use report::{GridMove, PasteError};
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 
 use super::{GridState, Mode};
-use crate::app::LangCtx;
 use crate::editor::EditorCtx;
-use crate::i18n::{Text, tr};
+use crate::i18n::{Lang, Text, tr};
 
 /// Moves the focus to the cell `key`.
 pub fn focus_cell(key: &str) {
@@ -76,7 +75,7 @@ pub fn on_keydown(
 
 /// Pastes a block (tab-separated rows) from the cell `key`; a single value is left to the
 /// browser. A block that does not fit changes nothing and says so.
-pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx) {
+pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx, lang: Lang) {
     let Some(text) = ev
         .clipboard_data()
         .and_then(|data| data.get_data("text/plain").ok())
@@ -88,8 +87,6 @@ pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx
         return;
     }
     ev.prevent_default();
-    let LangCtx(lang) = expect_context::<LangCtx>();
-    let lang = lang.get_untracked();
     let block = report::parse_paste(&text);
     let placed = state
         .nav

@@ -1,0 +1,120 @@
+// A clerk drafts the 2023 report of 洪泽区: types figures, pastes the tables from Excel, follows
+// the findings to the wrong cell, fixes it, undoes and redoes, reloads, and starts 2024.
+import { test, expect } from '@playwright/test';
+import {
+  APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, REQUEST_ROWS,
+  createReport, fixture, openSection, paste, tsv,
+} from './helpers';
+
+const AGENCY = '淮安市洪泽区人民政府';
+
+test('draft, check, fix, undo, reload and start next year', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  const { figures } = fixture('hongze-2023.json');
+
+  await page.goto('/');
+  await createReport(page, AGENCY, 2023);
+
+  // The preamble is prefilled with the customary wording.
+  await openSection(page, '前言');
+  await expect(page.getByRole('textbox', { name: '正文' })).toHaveValue(/结合2023年淮安市洪泽区人民政府政府信息公开工作实际/);
+
+  // Table 二 typed cell after cell: typing replaces, Tab moves on, arrows move back.
+  await openSection(page, '二、');
+  await page.getByRole('textbox', { name: '规章 · 本年制发件数' }).click();
+  const active = [
+    'regulations.issued', 'regulations.repealed', 'regulations.in_force',
+    'normative_docs.issued', 'normative_docs.repealed', 'normative_docs.in_force',
+    'licensing.decisions', 'penalty.decisions', 'coercion.decisions', 'fees.amount_wan',
+  ];
+  for (const key of active) {
+    await page.keyboard.type(String(figures[`active.${key}`] ?? 0));
+    await page.keyboard.press('Tab');
+  }
+  await page.getByRole('textbox', { name: '规章 · 本年制发件数' }).click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('textbox', { name: '行政规范性文件 · 本年废止件数' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: '行政规范性文件 · 本年废止件数' }))
+    .toHaveValue(String(figures['active.normative_docs.repealed']));
+
+  // Table 三 and table 四 pasted as blocks copied from Excel.
+  await openSection(page, '三、');
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
+  await expect(page.getByTestId('grid-message')).toContainText('已粘贴 175 个单元格');
+  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' }))
+    .toHaveValue(String(figures['requests.new.total']));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/editor-table.png' });
+
+  // A block that overflows the table is refused and changes nothing.
+  await page.getByRole('textbox', { name: '四、结转下年度继续办理 · 总计' }).click();
+  await paste(page, '1\t2\n');
+  await expect(page.getByTestId('grid-message')).toContainText('超出了表格');
+  await expect(page.getByRole('textbox', { name: '四、结转下年度继续办理 · 总计' })).toHaveValue('0');
+
+  await openSection(page, '四、');
+  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  await paste(page, tsv(figures, 'appeals', [APPEAL_ROWS.flatMap((r) => APPEAL_COLUMNS.map((c) => `${r}.${c}`))]));
+
+  // The fixture's findings: two wrong 总计 in table 四, fourteen blank cells in （六）.
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel.getByTestId('findings-error').getByTestId('group-count')).toHaveText('2');
+  await expect(panel.locator('[data-rule="appeals.total"]')).toHaveCount(2);
+  await expect(panel.locator('[data-rule="cell.blank"]')).toHaveCount(14);
+  await expect(page.getByTestId('finding-counts')).toContainText('● 2 错误');
+  await expect(page.getByRole('navigation').getByRole('button', { name: /^四、/ }).getByTestId('section-badge')).toHaveText('2');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/editor-findings.png' });
+
+  // Clicking a finding lands on its cell; fixing the cell makes it vanish.
+  await openSection(page, '封面信息');
+  await panel.locator('[data-rule="appeals.total"]').first().click();
+  const reviewTotal = page.getByRole('textbox', { name: '行政复议 · 总计' });
+  await expect(reviewTotal).toBeFocused();
+  await expect(page.getByTestId('cell-message')).toContainText('行政复议');
+  await page.keyboard.type('11');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('findings-error').getByTestId('group-count')).toHaveText('1');
+  await expect(reviewTotal).toHaveValue('11');
+
+  // Undo and redo, by keys and by buttons.
+  await page.keyboard.press('Control+z');
+  await expect(reviewTotal).toHaveValue('0');
+  await expect(panel.getByTestId('findings-error').getByTestId('group-count')).toHaveText('2');
+  await page.keyboard.press('Control+y');
+  await expect(reviewTotal).toHaveValue('11');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(reviewTotal).toHaveValue('0');
+  await page.getByRole('button', { name: '重做' }).click();
+  await expect(reviewTotal).toHaveValue('11');
+  await expect(page.getByTestId('save-status')).toContainText(/已保存 \d\d:\d\d:\d\d/);
+
+  // After a reload everything is as it was.
+  await page.reload();
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await expect(page.getByTestId('library-row')).toContainText('● 1');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/library.png' });
+  await page.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await openSection(page, '四、');
+  await expect(page.getByRole('textbox', { name: '行政复议 · 总计' })).toHaveValue('11');
+  await expect(page.getByRole('textbox', { name: '行政诉讼·复议后起诉 · 结果维持' })).toHaveValue('5');
+  await expect(page.getByTestId('finding-counts')).toContainText('● 1 错误');
+
+  // Next year's report carries 上年结转 over from 结转下年度 and is linked to this one.
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await page.getByTestId('library-row').getByRole('button', { name: '从本报告开始下一年度' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${AGENCY}2024年政府信息公开工作年度报告`);
+  await expect(page.getByText('已关联上年报告')).toBeVisible();
+  await openSection(page, '三、');
+  for (const column of ['自然人', '总计']) {
+    await expect(page.getByRole('textbox', { name: `二、上年结转政府信息公开申请数量 · ${column}` })).toHaveValue('0');
+  }
+  await openSection(page, '二、');
+  await expect(page.getByRole('textbox', { name: '规章 · 现行有效件数' }))
+    .toHaveValue(String(figures['active.regulations.in_force']));
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,54 @@
+// Shared steps of the end-to-end tests: the shared fixture's figures as a clerk would copy
+// them from Excel, and pasting a block into the focused grid cell.
+import { expect, type Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+// `shared/` is always a sibling of the repository root, here and in CI.
+const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
+
+export function fixture(name: string): { figures: Record<string, number | string> } {
+  return JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
+}
+
+export const REQUEST_ROWS = [
+  'new', 'carried_in', 'granted', 'partial',
+  'withheld.state_secret', 'withheld.law_forbidden', 'withheld.security_stability', 'withheld.third_party',
+  'withheld.internal_affairs', 'withheld.process_info', 'withheld.enforcement_file', 'withheld.admin_query',
+  'unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear',
+  'rejected.petition', 'rejected.duplicate', 'rejected.publication', 'rejected.excessive', 'rejected.confirmation',
+  'other.no_correction', 'other.no_fee', 'other.other', 'handled_total', 'carried_out',
+];
+export const REQUEST_COLUMNS = ['natural', 'business', 'research', 'nonprofit', 'legal', 'other', 'total'];
+export const APPEAL_ROWS = ['review', 'suit_direct', 'suit_after_review'];
+export const APPEAL_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+
+/** Tab-separated rows with a trailing newline, as Excel and WPS put them on the clipboard. */
+export function tsv(figures: Record<string, number | string>, table: string, rows: string[][]): string {
+  const value = (key: string) => (figures[key] === undefined ? '' : String(figures[key]));
+  return rows.map((keys) => keys.map((k) => value(`${table}.${k}`)).join('\t')).join('\r\n') + '\r\n';
+}
+
+/** Pastes `text` into the focused element as a clipboard paste event. */
+export async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const event = new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+    document.activeElement?.dispatchEvent(event);
+  }, text);
+}
+
+/** Creates a report from the library and waits for its editor. */
+export async function createReport(page: Page, agency: string, year: number): Promise<void> {
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('机关名称').fill(agency);
+  await page.getByLabel('年度').fill(String(year));
+  await page.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${agency}${year}年政府信息公开工作年度报告`);
+}
+
+/** Opens a section from the navigation by the start of its label. */
+export async function openSection(page: Page, start: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: new RegExp(`^${start}`) }).click();
+}

@@ -1,0 +1,50 @@
+// The library: rename, duplicate, delete to the recycle bin and restore; auto-totals shade
+// the computed cells; the metadata screen for the README.
+import { test, expect } from '@playwright/test';
+import { createReport, openSection } from './helpers';
+
+test('rename, duplicate, recycle and restore reports', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '宿迁市人民政府办公室', 2024);
+  await page.screenshot({ path: 'docs/screenshots/editor-cover.png' });
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+
+  const rows = page.getByTestId('library-row');
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole('button', { name: '重命名' }).click();
+  await page.getByRole('textbox', { name: '报告标题' }).fill('宿迁市政府办 2024 年报（初稿）');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(rows.first()).toContainText('宿迁市政府办 2024 年报（初稿）');
+
+  await rows.first().getByRole('button', { name: '复制' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByText('宿迁市政府办 2024 年报（初稿）（副本）')).toBeVisible();
+
+  await rows.filter({ hasText: '（副本）' }).getByRole('button', { name: '删除' }).click();
+  await expect(rows).toHaveCount(1);
+  const bin = page.getByTestId('recycle-bin');
+  await expect(bin).toContainText('（副本）');
+  await bin.getByRole('button', { name: '恢复' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(bin).toHaveCount(0);
+});
+
+test('auto-totals shade computed cells and allow an override', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2023);
+  await openSection(page, '三、');
+  await page.getByRole('checkbox', { name: '自动合计' }).check();
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  const total = page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' });
+  await expect(total).toHaveAttribute('readonly', '');
+  await total.click();
+  await page.getByRole('button', { name: '手动覆盖' }).click();
+  await expect(total).not.toHaveAttribute('readonly', '');
+  await expect(total).toBeFocused();
+  await page.getByRole('button', { name: '恢复自动计算' }).click();
+  await expect(total).toHaveAttribute('readonly', '');
+});
