@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::editor::Editor;
 use crate::i18n::{Lang, Text, html_lang, tr};
 use crate::library::Library;
+use crate::offline;
 use crate::state::LibraryCtx;
 use crate::storage;
+use crate::update_banner::UpdateBanner;
 
 /// The interface language, shared through context.
 #[derive(Debug, Clone, Copy)]
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_context(LangCtx(lang));
     let library = LibraryCtx::load();
     provide_context(library);
+    offline::provide_service_worker();
 
     // Effects only sync with the outside world: the stored preference and <html lang>.
     Effect::new(move |_| {
@@ -34,6 +37,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Header />
+        <UpdateBanner />
         <main class="page">
             {move || match library.open.get() {
                 Some(id) => view! { <Editor id=id /> }.into_any(),

@@ -42,6 +42,8 @@ texts! {
     EmptyLibraryBody => "新建一份年度报告，逐项填写文字和表格；每填一个数字，系统都会立即检查勾稽关系。", "Create an annual report and fill in its text and tables; every figure is checked as you type.";
     LocalDataNote => "报告只保存在本浏览器中，请定期下载备份。", "Reports are kept only in this browser; download a backup from time to time.";
     LanguageLabel => "界面语言", "Interface language";
+    UpdateReady => "新版本已就绪。更新前会先保存您的报告。", "A new version is ready. Your reports are saved before it loads.";
+    UpdateNow => "立即更新", "Update now";
     NewReport => "新建报告", "New report";
     Agency => "机关名称", "Agency";
     Year => "年度", "Year";

@@ -7,7 +7,9 @@ pub mod dom;
 pub mod editor;
 pub mod i18n;
 pub mod library;
+pub mod offline;
 pub mod state;
 pub mod storage;
+pub mod update_banner;
 
 pub use app::App;

@@ -12,6 +12,8 @@ use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 pub struct UpdateCtx {
     /// A new build is installed and waiting.
     ready: RwSignal<bool>,
+    /// The user asked to switch to it.
+    requested: StoredValue<bool>,
     /// The registration whose waiting worker holds the new build (a browser object, so
     /// kept in thread-local storage).
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
@@ -25,8 +27,11 @@ impl UpdateCtx {
 
     /// Asks the waiting worker to take over; the page reloads when it has.
     pub fn activate(&self) {
-        let waiting = self.registration.with_value(|reg| reg.as_ref().and_then(|r| r.waiting()));
+        let waiting = self
+            .registration
+            .with_value(|reg| reg.as_ref().and_then(|r| r.waiting()));
         if let Some(worker) = waiting {
+            self.requested.set_value(true);
             let _ = worker.post_message(&"nianbao-activate".into());
         }
     }
@@ -37,22 +42,25 @@ impl UpdateCtx {
 pub fn provide_service_worker() -> UpdateCtx {
     let ctx = UpdateCtx {
         ready: RwSignal::new(false),
+        requested: StoredValue::new(false),
         registration: StoredValue::new_local(None),
     };
     provide_context(ctx);
     let window = window();
-    let served = matches!(window.location().protocol().as_deref(), Ok("http:" | "https:"));
+    let served = matches!(
+        window.location().protocol().as_deref(),
+        Ok("http:" | "https:")
+    );
     let navigator = window.navigator();
     let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
     if !served || !supported {
         return ctx;
     }
     let container = navigator.service_worker();
-    // A controller that changes after the user asked for the update means the new build
-    // now serves this page: reload into it.
-    let had_controller = container.controller().is_some();
+    // Reload only into an update the user asked for: the first install also changes the
+    // controller (clients.claim) and must not reload the page under the user's hands.
     let on_change = Closure::<dyn FnMut()>::new(move || {
-        if had_controller {
+        if ctx.requested.get_value() {
             let _ = web_sys::window().map(|w| w.location().reload());
         }
     });
@@ -65,24 +73,24 @@ pub fn provide_service_worker() -> UpdateCtx {
             leptos::logging::warn!("the offline cache could not be set up");
             return;
         };
-        let Ok(registration) = value.dyn_into::<ServiceWorkerRegistration>() else {
-            return;
-        };
-        watch(ctx, registration, had_controller);
+        if let Ok(registration) = value.dyn_into::<ServiceWorkerRegistration>() {
+            watch(ctx, registration);
+        }
     });
     ctx
 }
 
+/// Whether this page is served by a service worker now (so a newly installed one is an
+/// update, not the first install).
+fn controlled() -> bool {
+    web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+}
+
 /// Marks the update as ready when a worker is waiting now or finishes installing later.
-fn watch(ctx: UpdateCtx, registration: ServiceWorkerRegistration, had_controller: bool) {
-    if !had_controller {
-        // The first install of the app: nothing older to replace.
-        return;
-    }
+fn watch(ctx: UpdateCtx, registration: ServiceWorkerRegistration) {
     ctx.registration.set_value(Some(registration.clone()));
-    if registration.waiting().is_some() {
+    if registration.waiting().is_some() && controlled() {
         ctx.ready.set(true);
-        return;
     }
     let reg = registration.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
@@ -91,7 +99,7 @@ fn watch(ctx: UpdateCtx, registration: ServiceWorkerRegistration, had_controller
         };
         let worker = installing.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
-            if worker.state() == ServiceWorkerState::Installed {
+            if worker.state() == ServiceWorkerState::Installed && controlled() {
                 ctx.ready.set(true);
             }
         });

@@ -6,13 +6,16 @@ use std::path::PathBuf;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-use crate::setup;
 use crate::shell::{self, cmd, root};
+use crate::{offline, setup};
 
 /// Builds the release app into dist/ with Trunk (offline, wasm-opt -Oz) and returns the folder.
 pub(crate) fn build() -> Result<PathBuf, String> {
     shell::run(cmd("trunk", &["build", "--release", "--offline"]))?;
-    Ok(root().join("dist"))
+    let dist = root().join("dist");
+    offline::write_service_worker(&dist)?;
+    offline::write_single_file(&dist)?;
+    Ok(dist)
 }
 
 /// `cargo xtask dist`: setup, build, then a table of every asset, raw and gzipped.
@@ -30,36 +33,22 @@ pub(crate) fn bench() -> Result<(), String> {
 }
 
 fn print_sizes(dist: &std::path::Path) -> Result<(), String> {
-    let mut files = Vec::new();
-    collect(dist, &mut files).map_err(|err| format!("cannot list {}: {err}", dist.display()))?;
-    files.sort();
     let (mut total_raw, mut total_gz) = (0usize, 0usize);
     println!("{:<48} {:>12} {:>12}", "asset", "bytes", "gzip -9");
-    for file in files {
-        let bytes = std::fs::read(&file).map_err(|err| format!("{}: {err}", file.display()))?;
+    for name in offline::list_files(dist)? {
+        let bytes = std::fs::read(dist.join(&name)).map_err(|err| format!("{name}: {err}"))?;
         let gz = gzip_len(&bytes);
-        total_raw += bytes.len();
-        total_gz += gz;
-        let name = file
-            .strip_prefix(dist)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
         println!("{name:<48} {:>12} {gz:>12}", bytes.len());
-    }
-    println!("{:<48} {total_raw:>12} {total_gz:>12}", "total");
-    Ok(())
-}
-
-fn collect(dir: &std::path::Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?
-        } else {
-            out.push(path)
+        // The single-file edition repeats the other assets; count what a server ships.
+        if name != offline::SINGLE_FILE {
+            total_raw += bytes.len();
+            total_gz += gz;
         }
     }
+    println!(
+        "{:<48} {total_raw:>12} {total_gz:>12}",
+        "total served (without nianbao.html)"
+    );
     Ok(())
 }
 

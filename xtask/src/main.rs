@@ -2,6 +2,7 @@
 //! It replaces shell scripts so that a fresh machine needs only `cargo` to get going.
 
 mod dist;
+mod offline;
 mod serve;
 mod setup;
 mod shell;

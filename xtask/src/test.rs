@@ -160,8 +160,10 @@ fn e2e() -> Result<(), String> {
     let dist = dist::build()?;
     let listener = serve::bind(0)?;
     let port = listener.local_addr().map_err(|err| err.to_string())?.port();
-    std::thread::spawn(move || serve::serve_forever(listener, dist));
     let mut command = cmd("playwright", &["test"]);
     command.env("BASE_URL", format!("http://127.0.0.1:{port}"));
+    // The single-file edition is opened from disk, not through the server.
+    command.env("DIST_DIR", &dist);
+    std::thread::spawn(move || serve::serve_forever(listener, dist));
     shell::run(command)
 }
