@@ -23,6 +23,9 @@ mod grid;
 mod history;
 mod library;
 
+mod backup;
+mod store;
+
 #[cfg(test)]
 mod tests;
 
@@ -43,6 +46,10 @@ pub use template::{
 };
 pub use totals::{apply_auto_totals, computed_totals};
 
+pub use backup::{
+    BACKUP_FORMAT, BACKUP_REMINDER_REVISIONS, BACKUP_VERSION, Backup, BackupItem, BackupMark,
+    MergeAction, backup_due, merge_backup,
+};
 pub use drafting::{
     add_section, insert_subheading, move_section, next_year, preamble_text, remove_section,
     set_section_heading, suggested_subheadings,
@@ -52,6 +59,10 @@ pub use grid::{
 };
 pub use history::{COALESCE_MS, HISTORY_LIMIT, History};
 pub use library::{INDEX_VERSION, LibraryEntry, LibraryIndex, report_title, set_report_title};
+pub use store::{
+    EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, Stored, decode_lock,
+    decode_stored, encode_lock, encode_stored, lock_holder, may_write, stored_revision,
+};
 
 /// The JSON Schema of the report file, generated from the types (feature `schema`).
 #[cfg(any(test, feature = "schema"))]

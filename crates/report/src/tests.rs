@@ -9,6 +9,7 @@ mod narrative;
 mod props;
 mod rules;
 mod schema;
+mod store;
 mod template;
 mod totals;
 

@@ -1,0 +1,219 @@
+//! How reports are kept in key-value storage (the browser's local storage): the stored
+//! envelope with its revision counter, decoding a stored entry into a report, a report to
+//! quarantine or a report from a newer version, and the edit lock that keeps two tabs from
+//! editing the same report. Text and numbers in, text and decisions out: reading and writing
+//! storage, clocks and tab ids are the caller's business.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::file::{LoadError, from_json, to_json};
+use crate::model::{CURRENT_VERSION, FORMAT, Report};
+
+/// The `format` of a stored entry.
+pub const STORED_FORMAT: &str = "nianbao/stored";
+
+/// The layout of the stored entry this code writes. Layout 0 is a bare report file, as the
+/// first versions of the app stored it.
+pub const STORED_LAYOUT: u64 = 1;
+
+/// A heartbeat older than this (ms) frees the edit lock: its tab crashed or was closed.
+pub const LOCK_STALE_MS: f64 = 8_000.0;
+
+/// What a stored entry holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// A report this version can edit.
+    Report {
+        /// The report, migrated to the current file version when it was older.
+        report: Report,
+        /// The revision counter: how many saves made it.
+        revision: u64,
+        /// When it was last saved (ms), 0 when unknown.
+        saved_at: f64,
+        /// Written by an older version: the stored text differs from what will be saved.
+        migrated: bool,
+    },
+    /// Written by a newer version: show read-only, never write over it.
+    Newer {
+        /// The report file version (or layout) found.
+        version: u64,
+        /// The revision counter, when the envelope was readable.
+        revision: u64,
+        /// The report read as well as this version can, for a read-only view.
+        preview: Option<Report>,
+    },
+    /// Unreadable (bad JSON, wrong shape): move it aside, keep the raw text.
+    Quarantine {
+        /// Why it cannot be read, in plain words.
+        reason: String,
+    },
+}
+
+/// The stored text of `report` at `revision`, saved at `saved_at` (ms).
+pub fn encode_stored(report: &Report, revision: u64, saved_at: f64) -> String {
+    let report: Value = serde_json::from_str(&to_json(report))
+        .expect("to_json always writes a JSON object that reads back");
+    let mut envelope = Map::new();
+    envelope.insert("format".into(), STORED_FORMAT.into());
+    envelope.insert("layout".into(), STORED_LAYOUT.into());
+    envelope.insert("revision".into(), revision.into());
+    envelope.insert(
+        "saved_at".into(),
+        serde_json::Number::from_f64(saved_at).map_or(Value::from(0), Value::Number),
+    );
+    envelope.insert("report".into(), report);
+    Value::Object(envelope).to_string()
+}
+
+/// Reads a stored entry. Never fails: what cannot be read becomes [`Stored::Quarantine`].
+pub fn decode_stored(text: &str) -> Stored {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            return Stored::Quarantine {
+                reason: format!("not valid JSON: {error}"),
+            };
+        }
+    };
+    let Value::Object(mut object) = value else {
+        return Stored::Quarantine {
+            reason: "not a JSON object".into(),
+        };
+    };
+    match object.get("format").and_then(Value::as_str) {
+        Some(STORED_FORMAT) => {}
+        // Layout 0: the bare report file.
+        Some(FORMAT) => return decode_report(Value::Object(object), 0, 0.0, true),
+        Some(other) => {
+            return Stored::Quarantine {
+                reason: format!("unknown format \"{other}\""),
+            };
+        }
+        None => {
+            return Stored::Quarantine {
+                reason: "no \"format\" field".into(),
+            };
+        }
+    }
+    let revision = object.get("revision").and_then(Value::as_u64);
+    let layout = object.get("layout").and_then(Value::as_u64);
+    let saved_at = object
+        .get("saved_at")
+        .and_then(Value::as_f64)
+        .unwrap_or(0.0);
+    match (layout, revision) {
+        (Some(layout), revision) if layout > STORED_LAYOUT => Stored::Newer {
+            version: layout,
+            revision: revision.unwrap_or(0),
+            preview: None,
+        },
+        (Some(STORED_LAYOUT), Some(revision)) => match object.remove("report") {
+            Some(report) => decode_report(report, revision, saved_at, false),
+            None => Stored::Quarantine {
+                reason: "no \"report\" in the stored entry".into(),
+            },
+        },
+        _ => Stored::Quarantine {
+            reason: "the stored entry has no valid \"layout\" or \"revision\"".into(),
+        },
+    }
+}
+
+fn decode_report(report: Value, revision: u64, saved_at: f64, bare: bool) -> Stored {
+    let older = report
+        .get("version")
+        .and_then(Value::as_u64)
+        .is_some_and(|version| version < u64::from(CURRENT_VERSION));
+    match from_json(&report.to_string()) {
+        Ok(parsed) => Stored::Report {
+            report: parsed,
+            revision,
+            saved_at,
+            migrated: bare || older,
+        },
+        Err(LoadError::NewerVersion { version }) => Stored::Newer {
+            version,
+            revision,
+            preview: preview_of_newer(report),
+        },
+        Err(error) => Stored::Quarantine {
+            reason: error.to_string(),
+        },
+    }
+}
+
+/// A newer report read as if it were the current version: what this version understands of
+/// it, for a read-only view. Unknown fields are kept in `extra` and never written back.
+fn preview_of_newer(mut report: Value) -> Option<Report> {
+    let object = report.as_object_mut()?;
+    object.insert("version".into(), CURRENT_VERSION.into());
+    from_json(&report.to_string()).ok()
+}
+
+/// The revision recorded in a stored text, without reading the report: 0 for a bare report
+/// file, `None` when unreadable.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        revision: Option<u64>,
+    }
+    let head: Head = serde_json::from_str(text).ok()?;
+    match head.format.as_deref() {
+        Some(STORED_FORMAT) => head.revision,
+        Some(FORMAT) => Some(0),
+        _ => None,
+    }
+}
+
+/// Whether a save made from `base` (the revision this tab loaded or last wrote) may replace
+/// what storage holds now (`stored`, `None` when the entry is absent). A newer stored
+/// revision means another tab saved in between: the write is stale and refused.
+pub fn may_write(base: u64, stored: Option<u64>) -> bool {
+    stored.is_none_or(|stored| stored <= base)
+}
+
+/// Who edits a report: the tab holding the lock, refreshed by its heartbeat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditLock {
+    /// The id of the tab that holds it.
+    pub tab_id: String,
+    /// Its last heartbeat (ms).
+    pub heartbeat_ms: f64,
+}
+
+/// Where the edit lock stands for one tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockHolder {
+    /// Nobody holds it (absent or stale): this tab may take it.
+    Free,
+    /// This tab holds it.
+    Mine,
+    /// Another live tab holds it: open read-only.
+    Other(String),
+}
+
+/// Who holds `lock` as seen by tab `me` at `now` (ms).
+pub fn lock_holder(lock: Option<&EditLock>, me: &str, now: f64) -> LockHolder {
+    match lock {
+        None => LockHolder::Free,
+        Some(lock) if lock.tab_id == me => LockHolder::Mine,
+        Some(lock) if now - lock.heartbeat_ms > LOCK_STALE_MS => LockHolder::Free,
+        Some(lock) => LockHolder::Other(lock.tab_id.clone()),
+    }
+}
+
+/// Reads a stored lock; an unreadable one counts as absent (it guards nothing).
+pub fn decode_lock(text: &str) -> Option<EditLock> {
+    serde_json::from_str(text).ok()
+}
+
+/// The stored text of a lock held by `tab_id` at `now`.
+pub fn encode_lock(tab_id: &str, now: f64) -> String {
+    serde_json::to_string(&EditLock {
+        tab_id: tab_id.to_string(),
+        heartbeat_ms: now,
+    })
+    .expect("a lock always serialises")
+}
