@@ -3,6 +3,7 @@
 //! installed here, once per opened report.
 
 pub mod autosave;
+pub mod bundles;
 pub mod ctx;
 pub mod findings_panel;
 pub mod grid;

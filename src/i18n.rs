@@ -19,6 +19,18 @@ pub fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
+/// The line standing for many blank cells of one section in the findings panel.
+pub fn blank_cells_summary(lang: Lang, section_heading: &str, count: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("「{section_heading}」有 {count} 个空格。格式要求填写数字，没有请填 0。")
+        }
+        Lang::En => format!(
+            "{section_heading}: {count} blank cells. The format expects a number; enter 0 where there is none."
+        ),
+    }
+}
+
 macro_rules! texts {
     ($( $variant:ident => $zh:expr, $en:expr; )*) => {
         /// Every fixed phrase of the interface.

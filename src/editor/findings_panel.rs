@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use report::{Finding, Severity};
 
+use super::bundles::{PanelEntry, bundle};
 use super::ctx::{EditorCtx, finding_section, go_to};
 use crate::app::LangCtx;
-use crate::i18n::{Text, tr};
+use crate::i18n::{Text, blank_cells_summary, tr};
 
 /// The list of findings on the right.
 #[component]
@@ -26,13 +27,16 @@ pub fn FindingsPanel() -> impl IntoView {
                 <p class="muted">{move || t(Text::NoFindings)}</p>
             </Show>
             {groups.into_iter().map(|(severity, name, class)| {
-                let of_kind = move || ctx.findings.with(|all| all.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<_>>());
+                let of_kind = move || ctx.findings.with(|all| bundle(&all.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<_>>()));
                 let count = move || ctx.findings.with(|all| all.iter().filter(|f| f.severity == severity).count());
                 view! {
                     <Show when=move || count() != 0>
                         <section class=format!("finding-group {class}") data-testid=format!("findings-{class}")>
                             <h3>{move || t(name)} " " <span class="group-count" data-testid="group-count">{count}</span></h3>
-                            <ul>{move || of_kind().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+                            <ul>{move || of_kind().into_iter().map(|entry| match entry {
+                                PanelEntry::One(f) => view! { <FindingItem finding=f /> }.into_any(),
+                                PanelEntry::Blanks { section, findings } => view! { <BlankBundle section=section findings=findings /> }.into_any(),
+                            }).collect_view()}</ul>
                         </section>
                     </Show>
                 }
@@ -57,6 +61,33 @@ fn FindingItem(
                 on:click=move |_| go_to(ctx, section.clone(), anchor.clone())>
                 {finding.message.clone()}
             </button>
+        </li>
+    }
+}
+
+/// Many blank cells of one section as one expandable line; each stays reachable inside.
+#[component]
+fn BlankBundle(
+    /// The section the blank cells belong to.
+    section: String,
+    /// The blank-cell findings, in report order.
+    findings: Vec<Finding>,
+) -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let heading = ctx.report.with_untracked(|report| {
+        report
+            .template()
+            .section(&section)
+            .map_or_else(|| section.clone(), |spec| spec.heading.to_string())
+    });
+    let count = findings.len();
+    view! {
+        <li>
+            <details class="finding-bundle" data-testid="blank-bundle">
+                <summary class="finding">{move || blank_cells_summary(lang.get(), &heading, count)}</summary>
+                <ul>{findings.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+            </details>
         </li>
     }
 }
