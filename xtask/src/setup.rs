@@ -9,13 +9,15 @@ use crate::shell::{self, cmd, output, root};
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian packages: the browser and its driver for tests, CJK fonts so screenshots and
 /// PDFs show Chinese, poppler for reading printed PDFs back in tests, and LibreOffice
-/// Writer for the test that prints the DOCX export to PDF.
+/// Writer for the test that prints the DOCX export to PDF, and Firefox ESR for the test of
+/// the single-file edition in Firefox.
 const APT_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "fonts-noto-cjk",
     "poppler-utils",
     "libreoffice-writer-nogui",
+    "firefox-esr",
 ];
 
 /// Installs everything that is missing; a second run does nothing and takes seconds.
@@ -90,7 +92,8 @@ fn node_packages(installed: &mut Vec<String>) -> Result<(), String> {
     let marker = root.join("node_modules/.package-lock.json");
     let up_to_date = is_newer_or_same(&marker, &root.join("package-lock.json"))
         && root.join("node_modules/.bin/wasm-opt").exists()
-        && root.join("node_modules/.bin/playwright").exists();
+        && root.join("node_modules/.bin/playwright").exists()
+        && root.join("node_modules/puppeteer-core").exists();
     if up_to_date {
         return Ok(());
     }
@@ -98,7 +101,7 @@ fn node_packages(installed: &mut Vec<String>) -> Result<(), String> {
         return Err("setup needs Node.js and npm (Debian packages nodejs and npm)".into());
     }
     shell::run(cmd("npm", &["ci", "--no-audit", "--no-fund"]))?;
-    installed.push("node packages (binaryen, playwright)".into());
+    installed.push("node packages (binaryen, playwright, puppeteer-core)".into());
     Ok(())
 }
 

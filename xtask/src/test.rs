@@ -43,6 +43,11 @@ const TIERS: &[Tier] = &[
         what: "Playwright against the release build",
         run: e2e,
     },
+    Tier {
+        name: "firefox",
+        what: "single-file edition in Firefox",
+        run: firefox,
+    },
 ];
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
@@ -165,5 +170,18 @@ fn e2e() -> Result<(), String> {
     // The single-file edition is opened from disk, not through the server.
     command.env("DIST_DIR", &dist);
     std::thread::spawn(move || serve::serve_forever(listener, dist));
+    shell::run(command)
+}
+
+fn firefox() -> Result<(), String> {
+    // Reuses the build of the e2e tier when there is one.
+    let dist = crate::shell::root().join("dist");
+    let dist = if dist.join(crate::offline::SINGLE_FILE).exists() {
+        dist
+    } else {
+        dist::build()?
+    };
+    let mut command = cmd("node", &["--test", "tests/firefox/"]);
+    command.env("DIST_DIR", &dist);
     shell::run(command)
 }
