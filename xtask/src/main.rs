@@ -7,6 +7,7 @@ mod serve;
 mod setup;
 mod shell;
 mod test;
+mod tidy;
 
 use std::process::ExitCode;
 
