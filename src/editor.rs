@@ -1,15 +1,20 @@
 //! The editor of one report: top bar, section navigation, the section being edited and the
-//! findings panel. The report signal lives in [`EditorCtx`]; autosave and shortcuts are
-//! installed here, once per opened report.
+//! findings panel and/or the live preview (or the full-page preview instead). The report
+//! signal lives in [`EditorCtx`]; autosave, shortcuts and Ctrl+P are installed here, once per
+//! opened report.
 
 pub mod autosave;
 pub mod bundles;
 pub mod ctx;
+pub mod download_menu;
 pub mod findings_panel;
 pub mod grid;
 pub mod info_fee;
 pub mod legacy;
 pub mod metadata;
+pub mod output_tools;
+pub mod preview;
+pub mod print;
 pub mod prose;
 pub mod section_nav;
 pub mod section_view;
@@ -23,7 +28,9 @@ use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 use crate::storage;
 pub use ctx::{EditorCtx, SaveStatus};
-use findings_panel::FindingsPanel;
+use preview::PreviewCtx;
+use preview::full_page::FullPagePreview;
+use preview::side_panes::SidePanes;
 use section_nav::SectionNav;
 use section_view::SectionView;
 use topbar::EditorTopbar;
@@ -59,16 +66,23 @@ pub fn Editor(
     provide_context(ctx);
     autosave::install(ctx, library);
     shortcuts::install(ctx, library);
+    let preview = PreviewCtx::new(ctx);
+    provide_context(preview);
+    print::install(ctx, preview);
     view! {
         <div class="editor">
+            <preview::DocumentStyle />
             <EditorTopbar />
-            <div class="editor-body">
-                <SectionNav />
-                <div class="editor-main">
-                    <SectionView />
+            <Show when=move || !preview.full_page.get() fallback=|| view! { <FullPagePreview /> }>
+                <div class="editor-body">
+                    <SectionNav />
+                    <div class="editor-main">
+                        <SectionView />
+                    </div>
+                    <SidePanes />
                 </div>
-                <FindingsPanel />
-            </div>
+            </Show>
+            <print::PrintConfirm />
         </div>
     }
     .into_any()

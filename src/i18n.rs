@@ -112,6 +112,31 @@ texts! {
     LinkedPrevious => "已关联上年报告，跨年度检查自动进行", "Linked to last year's report: cross-year checks run";
     Actions => "操作", "Actions";
     Edit => "编辑", "Edit";
+    // Issue 5: preview, printing, downloads and importing a report file.
+    Preview => "预览", "Preview";
+    FindingsPane => "检查结果", "Findings";
+    RightPane => "右侧面板", "Side panel";
+    FullPreview => "全页预览", "Full-page preview";
+    Print => "打印", "Print";
+    BackToEditing => "返回编辑", "Back to editing";
+    ZoomIn => "放大", "Zoom in";
+    ZoomOut => "缩小", "Zoom out";
+    PreviewNote => "屏幕上按 A4 纸宽显示；打印时按 A4 分页，每页重复表头、标注页码。", "Shown at A4 width; printing breaks it into A4 pages with repeated table headers and page numbers.";
+    PrintWithErrors => "报告有 {n} 个错误，仍要打印吗？", "The report has {n} errors. Print anyway?";
+    PrintAnyway => "仍要打印", "Print anyway";
+    Download => "下载", "Download";
+    DownloadHtml => "网页 HTML", "Web page (HTML)";
+    DownloadDocx => "Word 文档", "Word (.docx)";
+    DownloadJson => "数据备份 JSON", "Data backup (JSON)";
+    DownloadCsv => "表格 CSV", "Tables (CSV)";
+    DownloadFailed => "下载失败：", "Download failed: ";
+    Import => "导入", "Import";
+    ImportHint => "导入报告文件（.json）", "Import a report file (.json)";
+    ImportFailed => "无法导入「{file}」：{reason}", "Cannot import “{file}”: {reason}";
+    ImportPosition => "第 {line} 行第 {column} 列：", "line {line}, column {column}: ";
+    ImportNotReport => "这不是年报的报告文件（应为本工具下载的“数据备份 JSON”）。", "This is not a Nianbao report file (expected a “Data backup (JSON)” downloaded from this tool).";
+    ImportNewer => "该文件由更新版本的年报生成（文件版本 {version}，本版本最高可读版本 {current}），暂不能导入。请使用新版本打开。", "This file was written by a newer version of Nianbao (file version {version}; this version reads up to {current}) and cannot be imported yet. Open it with the newer version.";
+    ImportUnreadable => "无法读取文件：", "The file could not be read: ";
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod clock;
 pub mod dom;
+pub mod download;
 pub mod editor;
 pub mod i18n;
 pub mod library;

@@ -1,5 +1,6 @@
 //! The report library: every report kept in this browser, with the actions on them.
 
+pub mod import_report;
 pub mod new_report;
 pub mod recycle_bin;
 pub mod report_row;
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
+use import_report::ImportReport;
 use new_report::NewReportForm;
 use recycle_bin::RecycleBin;
 use report_row::ReportRow;
@@ -31,6 +33,7 @@ pub fn Library() -> impl IntoView {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
                 <h1 id="library-title">{move || t(Text::Library)}</h1>
+                <ImportReport />
                 <button type="button" class="button primary" on:click=move |_| creating.set(true)>
                     {move || t(Text::NewReport)}
                 </button>

@@ -1,11 +1,12 @@
 //! The editor's top bar: back to the library, the report title, save status, undo and redo,
-//! and the finding counts.
+//! the finding counts, then the preview, print and download controls.
 
 use leptos::prelude::*;
 use report::Severity;
 
 use super::autosave::save_now;
 use super::ctx::{EditorCtx, SaveStatus};
+use super::output_tools::OutputTools;
 use crate::app::LangCtx;
 use crate::clock::time_of_day;
 use crate::i18n::{Text, tr};
@@ -50,6 +51,7 @@ pub fn EditorTopbar() -> impl IntoView {
                 <span class="count error">"● " {move || count(Severity::Error)} " " {move || t(Text::Error)}</span>
                 <span class="count warning">"▲ " {move || count(Severity::Warning)} " " {move || t(Text::Warning)}</span>
             </span>
+            <OutputTools />
         </div>
         <Show when=move || ctx.previous.with_value(Option::is_some)>
             <p class="linked-note">{move || t(Text::LinkedPrevious)}</p>

@@ -52,3 +52,14 @@ export async function createReport(page: Page, agency: string, year: number): Pr
 export async function openSection(page: Page, start: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: new RegExp(`^${start}`) }).click();
 }
+
+/** Markup a clerk might paste into a narrative: it must stay text everywhere, and run nothing. */
+export const MARKUP = '<script>alert(1)</script> "><img src=x onerror=alert(2)> &amp;';
+
+/** Downloads one format from the editor's 下载 ▾ menu; returns the file name and bytes. */
+export async function download(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
+  await page.getByRole('button', { name: '下载 ▾' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: item }).click()]);
+  const saved = await file.path();
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(saved) };
+}

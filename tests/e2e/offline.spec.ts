@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createReport, openSection } from './helpers';
+import { createReport, download, openSection } from './helpers';
 
 /** Fails the test on any request that leaves the page's own origin. */
 function watchOrigins(page: Page, origin: string): string[] {
@@ -55,6 +55,12 @@ test('opens and drafts with the network gone once it has loaded', async ({ page,
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('报告库');
   await createReport(page, '断网测试局', 2024);
   await draftSomeFigures(page);
+  // The preview and the downloads are made in the page: no network needed.
+  await page.getByRole('group', { name: '右侧面板' }).getByRole('button', { name: '预览' }).click();
+  await expect(page.getByTestId('preview-pane').locator('.nianbao-doc h1')).toHaveText('断网测试局2024年政府信息公开工作年度报告');
+  const csv = await download(page, '表格 CSV');
+  expect(csv.name).toBe('断网测试局2024年政府信息公开工作年度报告.csv');
+  expect(csv.bytes.toString('utf8')).toContain('21');
   await page.reload();
   await expect(page.getByTestId('library-row')).toContainText('断网测试局');
   await context.setOffline(false);

@@ -1,0 +1,99 @@
+//! The 下载 ▾ menu: the report as a web page (HTML), Word (.docx), the JSON report file and
+//! the tables as CSV, all generated here from the same document as the preview. Saving the
+//! bytes is `crate::download`; a failure is shown under the menu.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use report::Report;
+use wasm_bindgen::JsCast;
+
+use super::ctx::EditorCtx;
+use crate::app::LangCtx;
+use crate::download;
+use crate::i18n::{Text, tr};
+
+/// One kind of download: its menu label, file extension, MIME type and writer.
+struct Format {
+    label: Text,
+    ext: &'static str,
+    mime: &'static str,
+    write: fn(&Report) -> Vec<u8>,
+}
+
+static FORMATS: [Format; 4] = [
+    Format {
+        label: Text::DownloadHtml,
+        ext: "html",
+        mime: "text/html;charset=utf-8",
+        write: |r| report::to_html(&report::render(r)).into_bytes(),
+    },
+    Format {
+        label: Text::DownloadDocx,
+        ext: "docx",
+        mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        write: |r| report::to_docx(&report::render(r)),
+    },
+    Format {
+        label: Text::DownloadJson,
+        ext: "json",
+        mime: "application/json",
+        write: |r| report::to_json(r).into_bytes(),
+    },
+    Format {
+        label: Text::DownloadCsv,
+        ext: "csv",
+        mime: "text/csv;charset=utf-8",
+        write: |r| report::to_csv(&report::render(r)).into_bytes(),
+    },
+];
+
+/// A disclosure button with the four downloads; Esc or leaving the menu closes it.
+#[component]
+pub fn DownloadMenu() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let open = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let t = move |text| tr(lang.get(), text);
+    let save = move |format: &Format| {
+        let (name, bytes) = ctx
+            .report
+            .with_untracked(|r| (report::file_name(r, format.ext), (format.write)(r)));
+        failure.set(download::save(&name, format.mime, &bytes).err());
+        open.set(false);
+    };
+    let root = NodeRef::<Div>::new();
+    // Leaving the menu with Tab or a click elsewhere closes it.
+    let on_focusout = move |ev: web_sys::FocusEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+        let stays = root
+            .get_untracked()
+            .is_some_and(|root| to.is_some_and(|to| root.contains(Some(&to))));
+        if !stays {
+            open.set(false);
+        }
+    };
+    view! {
+        <div class="download-menu" node_ref=root on:focusout=on_focusout
+            on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+            <button type="button" class="button" aria-haspopup="true" aria-expanded=move || open.get().to_string()
+                aria-controls="download-list" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || t(Text::Download)} " ▾"
+            </button>
+            <Show when=move || open.get()>
+                <ul id="download-list" class="menu-list">
+                    {FORMATS.iter().map(|format| view! {
+                        <li><button type="button" class="menu-item" on:click=move |_| save(format)>
+                            {move || t(format.label)}
+                        </button></li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+            <Show when=move || failure.get().is_some()>
+                <p class="menu-failure" role="alert">{move || t(Text::DownloadFailed)} {move || failure.get()}</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The editor top bar's output controls: which panes show on the right (检查结果 / 预览),
+//! the full-page preview, 打印 and the 下载 ▾ menu. Each only flips state or calls out;
+//! the preview, printing and downloads live in their own modules.
+
+use leptos::prelude::*;
+
+use super::ctx::EditorCtx;
+use super::download_menu::DownloadMenu;
+use super::preview::PreviewCtx;
+use super::print::request_print;
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
+
+/// The controls after the finding counts in the editor's top bar.
+#[component]
+pub fn OutputTools() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let preview = expect_context::<PreviewCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let toggle = move |shown: RwSignal<bool>, label: Text| {
+        view! {
+            <button type="button" class="button toggle" aria-pressed=move || shown.get().to_string()
+                disabled=move || preview.full_page.get() on:click=move |_| shown.update(|s| *s = !*s)>
+                {move || t(label)}
+            </button>
+        }
+    };
+    view! {
+        <div class="toolbar-group pane-switch" role="group" aria-label=move || t(Text::RightPane)>
+            {toggle(preview.show_findings, Text::FindingsPane)}
+            {toggle(preview.show_preview, Text::Preview)}
+        </div>
+        <div class="toolbar-group">
+            <button type="button" class="button" aria-pressed=move || preview.full_page.get().to_string()
+                on:click=move |_| preview.full_page.update(|f| *f = !*f)>
+                {move || t(Text::FullPreview)}
+            </button>
+            <button type="button" class="button" title="Ctrl+P" on:click=move |_| request_print(ctx, preview)>
+                {move || t(Text::Print)}
+            </button>
+            <DownloadMenu />
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! The editor's right-hand column: the findings panel, the live preview, both, or neither.
+//! When the preview is not on screen, a hidden copy of the document stays in the page so
+//! that the browser's own print command (menu or Ctrl+P) still prints the report.
+
+use leptos::prelude::*;
+
+use super::{PreviewCtx, ReportSheet};
+use crate::app::LangCtx;
+use crate::editor::findings_panel::FindingsPanel;
+use crate::i18n::{Text, tr};
+
+/// The right column of the editor.
+#[component]
+pub fn SidePanes() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let preview = expect_context::<PreviewCtx>();
+    let both = move || preview.show_findings.get() && preview.show_preview.get();
+    view! {
+        <div class="side-panes" class:both=both class:collapsed=move || !preview.show_findings.get() && !preview.show_preview.get()>
+            <Show when=move || preview.show_findings.get()>
+                <FindingsPanel />
+            </Show>
+            <Show
+                when=move || preview.show_preview.get()
+                fallback=|| view! { <div class="print-copy" aria-hidden="true"><ReportSheet /></div> }
+            >
+                <aside class="preview-pane" aria-label=move || tr(lang.get(), Text::Preview) data-testid="preview-pane">
+                    <div class="desk"><ReportSheet /></div>
+                </aside>
+            </Show>
+        </div>
+    }
+}

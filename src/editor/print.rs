@@ -1,0 +1,96 @@
+//! Printing the report: the 打印 buttons and Ctrl+P ask once, in an in-app dialog, when the
+//! report has errors, then call the browser's print. What gets printed is decided by the
+//! print style (`style/main.css`, `@media print`), which hides everything but the document,
+//! so the browser's own menu prints the same thing without passing through here.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use report::Severity;
+
+use super::ctx::EditorCtx;
+use super::preview::PreviewCtx;
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
+
+fn error_count(ctx: EditorCtx) -> usize {
+    ctx.findings
+        .with_untracked(|all| all.iter().filter(|f| f.severity == Severity::Error).count())
+}
+
+/// Prints at once, or first asks whether to print a report that has errors.
+pub fn request_print(ctx: EditorCtx, preview: PreviewCtx) {
+    if error_count(ctx) == 0 {
+        print_now();
+    } else {
+        preview.confirm_print.set(true);
+    }
+}
+
+fn print_now() {
+    if let Some(Err(err)) = web_sys::window().map(|window| window.print()) {
+        leptos::logging::warn!("printing failed: {err:?}");
+    }
+}
+
+/// Ctrl+P (⌘P) prints the report through [`request_print`] while the editor is open.
+pub fn install(ctx: EditorCtx, preview: PreviewCtx) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.is_composing() || !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        if ev.key().eq_ignore_ascii_case("p") {
+            ev.prevent_default();
+            request_print(ctx, preview);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The modal question “报告有 N 个错误，仍要打印吗？”: a native `<dialog>`, so focus stays
+/// inside, Esc cancels and screen readers announce it.
+#[component]
+pub fn PrintConfirm() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let preview = expect_context::<PreviewCtx>();
+    let dialog = NodeRef::<Dialog>::new();
+    // Syncs the signal to the outside world: the dialog's modal state.
+    Effect::new(move |_| {
+        let open = preview.confirm_print.get();
+        if let Some(dialog) = dialog.get() {
+            if open && !dialog.open() {
+                let _ = dialog.show_modal();
+            } else if !open && dialog.open() {
+                dialog.close();
+            }
+        }
+    });
+    let question = move || {
+        let n = ctx
+            .findings
+            .with(|all| all.iter().filter(|f| f.severity == Severity::Error).count());
+        tr(lang.get(), Text::PrintWithErrors).replace("{n}", &n.to_string())
+    };
+    let print_anyway = move |_| {
+        // Close before printing: the print snapshot must not wait for the next render.
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+        preview.confirm_print.set(false);
+        print_now();
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog" aria-labelledby="print-confirm-question"
+            on:close=move |_| preview.confirm_print.set(false)>
+            <p id="print-confirm-question">{question}</p>
+            <div class="form-actions">
+                <button type="button" class="button primary" on:click=print_anyway>
+                    {move || tr(lang.get(), Text::PrintAnyway)}
+                </button>
+                <button type="button" class="button" autofocus on:click=move |_| preview.confirm_print.set(false)>
+                    {move || tr(lang.get(), Text::Cancel)}
+                </button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,106 @@
+// Downloads and import: every format comes out of the browser with the standard file name,
+// in its format (HTML without script, DOCX zip, JSON report file, CSV with BOM), with typed
+// markup kept as text; the JSON file imports back, and a broken file is refused clearly.
+import { test, expect, type Page } from '@playwright/test';
+import {
+  MARKUP, REQUEST_COLUMNS, REQUEST_ROWS, createReport, download, fixture, openSection, paste, tsv,
+} from './helpers';
+
+const AGENCY = '下载测试局';
+const STEM = `${AGENCY}2024年政府信息公开工作年度报告`;
+
+async function draft(page: Page): Promise<void> {
+  const { figures } = fixture('hongze-2023.json');
+  await createReport(page, AGENCY, 2024);
+  await openSection(page, '一、');
+  await page.getByRole('textbox', { name: '正文' }).fill(`本年度${MARKUP}完毕。`);
+  await openSection(page, '三、');
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
+  await expect(page.getByTestId('save-status')).toContainText('已保存');
+}
+
+test('downloads HTML, Word, JSON and CSV with the standard names', async ({ page, browser }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto('/');
+  await draft(page);
+  const { figures } = fixture('hongze-2023.json');
+  const natural = String(figures['requests.new.natural']);
+
+  const html = await download(page, '网页 HTML');
+  expect(html.name).toBe(`${STEM}.html`);
+  const page_ = html.bytes.toString('utf8');
+  expect(page_).toMatch(/^<!DOCTYPE html>/);
+  expect(page_).not.toMatch(/<script/i);
+  expect(page_).not.toMatch(/<img/i);
+  expect(page_).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(page_).toContain('<style>');
+  expect(page_).toContain('本年新收政府信息公开申请数量');
+  // Opened on its own, the page shows the markup as text and runs nothing.
+  const viewer = await browser.newPage();
+  viewer.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await viewer.setContent(page_);
+  await expect(viewer.locator('.nianbao-doc')).toContainText(MARKUP);
+  await viewer.close();
+
+  const docx = await download(page, 'Word 文档');
+  expect(docx.name).toBe(`${STEM}.docx`);
+  expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  // Stored (uncompressed) parts: the escaped narrative is readable in the bytes.
+  const word = docx.bytes.toString('utf8');
+  expect(word).toContain('word/document.xml');
+  expect(word).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(word).not.toContain('<script>');
+
+  const json = await download(page, '数据备份 JSON');
+  expect(json.name).toBe(`${STEM}.json`);
+  const file = JSON.parse(json.bytes.toString('utf8'));
+  expect(file.format).toBe('nianbao/report');
+  expect(file.version).toBe(1);
+  expect(file.agency).toBe(AGENCY);
+  expect(file.year).toBe(2024);
+  expect(JSON.stringify(file.sections)).toContain(MARKUP.replace(/"/g, '\\"'));
+  expect(String(file.figures['requests.new.natural'] ?? file.figures.requests?.new?.natural)).toBe(natural);
+
+  const csv = await download(page, '表格 CSV');
+  expect(csv.name).toBe(`${STEM}.csv`);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const table = csv.bytes.toString('utf8');
+  expect(table).toContain('本年新收政府信息公开申请数量');
+  expect(table).toContain('\r\n');
+  expect(dialogs).toEqual([]);
+
+  // The JSON file imports back as a new report with the same content.
+  await page.getByRole('button', { name: '← 返回报告库' }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入' }).click()]);
+  await chooser.setFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(STEM);
+  await openSection(page, '三、');
+  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' })).toHaveValue(natural);
+  await page.getByRole('button', { name: '← 返回报告库' }).click();
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+});
+
+test('a broken or newer report file is refused with the reason, changing nothing', async ({ page }) => {
+  await page.goto('/');
+  const importFile = async (name: string, text: string) => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入' }).click()]);
+    await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  };
+  const failure = page.getByTestId('import-failure');
+
+  await importFile('坏文件.json', '{\n  "format": "nianbao/report",\n  "version": 1,\n  "agency": \n}');
+  await expect(failure).toContainText('无法导入「坏文件.json」');
+  await expect(failure).toContainText('第 5 行第 1 列');
+
+  await importFile('新版本.json', JSON.stringify({ format: 'nianbao/report', version: 99 }));
+  await expect(failure).toContainText('无法导入「新版本.json」');
+  await expect(failure).toContainText('更新版本');
+  await expect(failure).toContainText('99');
+
+  await importFile('别的.json', JSON.stringify({ hello: 'world' }));
+  await expect(failure).toContainText('这不是年报的报告文件');
+
+  await expect(page.getByTestId('library-empty')).toBeVisible();
+});
