@@ -116,6 +116,29 @@ impl Cell {
 }
 
 impl Document {
+    /// The title as printed: on one line when it fits the 156 mm type area at 22 pt (20
+    /// characters), otherwise broken after the agency, as published reports do
+    /// (“淮安市洪泽区人民政府” / “2023年政府信息公开工作年度报告”), so that no line ends with a
+    /// stray “告”.
+    pub fn title_lines(&self) -> Vec<&str> {
+        const FITS: usize = 20;
+        let suffix = "年政府信息公开工作年度报告";
+        if self.title.chars().count() <= FITS || !self.title.ends_with(suffix) {
+            return vec![self.title.as_str()];
+        }
+        let head = &self.title[..self.title.len() - suffix.len()];
+        let year_start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, ch)| ch.is_ascii_digit())
+            .last()
+            .map_or(head.len(), |(index, _)| index);
+        match self.title.split_at(year_start) {
+            ("", _) => vec![self.title.as_str()],
+            (agency, rest) => vec![agency, rest],
+        }
+    }
+
     /// Every table of the document, in order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.blocks.iter().filter_map(|block| match block {

@@ -356,3 +356,23 @@ proptest! {
         let _ = report::file_name(&report, "docx");
     }
 }
+
+#[test]
+fn a_long_title_breaks_after_the_agency_and_a_short_one_stays_whole() {
+    let hongze = report::render(&fixture("hongze-2023.json"));
+    assert_eq!(
+        hongze.title_lines(),
+        ["淮安市洪泽区人民政府", "2023年政府信息公开工作年度报告"]
+    );
+    let short = report::render(&Report::new("审计局", 2024));
+    assert_eq!(
+        short.title_lines(),
+        ["审计局2024年政府信息公开工作年度报告"]
+    );
+    let nameless = report::render(&Report::new("", 2024));
+    assert_eq!(nameless.title_lines(), ["2024年政府信息公开工作年度报告"]);
+    let html = report::to_html_fragment(&hongze);
+    assert!(html.contains(
+        "<h1 class=\"nb-title\">淮安市洪泽区人民政府<br>2023年政府信息公开工作年度报告</h1>"
+    ));
+}

@@ -210,7 +210,9 @@ fn core_properties(document: &Document) -> String {
 
 fn document_xml(document: &Document) -> String {
     let mut out = format!("{XML_DECL}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>");
-    paragraph(&mut out, "NbTitle", &document.title);
+    for line in document.title_lines() {
+        paragraph(&mut out, "NbTitle", line);
+    }
     for block in &document.blocks {
         match block {
             Block::Heading { level, text } => {

@@ -54,7 +54,8 @@ pub fn to_html(document: &Document) -> String {
 pub fn to_html_fragment(document: &Document) -> String {
     let mut out = String::from("<article class=\"nianbao-doc\">\n");
     out.push_str("<h1 class=\"nb-title\">");
-    out.push_str(&escape(&document.title));
+    let lines: Vec<String> = document.title_lines().into_iter().map(escape).collect();
+    out.push_str(&lines.join("<br>"));
     out.push_str("</h1>\n");
     for block in &document.blocks {
         match block {
