@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_context(LangCtx(lang));
     let library = LibraryCtx::load();
     provide_context(library);
+    crate::tabs::install_library_sync(library);
     offline::provide_service_worker();
 
     // Effects only sync with the outside world: the stored preference and <html lang>.

@@ -12,10 +12,13 @@ pub mod grid;
 pub mod info_fee;
 pub mod legacy;
 pub mod metadata;
+pub mod opening;
 pub mod output_tools;
 pub mod preview;
 pub mod print;
 pub mod prose;
+pub mod read_only_banner;
+pub mod save_failure;
 pub mod section_nav;
 pub mod section_view;
 pub mod shortcuts;
@@ -43,8 +46,8 @@ pub fn Editor(
 ) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let library = expect_context::<LibraryCtx>();
-    let report = match storage::load_report(&id) {
-        Ok(report) => report,
+    let (report, revision, read_only) = match opening::open(&id) {
+        Ok(opened) => opened,
         Err(err) => {
             return view! {
                 <div class="banner error" role="alert">
@@ -64,6 +67,9 @@ pub fn Editor(
         .and_then(|previous| storage::load_report(&previous).ok());
     let ctx = EditorCtx::new(id, report, previous, lang);
     provide_context(ctx);
+    ctx.revision.set_value(revision);
+    ctx.read_only.set(read_only);
+    crate::tabs::install_editor_lock(ctx, library);
     autosave::install(ctx, library);
     shortcuts::install(ctx, library);
     let preview = PreviewCtx::new(ctx);
@@ -73,6 +79,8 @@ pub fn Editor(
         <div class="editor">
             <preview::DocumentStyle />
             <EditorTopbar />
+            <save_failure::SaveFailureBanner />
+            <read_only_banner::ReadOnlyBanner />
             <Show when=move || !preview.full_page.get() fallback=|| view! { <FullPagePreview /> }>
                 <div class="editor-body">
                     <SectionNav />

@@ -47,6 +47,38 @@ macro_rules! texts {
 }
 
 texts! {
+    // Durable storage, recovery, several tabs and backups (issue 6).
+    StorageUnavailable => "本浏览器的本地存储不可用（可能处于隐私模式或被策略禁用）", "Local storage is not available in this browser (private mode or a policy may disable it)";
+    StorageFull => "浏览器存储空间已满", "The browser's storage is full";
+    StorageNotVerified => "写入后读回的内容不一致", "What was written did not read back the same";
+    StaleWrite => "另一个标签页已保存了更新的版本，本页的修改未写入", "Another tab saved a newer version; this page's changes were not written";
+    WorkKeptInPage => "您的修改仍保留在本页中，请勿关闭页面；可立即下载全部报告。", "Your changes are kept in this page; do not close it. You can download everything now.";
+    DownloadEverything => "立即下载全部报告", "Download everything now";
+    RetrySave => "重试保存", "Try saving again";
+    SaveAsCopy => "将本页内容另存为副本", "Save this page's version as a copy";
+    ConflictCopySuffix => "（冲突副本）", " (conflict copy)";
+    ReadOnly => "只读", "Read-only";
+    OpenInOtherTab => "这份报告正在另一个标签页中编辑。", "This report is being edited in another tab.";
+    TakeOver => "接管编辑", "Take over editing";
+    NewerVersionBody => "这份报告由更新版本的年报保存（文件版本 {version}），本版本只能查看，不会改写它。请使用最新版本编辑。", "This report was saved by a newer version of Nianbao (file version {version}); this version shows it read-only and never writes over it. Use the latest version to edit it.";
+    Quarantined => "存储的内容无法读取，已移至恢复区：", "The stored entry cannot be read and was moved to recovery: ";
+    RecoveryTitle => "无法读取的存储内容", "Unreadable stored entries";
+    RecoveryBody => "以下内容无法读取，已原样保留，未删除。可下载原始文本，交技术人员恢复。", "These entries could not be read. They are kept exactly as stored, never deleted; download the raw text to recover them.";
+    DownloadRaw => "下载原始文本", "Download raw text";
+    ExportEverything => "全部导出（备份）", "Export everything (backup)";
+    ImportEverything => "导入备份", "Import backup";
+    ImportedCopySuffix => "（导入副本）", " (imported copy)";
+    ImportDone => "已导入 {n} 份报告。", "Imported {n} reports.";
+    BackupImportFailed => "导入备份失败：", "Importing the backup failed: ";
+    BackupItemUnreadable => "备份中的这份报告无法读取", "this report in the backup cannot be read";
+    BackupDue => "自上次备份以来报告改动较多，建议现在备份。", "Reports changed a lot since the last backup; consider backing up now.";
+    StorageSettings => "存储设置", "Storage settings";
+    PersistStatus => "持久存储", "Persistent storage";
+    PersistGranted => "已获准（浏览器不会自动清除）", "granted (the browser will not evict it)";
+    PersistDenied => "未获准（空间紧张时浏览器可能清除）", "not granted (the browser may evict it when space runs low)";
+    RequestPersist => "申请持久存储", "Request persistent storage";
+    StorageUsed => "已用 / 可用空间", "Used / available";
+    ClearDataWarning => "注意：清除浏览器数据（缓存、Cookie 和网站数据）会删除这里的全部报告。请定期全部导出备份。", "Clearing browser data (cache, cookies and site data) deletes every report kept here. Export a backup regularly.";
     ProductName => "年报", "Nianbao";
     Tagline => "政府信息公开工作年度报告 编制与检查", "Draft and check the annual government information disclosure report";
     Library => "报告库", "Library";

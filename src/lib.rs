@@ -9,8 +9,10 @@ pub mod editor;
 pub mod i18n;
 pub mod library;
 pub mod offline;
+pub mod settings;
 pub mod state;
 pub mod storage;
+pub mod tabs;
 pub mod update_banner;
 
 pub use app::App;

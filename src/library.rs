@@ -1,7 +1,9 @@
 //! The report library: every report kept in this browser, with the actions on them.
 
+pub mod backup;
 pub mod import_report;
 pub mod new_report;
+pub mod recovery;
 pub mod recycle_bin;
 pub mod report_row;
 
@@ -10,8 +12,10 @@ use leptos::prelude::*;
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
+use backup::BackupTools;
 use import_report::ImportReport;
 use new_report::NewReportForm;
+use recovery::RecoveryPanel;
 use recycle_bin::RecycleBin;
 use report_row::ReportRow;
 
@@ -72,6 +76,9 @@ pub fn Library() -> impl IntoView {
                 </table>
             </Show>
             <RecycleBin />
+            <RecoveryPanel />
+            <BackupTools />
+            <crate::settings::StorageSettings />
             <p class="local-note">{move || t(Text::LocalDataNote)}</p>
         </section>
     }

@@ -8,6 +8,10 @@ use report::{LibraryEntry, Report, validate};
 use crate::clock::{new_id, now_ms};
 use crate::storage;
 
+pub mod recovery;
+
+pub use recovery::QuarantineItem;
+
 /// The library, shared through context.
 #[derive(Debug, Clone, Copy)]
 pub struct LibraryCtx {
@@ -17,16 +21,30 @@ pub struct LibraryCtx {
     pub open: RwSignal<Option<String>>,
     /// The last library failure, shown loudly until the next action.
     pub failure: RwSignal<Option<String>>,
+    /// Stored entries moved aside as unreadable, for the recovery panel.
+    pub quarantined: RwSignal<Vec<QuarantineItem>>,
+    /// This tab's id, for the edit locks.
+    pub tab_id: StoredValue<String>,
 }
 
 impl LibraryCtx {
     /// The library as stored in this browser.
     pub fn load() -> LibraryCtx {
         LibraryCtx {
-            index: RwSignal::new(storage::load_index()),
+            index: RwSignal::new(recovery::scan(now_ms())),
             open: RwSignal::new(None),
             failure: RwSignal::new(None),
+            quarantined: RwSignal::new(recovery::quarantined()),
+            tab_id: StoredValue::new(new_id()),
         }
+    }
+
+    /// Reads the index and the quarantine again, after another tab changed them.
+    pub fn reload(&self) {
+        if let Ok(entries) = storage::load_index() {
+            self.index.set(entries);
+        }
+        self.quarantined.set(recovery::quarantined());
     }
 
     /// The entry with `id`.
@@ -35,8 +53,10 @@ impl LibraryCtx {
             .with_untracked(|entries| entries.iter().find(|e| e.id == id).cloned())
     }
 
-    fn commit(&self, change: impl FnOnce(&mut Vec<LibraryEntry>)) -> Result<(), String> {
-        let mut entries = self.index.get_untracked();
+    /// Applies `change` to the stored index and shows the result.
+    pub fn commit(&self, change: impl FnOnce(&mut Vec<LibraryEntry>)) -> Result<(), String> {
+        // Another tab may have written the index since: change what is stored, not our copy.
+        let mut entries = storage::load_index().unwrap_or_else(|_| self.index.get_untracked());
         change(&mut entries);
         storage::save_index(&entries)?;
         self.index.set(entries);

@@ -1,6 +1,8 @@
 //! Autosave: every change is written to local storage half a second after the last one,
-//! with the status shown in the top bar. A failed write keeps the report in memory and says
-//! why, loudly; the next change tries again.
+//! with the status shown in the top bar. A write is refused when another tab saved a newer
+//! revision (the conflict is shown loudly and the report stays in memory); a failed write
+//! keeps the report in memory and says why; the next change tries again. Closing the page
+//! flushes the pending save and asks the browser to warn when it could not be written.
 
 use std::time::Duration;
 
@@ -8,43 +10,59 @@ use leptos::prelude::*;
 
 use super::ctx::{EditorCtx, SaveStatus};
 use crate::clock::now_ms;
+use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
-use crate::storage;
+use crate::storage::{self, SaveError};
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
 
-/// Writes the report and its library entry now.
+/// Writes the report and its library entry now, unless it is read-only here or unchanged.
 pub fn save_now(ctx: EditorCtx, library: LibraryCtx) {
-    let Some(report) = ctx.report.try_get_untracked() else {
+    let Some(status) = ctx.save.try_get_untracked() else {
         return;
     };
+    if ctx.read_only.get_untracked().is_some()
+        || matches!(status, SaveStatus::Unchanged | SaveStatus::Saved(_))
+    {
+        return;
+    }
+    let report = ctx.report.get_untracked();
     let id = ctx.id.get_value();
     let now = now_ms();
-    let result = storage::save_report(&id, &report).and_then(|()| {
-        ctx.findings
-            .with_untracked(|findings| library.saved(&id, &report, findings, now))
-    });
+    let result = match storage::save_report_at(&id, &report, ctx.revision.get_value(), now) {
+        Ok(revision) => {
+            ctx.revision.set_value(revision);
+            ctx.conflict.set(false);
+            ctx.findings
+                .with_untracked(|findings| library.saved(&id, &report, findings, now))
+        }
+        Err(SaveError::Stale) => {
+            ctx.conflict.set(true);
+            Err(tr(storage::load_lang(), Text::StaleWrite).to_string())
+        }
+        Err(SaveError::Failed(err)) => Err(err),
+    };
     ctx.save.set(match result {
         Ok(()) => SaveStatus::Saved(now),
         Err(err) => SaveStatus::Failed(err),
     });
 }
 
-/// Watches the report and saves it after each burst of changes; flushes on page hide and
-/// when the editor closes.
+/// Watches the report and saves it after each burst of changes; flushes on page hide, before
+/// unload and when the editor closes.
 pub fn install(ctx: EditorCtx, library: LibraryCtx) {
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let flush = move || {
         if let Some(handle) = pending.try_get_value().flatten() {
             handle.clear();
             pending.set_value(None);
-            save_now(ctx, library);
         }
+        save_now(ctx, library);
     };
     // Syncing to the outside world (storage) is the one job of this effect.
     Effect::new(move |previous: Option<()>| {
         ctx.report.track();
-        if previous.is_none() {
+        if previous.is_none() || ctx.read_only.get_untracked().is_some() {
             return;
         }
         ctx.save.set(SaveStatus::Saving);
@@ -61,8 +79,18 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
         pending.set_value(handle.ok());
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    // The guard on closing: write what is pending; if it still is not stored, ask the
+    // browser to warn before the page goes.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        flush();
+        if matches!(ctx.save.try_get_untracked(), Some(SaveStatus::Failed(_))) {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
     on_cleanup(move || {
         flush();
         hide.remove();
+        unload.remove();
     });
 }

@@ -25,6 +25,15 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// Why the editor shows a report without letting it change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadOnly {
+    /// Another tab holds the edit lock.
+    OtherTab,
+    /// The stored report was written by a newer version (its file version).
+    Newer(u64),
+}
+
 /// The worst severity among a cell's findings and their messages.
 pub type CellMark = (Severity, String);
 
@@ -47,6 +56,13 @@ pub struct EditorCtx {
     pub section: RwSignal<String>,
     /// The save status.
     pub save: RwSignal<SaveStatus>,
+    /// The stored revision this tab loaded or last wrote; a newer one in storage means
+    /// another tab saved, and this tab's writes are refused.
+    pub revision: StoredValue<u64>,
+    /// Set when the report may not be changed here, with the reason.
+    pub read_only: RwSignal<Option<ReadOnly>>,
+    /// A save was refused because another tab saved a newer revision.
+    pub conflict: RwSignal<bool>,
 }
 
 impl EditorCtx {
@@ -68,12 +84,18 @@ impl EditorCtx {
             history: RwSignal::new(History::new()),
             section: RwSignal::new(META.to_string()),
             save: RwSignal::new(SaveStatus::Unchanged),
+            revision: StoredValue::new(0),
+            read_only: RwSignal::new(None),
+            conflict: RwSignal::new(false),
         }
     }
 
     /// Applies one edit; `tag` (a cell key or section id) lets typing coalesce into one
     /// undo step. Auto-totals are recomputed when on. Nothing happens if nothing changed.
     pub fn edit(&self, tag: Option<&str>, change: impl FnOnce(&mut Report)) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
         let before = self.report.get_untracked();
         let mut after = before.clone();
         change(&mut after);
@@ -89,6 +111,9 @@ impl EditorCtx {
 
     /// Steps back one edit.
     pub fn undo(&self) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
         let current = self.report.get_untracked();
         if let Some(previous) = self.history.try_update(|h| h.undo(current)).flatten() {
             self.report.set(previous);
@@ -97,6 +122,9 @@ impl EditorCtx {
 
     /// Steps forward one undone edit.
     pub fn redo(&self) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
         let current = self.report.get_untracked();
         if let Some(next) = self.history.try_update(|h| h.redo(current)).flatten() {
             self.report.set(next);
@@ -132,6 +160,26 @@ pub fn finding_section(finding: &Finding) -> String {
         Some(table) => table.to_string(),
         None => META.to_string(),
     }
+}
+
+/// Shows the section of a prose finding and selects its sentence in the text area.
+pub fn go_to_text(ctx: EditorCtx, span: report::TextSpan) {
+    ctx.section.set(span.section.clone());
+    request_animation_frame(move || {
+        let selector = format!("textarea[data-section-text=\"{}\"]", span.section);
+        let area = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(el).ok());
+        let Some(area) = area else {
+            return;
+        };
+        let _ = area.focus();
+        if let Some((start, end)) = span.utf16_range(&area.value()) {
+            let _ = area.set_selection_range(start, end);
+        }
+    });
 }
 
 /// Shows `section` and focuses the cell `key` (or the section's first field) once drawn.

@@ -1,4 +1,5 @@
-//! The section on screen: metadata, or a section's heading, prose, table and extra fields.
+//! The section on screen: metadata, or a section's heading, prose, table and extra fields,
+//! all disabled while the report is read-only here.
 
 use leptos::prelude::*;
 use report::TemplateId;
@@ -18,7 +19,7 @@ pub fn SectionView() -> impl IntoView {
         let id = ctx.section.get();
         ctx.report.with(|r| (id, r.template))
     });
-    move || {
+    let body = move || {
         let (id, template_id) = shape.get();
         if id == META {
             return view! { <MetadataEditor /> }.into_any();
@@ -51,5 +52,11 @@ pub fn SectionView() -> impl IntoView {
             </section>
         }
         .into_any()
+    };
+    // A disabled fieldset makes every field of the section read-only at once.
+    view! {
+        <fieldset class="section-fieldset" disabled=move || ctx.read_only.with(Option::is_some)>
+            {body}
+        </fieldset>
     }
 }
