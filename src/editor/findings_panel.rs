@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use report::{Finding, Severity};
 
 use super::bundles::{PanelEntry, bundle};
-use super::ctx::{EditorCtx, finding_section, go_to};
+use super::ctx::{EditorCtx, finding_section, go_to, go_to_text};
 use crate::app::LangCtx;
 use crate::i18n::{Text, blank_cells_summary, tr};
 
@@ -54,11 +54,16 @@ fn FindingItem(
     let ctx = expect_context::<EditorCtx>();
     let section = finding_section(&finding);
     let anchor = finding.anchor().map(str::to_string);
+    let span = finding.span.clone();
     let rule = finding.rule.id();
+    // A prose finding leads to its sentence; the others to their cell.
+    let open = move |_| match span.clone() {
+        Some(span) => go_to_text(ctx, span),
+        None => go_to(ctx, section.clone(), anchor.clone()),
+    };
     view! {
         <li>
-            <button type="button" class="finding" data-rule=rule
-                on:click=move |_| go_to(ctx, section.clone(), anchor.clone())>
+            <button type="button" class="finding" data-rule=rule on:click=open>
                 {finding.message.clone()}
             </button>
         </li>

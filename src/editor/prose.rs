@@ -1,7 +1,7 @@
 //! A prose section: a comfortable text area with one-click inserts of the format's suggested
 //! sub-headings, and for the preamble the customary wording.
 
-use leptos::html::Textarea;
+use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 
 use super::ctx::EditorCtx;
@@ -47,6 +47,19 @@ pub fn ProseEditor(
             .with_untracked(|r| report::preamble_text(&r.agency, r.year, r.template));
         ctx.edit(None, |r| r.set_section_text("preamble", value));
     };
+    // The highlight layer behind the text area: the same text, with the sentences that prose
+    // findings are about marked (a text area cannot colour parts of its own text).
+    let segments = Memo::new(move |_| {
+        let value = text();
+        ctx.findings
+            .with(|all| report::highlight_segments(&value, &id.get_value(), all))
+    });
+    let backdrop = NodeRef::<Div>::new();
+    let sync_scroll = move || {
+        if let (Some(area), Some(layer)) = (area.get_untracked(), backdrop.get_untracked()) {
+            layer.set_scroll_top(area.scroll_top());
+        }
+    };
     let suggestions = report::suggested_subheadings(&id.get_value());
     let is_preamble = id.get_value() == "preamble";
     // Sections with a table keep their optional prose short so the grid stays in view.
@@ -66,7 +79,20 @@ pub fn ProseEditor(
                     <button type="button" class="chip" on:click=fill_preamble>{move || t(Text::ResetPreamble)}</button>
                 })}
             </div>
+            <div class="prose-wrap">
+            <div class="prose-backdrop" aria-hidden="true" node_ref=backdrop>
+                {move || segments.get().into_iter().map(|segment| match segment.mark {
+                    None => view! { <span>{segment.text}</span> }.into_any(),
+                    Some(severity) => view! {
+                        <mark class=format!("prose-mark {}", severity.as_str())>{segment.text}</mark>
+                    }.into_any(),
+                }).collect_view()}
+                // A trailing line break needs a character after it to take up its line.
+                "\u{200b}"
+            </div>
             <textarea node_ref=area class="prose" rows=rows aria-label=move || t(Text::SectionText)
+                data-section-text=id.get_value()
+                on:scroll=move |_| sync_scroll()
                 prop:value=text
                 on:input=move |ev| {
                     if !crate::dom::is_composing(&ev) {
@@ -75,6 +101,7 @@ pub fn ProseEditor(
                 }
                 on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
             ></textarea>
+            </div>
         </div>
     }
 }

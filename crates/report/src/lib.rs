@@ -20,6 +20,7 @@ mod totals;
 
 mod drafting;
 mod grid;
+mod highlight;
 mod history;
 mod library;
 
@@ -57,6 +58,7 @@ pub use drafting::{
 pub use grid::{
     GridMove, PasteError, grid_position, grid_step, nav_grid, parse_paste, place_block,
 };
+pub use highlight::{Segment, highlight_segments};
 pub use history::{COALESCE_MS, HISTORY_LIMIT, History};
 pub use library::{INDEX_VERSION, LibraryEntry, LibraryIndex, report_title, set_report_title};
 pub use store::{

@@ -1,0 +1,31 @@
+// Prose findings in the editor: a breakdown that exceeds its total is found as the clerk
+// types, its sentence is marked in the text, and clicking the finding selects that sentence.
+import { test, expect } from '@playwright/test';
+import { createReport, openSection } from './helpers';
+
+test('a prose finding marks its sentence and clicking it selects the sentence', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '文字检查局', 2024);
+  await openSection(page, '一、');
+  const sentence = '全年共收到政府信息公开申请10件，其中自然人申请8件，法人或其他组织申请5件。';
+  const area = page.getByRole('textbox', { name: '正文', exact: true });
+  await area.fill('2024年，我局认真贯彻《条例》。' + sentence + '均按期答复。');
+
+  const panel = page.getByTestId('findings-panel');
+  const finding = panel.locator('[data-rule="narrative.parts_exceed"]');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toContainText('13');
+  await expect(page.locator('.prose-mark')).toHaveText(sentence);
+
+  // Go elsewhere, then let the finding lead back to the sentence.
+  await openSection(page, '三、');
+  await finding.click();
+  await expect(area).toBeFocused();
+  const selected = await area.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected).toBe(sentence);
+
+  // Fixing the figure clears the finding and the mark.
+  await area.fill('2024年，我局认真贯彻《条例》。' + sentence.replace('10件', '13件') + '均按期答复。');
+  await expect(finding).toHaveCount(0);
+  await expect(page.locator('.prose-mark')).toHaveCount(0);
+});
