@@ -54,7 +54,7 @@ pub fn MetadataEditor() -> impl IntoView {
     let template = move || ctx.report.with(|r| r.template);
     let set_template = move |value: String| {
         if let Some(found) = Template::all().into_iter().find(|t| t.id.as_str() == value) {
-            ctx.edit(None, |r| r.template = found.id);
+            ctx.edit(None, |r| report::switch_template(r, found.id));
         }
     };
     view! {

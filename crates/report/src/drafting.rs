@@ -3,7 +3,7 @@
 //! year's one. Pure functions; the app decides when to use them.
 
 use crate::model::Report;
-use crate::template::TemplateId;
+use crate::template::{Template, TemplateId};
 
 /// The customary preamble (前言) for `agency` and `year`, following the wording most
 /// provinces use (`spec/official-format.md` §A.2).
@@ -156,9 +156,132 @@ pub fn remove_section(report: &mut Report, id: &str) {
     report.sections.retain(|s| s.id != id);
 }
 
+/// Moves a report to another format without losing any text: sections keep their text and
+/// get the heading they need in the new format. Figures are kept as they are; keys the new
+/// format does not have are then reported as `cell.unknown`, so the clerk sees what to
+/// re-enter (the 2019 and 2021 tables are not cell-for-cell convertible).
+///
+/// - to `legacy`: each section without a heading of its own gets the official heading it
+///   had, since legacy sections print only their own headings;
+/// - from `legacy` to a `gov-*` format: a section whose heading starts with an official
+///   heading's number (“三、…”) takes that section's id, and keeps its own wording only when
+///   it differs from the official heading; the official sections it lacks are added empty;
+///   sections that match none are kept, after the official ones.
+pub fn switch_template(report: &mut Report, to: TemplateId) {
+    if report.template == to {
+        return;
+    }
+    let from = report.template();
+    let target = Template::get(to);
+    if to == TemplateId::Legacy {
+        for section in &mut report.sections {
+            if section.heading.is_none()
+                && let Some(spec) = from
+                    .section(&section.id)
+                    .filter(|spec| !spec.heading.is_empty())
+            {
+                section.heading = Some(spec.heading.to_string());
+            }
+        }
+    } else if from.id == TemplateId::Legacy {
+        for section in &mut report.sections {
+            let heading = section.heading.clone().unwrap_or_default();
+            let number = heading.trim().split('、').next().unwrap_or("");
+            let official = target.sections.iter().find(|spec| {
+                !spec.heading.is_empty()
+                    && !number.is_empty()
+                    && spec.heading.starts_with(&format!("{number}、"))
+            });
+            if let Some(spec) = official {
+                section.id = spec.id.to_string();
+                if heading.trim() == spec.heading {
+                    section.heading = None;
+                }
+            }
+        }
+        let order = |id: &str| {
+            target
+                .sections
+                .iter()
+                .position(|spec| spec.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        for spec in target.sections {
+            if !report.sections.iter().any(|section| section.id == spec.id) {
+                report.sections.push(crate::model::Section {
+                    id: spec.id.to_string(),
+                    heading: None,
+                    text: String::new(),
+                });
+            }
+        }
+        // Stable: sections matching no official one keep their relative order at the end.
+        report.sections.sort_by_key(|section| order(&section.id));
+    }
+    report.template = to;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn switching_to_legacy_and_back_keeps_every_text_and_heading() {
+        let mut report = Report::new("审计局", 2024);
+        report.set_section_text("overview", "总体情况的正文");
+        report.set_section_text("problems", "问题与改进");
+        switch_template(&mut report, TemplateId::Legacy);
+        let overview = report.sections.iter().find(|s| s.id == "overview");
+        assert_eq!(
+            overview.and_then(|s| s.heading.as_deref()),
+            Some("一、总体情况")
+        );
+        let preamble = report.sections.iter().find(|s| s.id == "preamble");
+        assert_eq!(preamble.map(|s| s.heading.is_none()), Some(true));
+
+        // A legacy report with a section of its own wording and an extra one.
+        set_section_heading(&mut report, "problems", "五、存在的主要问题及整改措施");
+        add_section(&mut report, "fees", "七、收费情况");
+        switch_template(&mut report, TemplateId::Gov2021);
+        let ids: Vec<&str> = report.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "preamble", "overview", "active", "requests", "appeals", "problems", "other",
+                "fees"
+            ]
+        );
+        assert_eq!(report.section_text("overview"), Some("总体情况的正文"));
+        assert_eq!(report.section_text("problems"), Some("问题与改进"));
+        let problems = report.sections.iter().find(|s| s.id == "problems");
+        assert_eq!(
+            problems.and_then(|s| s.heading.as_deref()),
+            Some("五、存在的主要问题及整改措施")
+        );
+        let overview = report.sections.iter().find(|s| s.id == "overview");
+        assert_eq!(
+            overview.map(|s| s.heading.is_none()),
+            Some(true),
+            "official wording is not repeated"
+        );
+    }
+
+    #[test]
+    fn switching_between_gov_formats_keeps_figures_for_the_clerk_to_see() {
+        let mut report = Report::new("审计局", 2020);
+        report.set_cell("requests.other.natural", "3");
+        switch_template(&mut report, TemplateId::Gov2021);
+        assert_eq!(report.template, TemplateId::Gov2021);
+        assert_eq!(
+            report.cell_raw("requests.other.natural").as_deref(),
+            Some("3")
+        );
+        let findings = crate::validate(&report, None, crate::Lang::Zh);
+        assert!(
+            findings.iter().any(|f| f.rule == crate::Rule::CellUnknown
+                && f.anchor() == Some("requests.other.natural"))
+        );
+    }
 
     #[test]
     fn preamble_names_agency_and_year() {

@@ -53,7 +53,7 @@ pub use backup::{
 };
 pub use drafting::{
     add_section, insert_subheading, move_section, next_year, preamble_text, remove_section,
-    set_section_heading, suggested_subheadings,
+    set_section_heading, suggested_subheadings, switch_template,
 };
 pub use grid::{
     GridMove, PasteError, grid_position, grid_step, nav_grid, parse_paste, place_block,
