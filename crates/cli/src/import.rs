@@ -13,22 +13,20 @@ pub(crate) struct ImportArgs {
 }
 
 /// Reads `FILE [-o OUT]`.
-pub(crate) fn parse<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<ImportArgs, String> {
-    let mut input = None;
+pub(crate) fn parse<'a>(args: impl Iterator<Item = &'a String>) -> Result<ImportArgs, String> {
     let mut output = None;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-o" | "--output" => {
-                output = Some(args.next().cloned().ok_or("`-o` needs a file name")?);
-            }
-            _ if input.is_none() => input = Some(arg.clone()),
-            _ => return Err(format!("unexpected argument `{arg}`")),
+    let files = crate::scan_args(args, |name, value| match name {
+        "-o" | "--output" => {
+            output = Some(value()?);
+            Ok(())
         }
+        other => Err(format!("unknown option `{other}`")),
+    })?;
+    match <[String; 1]>::try_from(files) {
+        Ok([input]) => Ok(ImportArgs { input, output }),
+        Err(files) if files.is_empty() => Err("`import` needs the file to read".to_string()),
+        Err(files) => Err(format!("unexpected argument `{}`", files[1])),
     }
-    Ok(ImportArgs {
-        input: input.ok_or("`import` needs the file to read")?,
-        output,
-    })
 }
 
 /// Imports one file. Exit 2 when it cannot be read or the output cannot be written.

@@ -104,17 +104,22 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
 }
 
-fn parse_check<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<CheckArgs, String> {
-    let mut check_args = CheckArgs {
-        previous: None,
-        output: Output::Text,
-        lang: Lang::Zh,
-        files: Vec::new(),
-    };
+/// Walks the arguments after a command. Options (`--name value`, `--name=value`, `-o value`)
+/// go to `option` with a getter for their value; everything else, and everything after `--`,
+/// is returned as positional (a lone `-` is positional: standard input or output).
+pub(crate) fn scan_args<'a>(
+    mut args: impl Iterator<Item = &'a String>,
+    mut option: impl FnMut(&str, &mut dyn FnMut() -> Result<String, String>) -> Result<(), String>,
+) -> Result<Vec<String>, String> {
+    let mut positional = Vec::new();
     let mut options_done = false;
     while let Some(arg) = args.next() {
-        if options_done || !arg.starts_with("--") {
-            check_args.files.push(arg.clone());
+        if options_done || !arg.starts_with('-') || arg == "-" {
+            positional.push(arg.clone());
+            continue;
+        }
+        if arg == "--" {
+            options_done = true;
             continue;
         }
         let (name, inline_value) = match arg.split_once('=') {
@@ -127,53 +132,50 @@ fn parse_check<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<CheckAr
                 .or_else(|| args.next().cloned())
                 .ok_or(format!("{name} needs a value"))
         };
+        option(name, &mut value)?;
+    }
+    Ok(positional)
+}
+
+fn parse_check<'a>(args: impl Iterator<Item = &'a String>) -> Result<CheckArgs, String> {
+    let mut previous = None;
+    let mut output = Output::Text;
+    let mut lang = Lang::Zh;
+    let files = scan_args(args, |name, value| {
         match name {
-            "--" => options_done = true,
-            "--previous" => check_args.previous = Some(value()?),
+            "--previous" => previous = Some(value()?),
             "--format" => {
-                check_args.output = match value()?.as_str() {
+                output = match value()?.as_str() {
                     "text" => Output::Text,
                     "json" => Output::Json,
                     other => return Err(format!("unknown format `{other}` (text or json)")),
                 }
             }
             "--lang" => {
-                let lang = value()?;
-                check_args.lang =
-                    Lang::parse(&lang).ok_or(format!("unknown language `{lang}` (zh or en)"))?;
+                let code = value()?;
+                lang = Lang::parse(&code).ok_or(format!("unknown language `{code}` (zh or en)"))?;
             }
             "--help" => return Err("see the usage below".to_string()),
             other => return Err(format!("unknown option `{other}`")),
         }
-    }
-    if check_args.files.is_empty() {
+        Ok(())
+    })?;
+    if files.is_empty() {
         return Err("no file to check".to_string());
     }
-    Ok(check_args)
+    Ok(CheckArgs {
+        previous,
+        output,
+        lang,
+        files,
+    })
 }
 
-fn parse_render<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<RenderArgs, String> {
+fn parse_render<'a>(args: impl Iterator<Item = &'a String>) -> Result<RenderArgs, String> {
     let mut format = None;
-    let mut files = Vec::new();
     let mut output = None;
-    let mut options_done = false;
-    while let Some(arg) = args.next() {
-        if options_done || !arg.starts_with('-') || arg == "-" {
-            files.push(arg.clone());
-            continue;
-        }
-        let (name, inline_value) = match arg.split_once('=') {
-            Some((name, value)) => (name, Some(value.to_string())),
-            None => (arg.as_str(), None),
-        };
-        let mut value = || {
-            inline_value
-                .clone()
-                .or_else(|| args.next().cloned())
-                .ok_or(format!("{name} needs a value"))
-        };
+    let files = scan_args(args, |name, value| {
         match name {
-            "--" => options_done = true,
             "--format" => {
                 format = Some(match value()?.as_str() {
                     "html" => RenderFormat::Html,
@@ -188,7 +190,8 @@ fn parse_render<'a>(mut args: impl Iterator<Item = &'a String>) -> Result<Render
             "-o" | "--output" => output = Some(value()?),
             other => return Err(format!("unknown option `{other}`")),
         }
-    }
+        Ok(())
+    })?;
     let format = format.ok_or("render needs --format html|md|docx|csv")?;
     let [file] = <[String; 1]>::try_from(files)
         .map_err(|files| format!("render takes one file, not {}", files.len()))?;

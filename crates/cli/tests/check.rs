@@ -1,31 +1,9 @@
 //! Runs the built `nianbao` binary on the shared fixtures and on broken input, checking the
 //! contract of spec/report-file.md: output formats and exit statuses 0, 1 and 2.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn fixture(name: &str) -> String {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    dir.join(name).to_string_lossy().into_owned()
-}
-
-fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{fixture, nianbao, stderr, stdout};
 
 #[test]
 fn a_clean_report_exits_0() {
@@ -169,4 +147,21 @@ fn import_writes_the_report_and_lists_what_it_did_not_recognise() {
     let missing = nianbao(&["import", &dir.join("missing.txt").to_string_lossy()]);
     assert_eq!(missing.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn wrong_arguments_exit_2_and_say_what_is_wrong() {
+    let unknown = nianbao(&["check", "-x", &fixture("hongze-2023.json")]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown option `-x`"));
+    let no_value = nianbao(&["check", "--format"]);
+    assert_eq!(no_value.status.code(), Some(2));
+    assert!(stderr(&no_value).contains("--format needs a value"));
+    let two_inputs = nianbao(&["import", "a.txt", "b.txt"]);
+    assert_eq!(two_inputs.status.code(), Some(2));
+    assert!(stderr(&two_inputs).contains("unexpected argument `b.txt`"));
+    // After `--`, a name starting with a dash is a file, not an option.
+    let dashed = nianbao(&["check", "--format=json", "--", "-missing.json"]);
+    assert_eq!(dashed.status.code(), Some(2));
+    assert!(stderr(&dashed).contains("-missing.json"));
 }

@@ -2,23 +2,11 @@
 //! the contract of spec/report-file.md: the same outputs as the app, exit 2 with
 //! file:line:column when the file is not a valid report.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn fixture(name: &str) -> String {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    dir.join(name).to_string_lossy().into_owned()
-}
-
-fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use common::{fixture, nianbao};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("nianbao-cli-{name}-{}", std::process::id()));
