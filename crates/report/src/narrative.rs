@@ -14,10 +14,12 @@ mod similarity;
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
 use crate::template::TemplateId;
+use numbers::Sentence;
 pub(crate) use numbers::{Text, format_value, normalise as normalise_char};
 
 #[cfg(test)]
-pub(crate) use numbers::parse_chinese;
+pub(crate) use numbers::{SIMPLIFIED as SIMPLIFIED_TABLE, parse_chinese};
+use similarity::mask_normalised;
 pub(crate) use similarity::{THRESHOLD as SIMILARITY_THRESHOLD, mask, similarity};
 
 /// Sections shorter than this many characters (after masking figures) are not compared with
@@ -29,6 +31,9 @@ pub(crate) const MIN_COMPARED_CHARS: usize = 80;
 const REQUIRED: &[&str] = &["overview", "problems"];
 
 /// Runs every prose rule; `previous` is last year's report, if any (of `report.year - 1`).
+///
+/// This runs on every keystroke, so each section is normalised, split into sentences and
+/// scanned for figures once, and the rules share that reading.
 pub(crate) fn check(
     report: &Report,
     previous: Option<&Report>,
@@ -36,18 +41,22 @@ pub(crate) fn check(
     findings: &mut Vec<Finding>,
 ) {
     check_empty(report, lang, findings);
-    for section in &report.sections {
-        if section.text.trim().is_empty() {
-            continue;
-        }
-        let text = Text::new(&section.text);
-        check_parts(section, &text, lang, findings);
+    // One per section; `None` for a blank one, which no rule reads.
+    let texts: Vec<Option<Text>> = report
+        .sections
+        .iter()
+        .map(|section| (!section.text.trim().is_empty()).then(|| Text::new(&section.text)))
+        .collect();
+    for (section, text) in report.sections.iter().zip(&texts) {
+        let Some(text) = text else { continue };
+        let sentences = text.sentences_with_quantities();
+        check_parts(section, text, &sentences, lang, findings);
         if report.template != TemplateId::Legacy {
-            check_tables(report, section, &text, lang, findings);
+            check_tables(report, section, text, &sentences, lang, findings);
         }
     }
     if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
-        check_same_as_last_year(report, previous, lang, findings);
+        check_same_as_last_year(report, &texts, previous, lang, findings);
     }
 }
 
@@ -87,12 +96,13 @@ fn check_empty(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
     for &id in REQUIRED {
         let section = report.sections.iter().find(|section| section.id == id);
         let text = section.map_or("", |section| section.text.trim());
-        let only_none = text
-            .trim_end_matches(['。', '.', '！'])
-            .trim()
-            .chars()
-            .map(numbers::normalise)
-            .collect::<String>();
+        let text = text.trim_end_matches(['。', '.', '！']).trim();
+        // `normalise` maps one character to one, so a text of five characters or more is
+        // none of the words below; that spares normalising a whole section to learn it.
+        if text.chars().nth(4).is_some() {
+            continue;
+        }
+        let only_none = text.chars().map(numbers::normalise).collect::<String>();
         if !matches!(only_none.as_str(), "" | "无" | "暂无" | "无此情况") {
             continue;
         }
@@ -113,8 +123,14 @@ fn check_empty(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
     }
 }
 
-fn check_parts(section: &Section, text: &Text, lang: Lang, findings: &mut Vec<Finding>) {
-    for excess in parts::find(text) {
+fn check_parts(
+    section: &Section,
+    text: &Text,
+    sentences: &[Sentence],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for excess in parts::find(text, sentences) {
         let span = span(section, text, excess.sentence);
         let sentence = quote(section, &span);
         let message = match lang {
@@ -138,11 +154,12 @@ fn check_tables(
     report: &Report,
     section: &Section,
     text: &Text,
+    sentences: &[Sentence],
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     let template = report.template();
-    for mismatch in mismatch::find(text, report) {
+    for mismatch in mismatch::find(text, sentences, report) {
         let span = span(section, text, mismatch.sentence);
         let sentence = quote(section, &span);
         let plain_cells = if mismatch.table.len() > 1 {
@@ -199,17 +216,21 @@ fn check_tables(
 /// 内容雷同 (国办公开办函〔2021〕30号 （四）明确责任): a section (nearly) copied from last
 /// year's report. The preamble is exempt (front matter repeats by design), as are texts
 /// shorter than [`MIN_COMPARED_CHARS`]. Gov sections pair by id, legacy ones by heading.
+/// `texts` are the report's sections as [`check`] read them (`None` for blank ones).
 fn check_same_as_last_year(
     report: &Report,
+    texts: &[Option<Text>],
     previous: &Report,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    for section in &report.sections {
+    for (section, text) in report.sections.iter().zip(texts) {
         if section.id == "preamble" {
             continue;
         }
-        let masked = mask(&section.text);
+        // A blank section masks to nothing, which is below any minimum.
+        let Some(text) = text else { continue };
+        let masked = mask_normalised(text.chars.iter().copied(), text.chars.len());
         if masked.len() < MIN_COMPARED_CHARS {
             continue;
         }

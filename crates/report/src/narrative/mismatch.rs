@@ -8,7 +8,7 @@
 //! 新收 + 上年结转; a group such as 不予公开 is the sum of its sub-rows; 行政诉讼 is
 //! 直接起诉 + 复议后起诉. A table cell that is blank or unreadable silences the comparison.
 
-use super::numbers::{Quantity, SCALE, Text, format_value, is_case_unit};
+use super::numbers::{Quantity, SCALE, Sentence, Text, format_value, is_case_unit};
 use crate::model::Report;
 use crate::template::TemplateId;
 
@@ -102,20 +102,22 @@ pub(crate) struct Mismatch {
     pub(crate) table: Vec<i128>,
 }
 
-/// Every contradiction in `text`.
-pub(crate) fn find(text: &Text, report: &Report) -> Vec<Mismatch> {
+/// Every contradiction in `text`; `sentences` are the text's, with their figures.
+pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<Mismatch> {
     let mut found = Vec::new();
-    for (start, end) in text.sentences() {
-        let quantities = text.quantities(start, end);
+    for sentence in sentences {
+        let (start, end) = sentence.range;
+        // Where 备案 first stands: it precedes a figure when it ends by the figure's start.
+        let filed = (start..end).find(|&index| text.matches_within(index, end, "备案"));
         let mut previous_end = start;
-        for quantity in &quantities {
+        for quantity in &sentence.quantities {
             let lead_start = previous_end;
             previous_end = quantity.end;
             if quantity.depth != 0 || quantity.approx || !is_case_unit(quantity.unit) {
                 continue;
             }
             // 备案 governs the whole enumeration that follows it in the sentence.
-            if text.slice(start, quantity.start).contains("备案") {
+            if filed.is_some_and(|index| index + 2 <= quantity.start) {
                 continue;
             }
             let lead = clause_lead(text, lead_start, quantity);

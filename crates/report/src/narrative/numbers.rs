@@ -18,6 +18,16 @@ pub(crate) struct Text {
     depth: Vec<u16>,
 }
 
+/// A sentence of a [`Text`] with the figures it states, read once per validation and shared
+/// by the rules (each used to split and scan the whole text again).
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// The sentence (character range), as [`Text::sentences`] gives it.
+    pub(crate) range: (usize, usize),
+    /// Its figures, as [`Text::quantities`] reads them.
+    pub(crate) quantities: Vec<Quantity>,
+}
+
 /// A figure stated in prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Quantity {
@@ -98,6 +108,24 @@ impl Text {
             .unwrap_or(0)
     }
 
+    /// Whether `word` stands at character `index`, wholly before `end` (and the text's end).
+    /// The scanners test words in place with this rather than comparing slices copied into
+    /// strings, which allocated once per character and per unit tried.
+    pub(crate) fn matches_within(&self, index: usize, end: usize, word: &str) -> bool {
+        let end = end.min(self.chars.len());
+        let mut at = index;
+        word.chars().all(|ch| {
+            let found = at < end && self.chars[at] == ch;
+            at += 1;
+            found
+        })
+    }
+
+    /// Whether `word` stands at character `index`.
+    pub(crate) fn matches(&self, index: usize, word: &str) -> bool {
+        self.matches_within(index, self.chars.len(), word)
+    }
+
     /// Parenthesis depth at character `index`.
     pub(crate) fn depth(&self, index: usize) -> u16 {
         self.depth.get(index).copied().unwrap_or(0)
@@ -105,23 +133,53 @@ impl Text {
 
     /// The normalised characters of `range` as a string.
     pub(crate) fn slice(&self, start: usize, end: usize) -> String {
+        let mut out = String::new();
+        self.slice_into(start, end, &mut out);
+        out
+    }
+
+    /// [`Text::slice`] into a buffer the caller reuses (it is cleared first).
+    pub(crate) fn slice_into(&self, start: usize, end: usize, out: &mut String) {
         let end = end.min(self.chars.len());
-        self.chars
-            .get(start.min(end)..end)
-            .unwrap_or_default()
-            .iter()
-            .collect()
+        out.clear();
+        out.extend(self.chars.get(start.min(end)..end).unwrap_or_default());
     }
 
     /// The normalised characters of `range` outside parentheses deeper than `depth`.
     pub(crate) fn slice_at_depth(&self, start: usize, end: usize, depth: u16) -> String {
+        let mut out = String::new();
+        self.slice_at_depth_into(start, end, depth, &mut out);
+        out
+    }
+
+    /// [`Text::slice_at_depth`] into a buffer the caller reuses (it is cleared first).
+    pub(crate) fn slice_at_depth_into(
+        &self,
+        start: usize,
+        end: usize,
+        depth: u16,
+        out: &mut String,
+    ) {
         let end = end.min(self.chars.len());
-        (start.min(end)..end)
-            .filter(|&index| {
-                let ch = self.chars[index];
-                self.depth(index) <= depth && !(self.depth(index) == depth && is_paren(ch))
+        out.clear();
+        out.extend(
+            (start.min(end)..end)
+                .filter(|&index| {
+                    let ch = self.chars[index];
+                    self.depth(index) <= depth && !(self.depth(index) == depth && is_paren(ch))
+                })
+                .map(|index| self.chars[index]),
+        );
+    }
+
+    /// [`Text::sentences`], each with its [`Text::quantities`].
+    pub(crate) fn sentences_with_quantities(&self) -> Vec<Sentence> {
+        self.sentences()
+            .into_iter()
+            .map(|(start, end)| Sentence {
+                range: (start, end),
+                quantities: self.quantities(start, end),
             })
-            .map(|index| self.chars[index])
             .collect()
     }
 
@@ -232,8 +290,7 @@ impl Text {
         }
         // Trailing 万 belongs to the figure only when a unit follows it, which `finish`
         // handles; here it is part of the numeral either way.
-        let numeral: String = self.chars[start..index].iter().collect();
-        let value = parse_chinese(&numeral)?;
+        let value = parse_chinese_chars(&self.chars[start..index])?;
         let quantity = self.finish(start, index, value.checked_mul(SCALE)?, end)?;
         // A Chinese numeral is a figure only before a counting unit and not after 第
         // (一是, 第三, 统一 and 三类 are words, not figures).
@@ -258,8 +315,8 @@ impl Text {
             index
         };
         index = skip_spaces(index);
-        let rest = |index: usize| self.slice(index, (index + 2).min(end));
-        if !rest(index).starts_with("万元") && !rest(index).starts_with("亿元") {
+        if !self.matches_within(index, end, "万元") && !self.matches_within(index, end, "亿元")
+        {
             match self.chars.get(index).filter(|_| index < end) {
                 Some('万') => {
                     value = value.checked_mul(10_000)?;
@@ -273,7 +330,7 @@ impl Text {
             }
         }
         let mut approx = start > 0 && matches!(self.chars[start - 1], '约' | '近' | '逾' | '超')
-            || start > 1 && self.slice(start - 2, start) == "超过";
+            || start > 1 && self.matches(start - 2, "超过");
         if index < end && matches!(self.chars[index], '余' | '多') {
             approx = true;
             index += 1;
@@ -282,10 +339,7 @@ impl Text {
         let unit = UNITS
             .iter()
             .copied()
-            .find(|unit| {
-                let length = unit.chars().count();
-                index + length <= end && self.slice(index, index + length) == *unit
-            })
+            .find(|unit| self.matches_within(index, end, unit))
             .unwrap_or("");
         let unit = if unit == "％" { "%" } else { unit };
         let unit_end = index + unit.chars().count();
@@ -347,23 +401,29 @@ fn is_chinese_power(ch: char) -> bool {
 }
 
 /// Reads 三十五, 一百零二, 十二, 两千, 三万五千 and digit strings such as 二〇二三.
+#[cfg(test)]
 pub(crate) fn parse_chinese(numeral: &str) -> Option<i128> {
+    parse_chinese_chars(&numeral.chars().collect::<Vec<_>>())
+}
+
+/// [`parse_chinese`] on characters, as they sit in a [`Text`].
+fn parse_chinese_chars(numeral: &[char]) -> Option<i128> {
     if numeral.is_empty() {
         return None;
     }
-    if numeral.chars().all(|ch| chinese_digit(ch).is_some()) {
-        if numeral.chars().count() == 1 {
-            return chinese_digit(numeral.chars().next()?);
+    if numeral.iter().all(|&ch| chinese_digit(ch).is_some()) {
+        if numeral.len() == 1 {
+            return chinese_digit(numeral[0]);
         }
         // 二〇二三: a digit-by-digit year or code.
-        return numeral.chars().try_fold(0i128, |acc, ch| {
+        return numeral.iter().try_fold(0i128, |acc, &ch| {
             acc.checked_mul(10)?.checked_add(chinese_digit(ch)?)
         });
     }
     let mut total: i128 = 0;
     let mut section: i128 = 0;
     let mut digit: Option<i128> = None;
-    for ch in numeral.chars() {
+    for &ch in numeral {
         if let Some(value) = chinese_digit(ch) {
             digit = Some(value);
             continue;
@@ -399,116 +459,149 @@ pub(crate) fn format_value(value: i128) -> String {
 
 /// Full-width digits to ASCII and traditional characters to simplified, one character for
 /// one character (both forms are three UTF-8 bytes, and the offsets table keeps the rest).
+///
+/// Every character of every section passes through here on each validation, so it is a
+/// binary search in a sorted table (a `match` of a hundred arms compiles to a long chain of
+/// comparisons at `opt-level = "z"`), behind an early return for ASCII and a bit filter that
+/// lets most other characters through without searching.
 pub(crate) fn normalise(ch: char) -> char {
+    if ch.is_ascii() {
+        return ch;
+    }
     if ('０'..='９').contains(&ch) {
         return char::from_u32(u32::from(ch) - u32::from('０') + u32::from('0')).unwrap_or(ch);
     }
-    match ch {
-        '．' => '.',
-        '兩' => '两',
-        '萬' => '万',
-        '億' => '亿',
-        '請' => '请',
-        '處' => '处',
-        '開' => '开',
-        '複' | '覆' => '复',
-        '訴' => '诉',
-        '訟' => '讼',
-        '議' => '议',
-        '結' => '结',
-        '轉' => '转',
-        '總' => '总',
-        '計' => '计',
-        '項' => '项',
-        '個' => '个',
-        '條' => '条',
-        '無' => '无',
-        '辦' => '办',
-        '與' => '与',
-        '為' => '为',
-        '關' => '关',
-        '機' => '机',
-        '據' => '据',
-        '達' => '达',
-        '體' => '体',
-        '單' => '单',
-        '織' => '织',
-        '業' => '业',
-        '構' => '构',
-        '維' => '维',
-        '審' => '审',
-        '糾' => '纠',
-        '備' => '备',
-        '較' => '较',
-        '長' => '长',
-        '減' => '减',
-        '額' => '额',
-        '費' => '费',
-        '圓' => '元',
-        '納' => '纳',
-        '會' => '会',
-        '應' => '应',
-        '發' => '发',
-        '佈' => '布',
-        '廣' => '广',
-        '現' => '现',
-        '製' => '制',
-        '規' => '规',
-        '範' => '范',
-        '門' => '门',
-        '數' => '数',
-        '類' => '类',
-        '準' => '准',
-        '舉' => '举',
-        '報' => '报',
-        '訪' => '访',
-        '屬' => '属',
-        '對' => '对',
-        '於' => '于',
-        '這' => '这',
-        '們' => '们',
-        '區' => '区',
-        '縣' => '县',
-        '級' => '级',
-        '內' => '内',
-        '務' => '务',
-        '過' => '过',
-        '執' => '执',
-        '詢' => '询',
-        '補' => '补',
-        '確' => '确',
-        '認' => '认',
-        '銷' => '销',
-        '裡' | '裏' => '里',
-        '誤' => '误',
-        '錯' => '错',
-        '實' => '实',
-        '際' => '际',
-        '統' => '统',
-        '檔' => '档',
-        '證' => '证',
-        '領' => '领',
-        '導' => '导',
-        '網' => '网',
-        '經' => '经',
-        '濟' => '济',
-        '資' => '资',
-        '訊' => '讯',
-        '權' => '权',
-        '義' => '义',
-        '並' => '并',
-        '將' => '将',
-        '從' => '从',
-        '給' => '给',
-        '專' => '专',
-        '賴' => '赖',
-        '約' => '约',
-        '餘' => '余',
-        '來' => '来',
-        '後' => '后',
-        '決' => '决',
-        '狀' => '状',
-        '況' => '况',
-        _ => ch,
+    let bit = u32::from(ch) as usize % (64 * SIMPLIFIED_FILTER.len());
+    if SIMPLIFIED_FILTER[bit / 64] & (1 << (bit % 64)) == 0 {
+        return ch;
+    }
+    match SIMPLIFIED.binary_search_by_key(&ch, |&(from, _)| from) {
+        Ok(index) => SIMPLIFIED[index].1,
+        Err(_) => ch,
     }
 }
+
+/// One bit per code point modulo 1024, set for the first characters of [`SIMPLIFIED`]: a clear
+/// bit means the character is not in the table (about one in ten bits is set).
+const SIMPLIFIED_FILTER: [u64; 16] = {
+    let mut filter = [0u64; 16];
+    let mut index = 0;
+    while index < SIMPLIFIED.len() {
+        let bit = SIMPLIFIED[index].0 as usize % (64 * 16);
+        filter[bit / 64] |= 1 << (bit % 64);
+        index += 1;
+    }
+    filter
+};
+
+/// Traditional (and full-width) characters the rules read, with their simplified forms,
+/// sorted by the first so [`normalise`] can search it (a test checks the order).
+pub(crate) const SIMPLIFIED: &[(char, char)] = &[
+    ('並', '并'),
+    ('佈', '布'),
+    ('來', '来'),
+    ('個', '个'),
+    ('們', '们'),
+    ('備', '备'),
+    ('億', '亿'),
+    ('內', '内'),
+    ('兩', '两'),
+    ('務', '务'),
+    ('區', '区'),
+    ('單', '单'),
+    ('圓', '元'),
+    ('執', '执'),
+    ('報', '报'),
+    ('實', '实'),
+    ('審', '审'),
+    ('將', '将'),
+    ('專', '专'),
+    ('對', '对'),
+    ('導', '导'),
+    ('屬', '属'),
+    ('廣', '广'),
+    ('後', '后'),
+    ('從', '从'),
+    ('應', '应'),
+    ('據', '据'),
+    ('數', '数'),
+    ('於', '于'),
+    ('會', '会'),
+    ('條', '条'),
+    ('業', '业'),
+    ('構', '构'),
+    ('機', '机'),
+    ('檔', '档'),
+    ('權', '权'),
+    ('決', '决'),
+    ('況', '况'),
+    ('減', '减'),
+    ('準', '准'),
+    ('濟', '济'),
+    ('為', '为'),
+    ('無', '无'),
+    ('狀', '状'),
+    ('現', '现'),
+    ('發', '发'),
+    ('確', '确'),
+    ('範', '范'),
+    ('糾', '纠'),
+    ('約', '约'),
+    ('納', '纳'),
+    ('級', '级'),
+    ('結', '结'),
+    ('給', '给'),
+    ('統', '统'),
+    ('經', '经'),
+    ('維', '维'),
+    ('網', '网'),
+    ('縣', '县'),
+    ('總', '总'),
+    ('織', '织'),
+    ('義', '义'),
+    ('與', '与'),
+    ('舉', '举'),
+    ('萬', '万'),
+    ('處', '处'),
+    ('裏', '里'),
+    ('補', '补'),
+    ('裡', '里'),
+    ('製', '制'),
+    ('複', '复'),
+    ('覆', '复'),
+    ('規', '规'),
+    ('計', '计'),
+    ('訊', '讯'),
+    ('訟', '讼'),
+    ('訪', '访'),
+    ('訴', '诉'),
+    ('詢', '询'),
+    ('認', '认'),
+    ('誤', '误'),
+    ('請', '请'),
+    ('證', '证'),
+    ('議', '议'),
+    ('費', '费'),
+    ('資', '资'),
+    ('賴', '赖'),
+    ('較', '较'),
+    ('轉', '转'),
+    ('辦', '办'),
+    ('這', '这'),
+    ('過', '过'),
+    ('達', '达'),
+    ('銷', '销'),
+    ('錯', '错'),
+    ('長', '长'),
+    ('門', '门'),
+    ('開', '开'),
+    ('關', '关'),
+    ('際', '际'),
+    ('項', '项'),
+    ('領', '领'),
+    ('額', '额'),
+    ('類', '类'),
+    ('餘', '余'),
+    ('體', '体'),
+    ('．', '.'),
+];

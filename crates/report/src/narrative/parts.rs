@@ -8,7 +8,7 @@
 //! applicant, then by outcome), so the parts are read both ways — as one list and as one
 //! list per ；-segment — and the rule fires only when the smaller reading still exceeds.
 
-use super::numbers::{Quantity, Text, format_value};
+use super::numbers::{Quantity, Sentence, Text, format_value};
 
 /// A total and parts that exceed it, in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,17 +34,16 @@ const BREAK_WORDS: &[&str] = &[
     "较上年",
 ];
 
-/// Every total in `text` whose parts exceed it.
-pub(crate) fn find(text: &Text) -> Vec<Excess> {
-    let sentences = text.sentences();
+/// Every total in `text` whose parts exceed it; `sentences` are the text's, with their figures.
+pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
     let mut found: Vec<Excess> = Vec::new();
-    for (position, &(start, end)) in sentences.iter().enumerate() {
-        let quantities = text.quantities(start, end);
+    for (position, sentence) in sentences.iter().enumerate() {
+        let (start, end) = sentence.range;
+        let quantities = &sentence.quantities[..];
         let previous = position
             .checked_sub(1)
             .and_then(|index| sentences.get(index))
-            .map(|&(start, end)| text.quantities(start, end))
-            .unwrap_or_default();
+            .map_or(&[][..], |sentence| &sentence.quantities[..]);
         let mut push = |excess: Option<Excess>| {
             if let Some(excess) = excess
                 && !found.contains(&excess)
@@ -53,23 +52,26 @@ pub(crate) fn find(text: &Text) -> Vec<Excess> {
             }
         };
         for marker in find_all(text, start, end, "其中") {
-            for excess in after_qizhong(text, (start, end), marker, &quantities, &previous) {
+            for excess in after_qizhong(text, (start, end), marker, quantities, previous) {
                 push(Some(excess));
             }
         }
-        for quantity in &quantities {
-            push(parenthesised(text, (start, end), quantity, &quantities));
+        for quantity in quantities {
+            push(parenthesised(text, (start, end), quantity, quantities));
         }
-        push(gong_clauses(text, (start, end), &quantities));
+        push(gong_clauses(text, (start, end), quantities));
     }
     found
 }
 
-fn find_all(text: &Text, start: usize, end: usize, word: &str) -> Vec<usize> {
-    let length = word.chars().count();
-    (start..end.saturating_sub(length - 1))
-        .filter(|&index| text.slice(index, index + length) == word)
-        .collect()
+/// Where `word` stands in `start..end`, wholly inside it.
+fn find_all<'a>(
+    text: &'a Text,
+    start: usize,
+    end: usize,
+    word: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    (start..end).filter(move |&index| text.matches_within(index, end, word))
 }
 
 fn is_part(quantity: &Quantity) -> bool {
@@ -168,20 +170,22 @@ fn parts_after(
     let mut clause_start = from;
     let mut clause_has_part = false;
     let mut index = from;
+    // One buffer for every clause: the loop visits each separator of the sentence.
+    let mut clause = String::new();
     while index <= end {
         let at_end = index == end;
         let ch = text.chars.get(index).copied().unwrap_or('。');
         let separator =
             text.depth(index) <= depth && matches!(ch, '，' | ',' | '、' | '；' | ';' | '：' | ':');
         if at_end || separator {
-            let clause = text.slice_at_depth(clause_start, index, depth);
+            text.slice_at_depth_into(clause_start, index, depth, &mut clause);
             let opens_new = BREAK_WORDS.iter().any(|word| clause.contains(word));
-            let in_clause: Vec<_> = quantities
+            let mut in_clause = quantities
                 .iter()
                 .filter(|quantity| quantity.start >= clause_start && quantity.end <= index)
                 .filter(|quantity| quantity.depth == depth && is_part(quantity))
-                .collect();
-            if opens_new || (in_clause.is_empty() && !clause.trim().is_empty()) {
+                .peekable();
+            if opens_new || (in_clause.peek().is_none() && !clause.trim().is_empty()) {
                 break;
             }
             for quantity in in_clause {
@@ -218,7 +222,7 @@ fn parenthesised(
         .find(|&index| text.depth(index) < inner_depth)
         .unwrap_or(sentence.1);
     // 其中 inside the parentheses is read by the 其中 rule.
-    if text.slice(open + 1, open + 3) == "其中" {
+    if text.matches(open + 1, "其中") {
         return None;
     }
     let parts: Vec<_> = quantities
@@ -241,9 +245,11 @@ fn parenthesised(
 /// clauses of one figure each in the same unit. A part equal to the total means the clauses
 /// restate it (办结 26 件) rather than break it down, so that does not count.
 fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) -> Option<Excess> {
+    // One buffer for the words before each figure (and then each gap between parts).
+    let mut lead = String::new();
     let (total_index, total) = quantities.iter().enumerate().find(|(_, quantity)| {
         quantity.depth == 0 && is_part(quantity) && !quantity.approx && {
-            let lead = text.slice(quantity.start.saturating_sub(12), quantity.start);
+            text.slice_into(quantity.start.saturating_sub(12), quantity.start, &mut lead);
             let clause = lead
                 .rsplit(['，', '；', '：', ',', ';'])
                 .next()
@@ -256,8 +262,8 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
     let mut parts = Vec::new();
     let mut clause_start = total.end;
     for quantity in quantities.iter().skip(total_index + 1) {
-        let gap = text.slice(clause_start, quantity.start);
-        let Some(label) = gap.strip_prefix(['，', ',']) else {
+        text.slice_into(clause_start, quantity.start, &mut lead);
+        let Some(label) = lead.strip_prefix(['，', ',']) else {
             break;
         };
         if quantity.depth != 0 || quantity.unit != total.unit || quantity.approx {

@@ -261,3 +261,54 @@ fn cases_filed_for_the_record_are_another_measure() {
         "全市全年备案政府信息依申请公开领域行政复议案件134件，行政诉讼案件57件。",
     );
 }
+
+/// The table `normalise` searches must stay sorted and free of duplicates.
+#[test]
+fn the_simplified_table_is_sorted() {
+    use crate::narrative::SIMPLIFIED_TABLE;
+    assert!(
+        SIMPLIFIED_TABLE
+            .windows(2)
+            .all(|pair| pair[0].0 < pair[1].0)
+    );
+}
+
+/// The similarity counts shared bigrams in its own hash table; it must give exactly what a
+/// plain map of counts gives (the score decides a finding at the threshold).
+fn reference_similarity(left: &[char], right: &[char]) -> f64 {
+    if left == right {
+        return 1.0;
+    }
+    if left.len() < 2 || right.len() < 2 {
+        return 0.0;
+    }
+    let mut counts = std::collections::HashMap::<(char, char), i64>::new();
+    for pair in left.windows(2) {
+        *counts.entry((pair[0], pair[1])).or_default() += 1;
+    }
+    let mut shared = 0i64;
+    for pair in right.windows(2) {
+        if let Some(count) = counts.get_mut(&(pair[0], pair[1]))
+            && *count > 0
+        {
+            *count -= 1;
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / (left.len() - 1 + right.len() - 1) as f64
+}
+
+proptest! {
+    #[test]
+    fn similarity_counts_bigrams_like_a_map(
+        left in "[甲乙丙丁a-c#，。\u{10FFFF}]{0,300}",
+        right in "[甲乙丙丁a-c#，。\u{10FFFF}]{0,300}",
+    ) {
+        use crate::narrative::{mask, similarity};
+        let (left, right) = (mask(&left), mask(&right));
+        prop_assert_eq!(
+            similarity(&left, &right).to_bits(),
+            reference_similarity(&left, &right).to_bits()
+        );
+    }
+}
