@@ -83,6 +83,7 @@ texts! {
     Tagline => "政府信息公开工作年度报告 编制与检查", "Draft and check the annual government information disclosure report";
     Library => "报告库", "Library";
     EmptyLibraryTitle => "还没有报告", "No reports yet";
+    OpenExample => "打开示例报告", "Open the example report";
     EmptyLibraryBody => "新建一份年度报告，逐项填写文字和表格；每填一个数字，系统都会立即检查勾稽关系。", "Create an annual report and fill in its text and tables; every figure is checked as you type.";
     LocalDataNote => "报告只保存在本浏览器中，请定期下载备份。", "Reports are kept only in this browser; download a backup from time to time.";
     LanguageLabel => "界面语言", "Interface language";

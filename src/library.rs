@@ -1,6 +1,7 @@
 //! The report library: every report kept in this browser, with the actions on them.
 
 pub mod backup;
+pub mod example;
 pub mod import_report;
 pub mod new_report;
 pub mod recovery;
@@ -13,6 +14,7 @@ use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 use backup::BackupTools;
+use example::OpenExample;
 use import_report::ImportReport;
 use new_report::NewReportForm;
 use recovery::RecoveryPanel;
@@ -56,6 +58,7 @@ pub fn Library() -> impl IntoView {
                     <div class="empty-state" data-testid="library-empty">
                         <h2>{move || t(Text::EmptyLibraryTitle)}</h2>
                         <p>{move || t(Text::EmptyLibraryBody)}</p>
+                        <div class="empty-actions"><OpenExample /></div>
                     </div>
                 }
             >

@@ -48,3 +48,14 @@ test('auto-totals shade computed cells and allow an override', async ({ page }) 
   await page.getByRole('button', { name: '恢复自动计算' }).click();
   await expect(total).toHaveAttribute('readonly', '');
 });
+
+test('a first-time user opens the example report and sees its published errors', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('library-empty')).toBeVisible();
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('洪泽区人民政府2023年政府信息公开工作年度报告');
+  await expect(page.getByTestId('finding-counts')).toContainText('● 2 错误');
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await expect(page.getByTestId('library-empty')).toHaveCount(0);
+});

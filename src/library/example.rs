@@ -1,0 +1,42 @@
+//! 打开示例报告: a real published report (洪泽区 2023, with the errors it was published with)
+//! that a first-time user can open to see the tables, the checks and the preview at work.
+
+use leptos::prelude::*;
+
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
+use crate::state::LibraryCtx;
+
+/// The example, a copy of `shared/fixtures/hongze-2023.json` shipped with the app.
+const EXAMPLE: &str = include_str!("../../assets/example-report.json");
+
+/// The button of the empty library that adds the example report and opens it.
+#[component]
+pub fn OpenExample() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let library = expect_context::<LibraryCtx>();
+    let open = move |_| match report::from_json(EXAMPLE) {
+        Ok(example) => library.create_and_open(&example, None),
+        // The example is checked by a test; this only guards against a broken build.
+        Err(err) => library.failure.set(Some(err.to_string())),
+    };
+    view! {
+        <button type="button" class="button" on:click=open data-testid="open-example">
+            {move || tr(lang.get(), Text::OpenExample)}
+        </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_example_is_a_valid_report_with_its_published_errors() {
+        let example = report::from_json(super::EXAMPLE).expect("the example parses");
+        let findings = report::validate(&example, None, report::Lang::Zh);
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == report::Severity::Error)
+            .count();
+        assert_eq!(errors, 2, "the two wrong 总计 of table 四, as published");
+    }
+}
