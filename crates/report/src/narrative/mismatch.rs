@@ -108,7 +108,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
     for sentence in sentences {
         let (start, end) = sentence.range;
         // Where 备案 first stands: it precedes a figure when it ends by the figure's start.
-        let filed = (start..end).find(|&index| text.matches_within(index, end, "备案"));
+        let filed = text.find_all(start, end, "备案").next();
         let mut previous_end = start;
         for quantity in &sentence.quantities {
             let lead_start = previous_end;

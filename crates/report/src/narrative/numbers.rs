@@ -126,6 +126,28 @@ impl Text {
         self.matches_within(index, self.chars.len(), word)
     }
 
+    /// Where `word` stands in `start..end`, wholly inside it, in order.
+    ///
+    /// The sentence scans (其中, 备案) try every position of every sentence; decoding `word`
+    /// at each of them cost more than the comparison, so this decodes its first character
+    /// once and tries the whole word only where that character stands.
+    pub(crate) fn find_all<'a>(
+        &'a self,
+        start: usize,
+        end: usize,
+        word: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let end = end.min(self.chars.len());
+        let first = word.chars().next();
+        let candidates = self.chars.get(start.min(end)..end).unwrap_or_default();
+        candidates
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &ch)| Some(ch) == first)
+            .map(move |(offset, _)| start + offset)
+            .filter(move |&index| self.matches_within(index, end, word))
+    }
+
     /// Parenthesis depth at character `index`.
     pub(crate) fn depth(&self, index: usize) -> u16 {
         self.depth.get(index).copied().unwrap_or(0)
@@ -460,20 +482,25 @@ pub(crate) fn format_value(value: i128) -> String {
 /// Full-width digits to ASCII and traditional characters to simplified, one character for
 /// one character (both forms are three UTF-8 bytes, and the offsets table keeps the rest).
 ///
-/// Every character of every section passes through here on each validation, so it is a
-/// binary search in a sorted table (a `match` of a hundred arms compiles to a long chain of
-/// comparisons at `opt-level = "z"`), behind an early return for ASCII and a bit filter that
-/// lets most other characters through without searching.
+/// Every character of every section (and of last year's compared sections) passes through
+/// here on each validation, so the common case is inlined: ASCII and characters whose bit
+/// in [`NORMALISED_FILTER`] is clear are returned as they are without a call (at
+/// `opt-level = "z"` even this small function was a call per character).
+#[inline(always)]
 pub(crate) fn normalise(ch: char) -> char {
-    if ch.is_ascii() {
+    let bit = u32::from(ch) as usize % (64 * NORMALISED_FILTER.len());
+    if ch.is_ascii() || NORMALISED_FILTER[bit / 64] & (1 << (bit % 64)) == 0 {
         return ch;
     }
+    normalise_listed(ch)
+}
+
+/// [`normalise`] of a character that may be a full-width digit or in [`SIMPLIFIED`]: a
+/// binary search in that sorted table (a `match` of a hundred arms compiles to a long chain
+/// of comparisons at `opt-level = "z"`).
+fn normalise_listed(ch: char) -> char {
     if ('０'..='９').contains(&ch) {
         return char::from_u32(u32::from(ch) - u32::from('０') + u32::from('0')).unwrap_or(ch);
-    }
-    let bit = u32::from(ch) as usize % (64 * SIMPLIFIED_FILTER.len());
-    if SIMPLIFIED_FILTER[bit / 64] & (1 << (bit % 64)) == 0 {
-        return ch;
     }
     match SIMPLIFIED.binary_search_by_key(&ch, |&(from, _)| from) {
         Ok(index) => SIMPLIFIED[index].1,
@@ -481,15 +508,22 @@ pub(crate) fn normalise(ch: char) -> char {
     }
 }
 
-/// One bit per code point modulo 1024, set for the first characters of [`SIMPLIFIED`]: a clear
-/// bit means the character is not in the table (about one in ten bits is set).
-const SIMPLIFIED_FILTER: [u64; 16] = {
+/// One bit per code point modulo 1024, set for the full-width digits and the first
+/// characters of [`SIMPLIFIED`]: a clear bit means [`normalise`] leaves the character as
+/// it is (about one in ten bits is set).
+const NORMALISED_FILTER: [u64; 16] = {
     let mut filter = [0u64; 16];
     let mut index = 0;
     while index < SIMPLIFIED.len() {
         let bit = SIMPLIFIED[index].0 as usize % (64 * 16);
         filter[bit / 64] |= 1 << (bit % 64);
         index += 1;
+    }
+    let mut digit = '０' as usize;
+    while digit <= '９' as usize {
+        let bit = digit % (64 * 16);
+        filter[bit / 64] |= 1 << (bit % 64);
+        digit += 1;
     }
     filter
 };

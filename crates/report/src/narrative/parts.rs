@@ -51,7 +51,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
                 found.push(excess);
             }
         };
-        for marker in find_all(text, start, end, "其中") {
+        for marker in text.find_all(start, end, "其中") {
             for excess in after_qizhong(text, (start, end), marker, quantities, previous) {
                 push(Some(excess));
             }
@@ -62,16 +62,6 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
         push(gong_clauses(text, (start, end), quantities));
     }
     found
-}
-
-/// Where `word` stands in `start..end`, wholly inside it.
-fn find_all<'a>(
-    text: &'a Text,
-    start: usize,
-    end: usize,
-    word: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
-    (start..end).filter(move |&index| text.matches_within(index, end, word))
 }
 
 fn is_part(quantity: &Quantity) -> bool {

@@ -31,7 +31,7 @@ pub(crate) fn mask_normalised(chars: impl Iterator<Item = char>, capacity: usize
     let mut masked = Vec::with_capacity(capacity);
     let mut in_number = false;
     for ch in chars {
-        if ch.is_whitespace() {
+        if is_whitespace(ch) {
             continue;
         }
         let digit = ch.is_ascii_digit()
@@ -48,6 +48,14 @@ pub(crate) fn mask_normalised(chars: impl Iterator<Item = char>, capacity: usize
         }
     }
     masked
+}
+
+/// `char::is_whitespace`, answered without a call for the characters above U+3000 (the last
+/// whitespace character), which are nearly all of a Chinese text: at `opt-level = "z"` the
+/// std method is a call per character, and masking calls it for every character of both years.
+#[inline(always)]
+fn is_whitespace(ch: char) -> bool {
+    u32::from(ch) <= 0x3000 && ch.is_whitespace()
 }
 
 /// Dice coefficient of the character bigrams of two masked texts, in 0.0..=1.0.
@@ -71,6 +79,7 @@ pub(crate) fn similarity(left: &[char], right: &[char]) -> f64 {
 }
 
 /// A bigram packed into a `u64` (a `char` is at most 21 bits, so no bigram is [`EMPTY`]).
+#[inline(always)]
 fn bigram(pair: &[char]) -> u64 {
     u64::from(pair[0]) << 32 | u64::from(pair[1])
 }
@@ -79,10 +88,12 @@ fn bigram(pair: &[char]) -> u64 {
 const EMPTY: u64 = u64::MAX;
 
 /// Counts per bigram: linear probing in a power-of-two table, sized for at least twice the
-/// bigrams added so a probe always meets a free slot soon.
+/// bigrams added so a probe always meets a free slot soon. The columns are boxed slices, not
+/// `Vec`s: indexing a slice is a bounds check in place, while `Vec`'s `Index` stayed a call
+/// per probe at `opt-level = "z"`.
 struct BigramCounts {
-    keys: Vec<u64>,
-    counts: Vec<u32>,
+    keys: Box<[u64]>,
+    counts: Box<[u32]>,
     /// 64 minus log2 of the table size: the hash keeps the product's top bits.
     shift: u32,
 }
@@ -91,13 +102,14 @@ impl BigramCounts {
     fn with_room_for(pairs: usize) -> BigramCounts {
         let size = (2 * pairs).next_power_of_two().max(2);
         BigramCounts {
-            keys: vec![EMPTY; size],
-            counts: vec![0; size],
+            keys: vec![EMPTY; size].into_boxed_slice(),
+            counts: vec![0; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
         }
     }
 
     /// The slot of `key`, or the free slot where it would go.
+    #[inline(always)]
     fn slot(&self, key: u64) -> usize {
         let mask = self.keys.len() - 1;
         // Fibonacci hashing: the multiplication spreads the bits, the top ones index.
@@ -109,6 +121,7 @@ impl BigramCounts {
     }
 
     /// Counts one more `key` (at most as many times as the room asked for).
+    #[inline(always)]
     fn add(&mut self, key: u64) {
         let slot = self.slot(key);
         self.keys[slot] = key;
@@ -116,6 +129,7 @@ impl BigramCounts {
     }
 
     /// Takes one `key` if any is left.
+    #[inline(always)]
     fn take(&mut self, key: u64) -> bool {
         let slot = self.slot(key);
         let available = self.keys[slot] == key && self.counts[slot] > 0;
