@@ -14,6 +14,7 @@ mod formula;
 mod import;
 mod model;
 mod narrative;
+mod pagination;
 mod rules;
 mod template;
 mod totals;
@@ -40,6 +41,7 @@ pub use finding::{Finding, Lang, Rule, Severity, TextSpan};
 pub use formula::is_computed;
 pub use import::{ImportResult, import_html, import_text};
 pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
+pub use pagination::{MeasuredBlock, Page, Piece, paginate};
 pub use rules::validate;
 pub use template::{
     BlockSpec, CellSpec, ColumnSpec, HeaderCell, LooseCellSpec, RowSpec, SectionSpec, TableLayout,
