@@ -74,9 +74,9 @@ pub fn StorageSettings() -> impl IntoView {
                     {move || t(Text::RequestPersist)}
                 </button>
             </p>
-            <p>{move || t(Text::StorageUsed)} "：" {move || megabytes(info.get().used)} " / "
+            <p data-testid="storage-usage">{move || t(Text::StorageUsed)} "：" {move || megabytes(info.get().used)} " / "
                 {move || megabytes(info.get().quota)}</p>
-            <p class="banner warning">{move || t(Text::ClearDataWarning)}</p>
+            <p class="banner warning" data-testid="clear-data-warning">{move || t(Text::ClearDataWarning)}</p>
         </details>
     }
 }

@@ -40,10 +40,10 @@ impl LibraryCtx {
     }
 
     /// Reads the index and the quarantine again, after another tab changed them.
+    /// Repaired like at startup: an unreadable entry or index another tab wrote is moved
+    /// aside, and reports the index lost are listed again.
     pub fn reload(&self) {
-        if let Ok(entries) = storage::load_index() {
-            self.index.set(entries);
-        }
+        self.index.set(recovery::scan(now_ms()));
         self.quarantined.set(recovery::quarantined());
     }
 
@@ -56,7 +56,15 @@ impl LibraryCtx {
     /// Applies `change` to the stored index and shows the result.
     pub fn commit(&self, change: impl FnOnce(&mut Vec<LibraryEntry>)) -> Result<(), String> {
         // Another tab may have written the index since: change what is stored, not our copy.
-        let mut entries = storage::load_index().unwrap_or_else(|_| self.index.get_untracked());
+        // An unreadable index is kept aside and rebuilt from the reports, never overwritten.
+        let mut entries = match storage::load_index() {
+            Ok(entries) => entries,
+            Err(_) => {
+                let entries = recovery::scan(now_ms());
+                self.quarantined.set(recovery::quarantined());
+                entries
+            }
+        };
         change(&mut entries);
         storage::save_index(&entries)?;
         self.index.set(entries);
@@ -74,7 +82,11 @@ impl LibraryCtx {
         let findings = validate(report, None, report::Lang::Zh);
         let mut entry = LibraryEntry::describe(&id, report, &findings, now_ms());
         entry.previous = previous;
-        self.commit(|entries| entries.push(entry))?;
+        self.commit(|entries| {
+            // Another tab may have listed it already (it saw the report key first).
+            entries.retain(|e| e.id != entry.id);
+            entries.push(entry);
+        })?;
         Ok(id)
     }
 

@@ -103,9 +103,7 @@ pub fn keys_with(prefix: &str) -> Vec<String> {
 pub fn load_index() -> Result<Vec<LibraryEntry>, String> {
     match read(INDEX_KEY) {
         Ok(None) | Err(_) => Ok(Vec::new()),
-        Ok(Some(text)) => serde_json::from_str::<LibraryIndex>(&text)
-            .map(|index| index.entries)
-            .map_err(|_| text),
+        Ok(Some(text)) => report::parse_index(&text).ok_or(text),
     }
 }
 
@@ -181,10 +179,15 @@ pub enum SaveError {
 pub fn save_report_at(id: &str, report: &Report, base: u64, now: f64) -> Result<u64, SaveError> {
     let key = format!("{REPORT_PREFIX}{id}");
     let stored = read(&key).map_err(SaveError::Failed)?;
-    if let Some(text) = &stored
-        && matches!(report::decode_stored(text), Stored::Newer { .. })
-    {
-        return Err(SaveError::Stale);
+    if let Some(text) = &stored {
+        match report::decode_stored(text) {
+            Stored::Newer { .. } => return Err(SaveError::Stale),
+            // Something unreadable took its place: keep it aside before writing over it.
+            Stored::Quarantine { reason } => {
+                quarantine_text(id, text, &reason).map_err(SaveError::Failed)?;
+            }
+            Stored::Report { .. } => {}
+        }
     }
     let stored = stored.as_deref().and_then(report::stored_revision);
     if !report::may_write(base, stored) {
@@ -224,7 +227,20 @@ pub fn quarantine(id: &str, raw: &str, reason: &str) -> Result<(), String> {
 }
 
 /// Keeps `raw` with `reason` under a new quarantine key named after `id`.
+/// The same text already kept for `id` (another tab moved it aside first) is not kept twice.
 pub fn quarantine_text(id: &str, raw: &str, reason: &str) -> Result<(), String> {
+    let kept = keys_with(&format!("{QUARANTINE_PREFIX}{id}."))
+        .iter()
+        .any(|stamp| {
+            read(&format!("{QUARANTINE_PREFIX}{id}.{stamp}"))
+                .ok()
+                .flatten()
+                .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .is_some_and(|record| record.get("raw").and_then(|r| r.as_str()) == Some(raw))
+        });
+    if kept {
+        return Ok(());
+    }
     let record = serde_json::json!({ "id": id, "reason": reason, "raw": raw });
     let key = format!("{QUARANTINE_PREFIX}{id}.{}", crate::clock::now_ms() as u64);
     write(&key, &record.to_string())

@@ -39,7 +39,14 @@ fn claim(id: &str, tab: &str) {
 pub fn install_library_sync(library: LibraryCtx) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key().unwrap_or_default();
-        if key.is_empty() || key == INDEX_KEY || key.starts_with(QUARANTINE_PREFIX) {
+        // A report written (not removed: a purge rewrites the index right after) may be
+        // unreadable or missing from the index: the reload repairs both.
+        let report_written = key.starts_with(REPORT_PREFIX) && ev.new_value().is_some();
+        if key.is_empty()
+            || key == INDEX_KEY
+            || key.starts_with(QUARANTINE_PREFIX)
+            || report_written
+        {
             library.reload();
         }
     });

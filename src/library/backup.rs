@@ -20,12 +20,21 @@ const MARK_KEY: &str = "nianbao.backup-mark";
 /// Every stored report as backup items; `current` (id, in-memory report) replaces the stored
 /// version of that report as one revision newer.
 pub fn collect(current: Option<(String, Report)>) -> Vec<BackupItem> {
+    // Every report key counts, listed in the index or not (an unreadable or stale index
+    // must not leave a report out of the backup).
     let entries = storage::load_index().unwrap_or_default();
+    let mut ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+    for id in storage::keys_with(REPORT_PREFIX) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
     let mut items = Vec::new();
-    for entry in &entries {
-        let Ok(Some(text)) = storage::report_text(&entry.id) else {
+    for id in ids {
+        let Ok(Some(text)) = storage::report_text(&id) else {
             continue;
         };
+        let entry = entries.iter().find(|e| e.id == id);
         let envelope: Value = serde_json::from_str(&text).unwrap_or_default();
         let revision = report::stored_revision(&text).unwrap_or(0);
         let report = match report::decode_stored(&text) {
@@ -33,13 +42,17 @@ pub fn collect(current: Option<(String, Report)>) -> Vec<BackupItem> {
             Stored::Newer { .. } => envelope.get("report").cloned().unwrap_or(envelope.clone()),
             Stored::Quarantine { .. } => continue,
         };
+        let saved_at = envelope
+            .get("saved_at")
+            .and_then(Value::as_f64)
+            .unwrap_or(0.0);
         items.push(BackupItem {
-            id: entry.id.clone(),
             revision,
-            saved_at: entry.saved_at,
-            previous: entry.previous.clone(),
-            deleted: entry.deleted,
+            saved_at: entry.map_or(saved_at, |e| e.saved_at),
+            previous: entry.and_then(|e| e.previous.clone()),
+            deleted: entry.is_some_and(|e| e.deleted),
             report,
+            id,
         });
     }
     if let Some((id, report)) = current
@@ -214,7 +227,7 @@ pub fn BackupTools() -> impl IntoView {
                     data-testid="import-everything" on:change=import />
             </label>
             <Show when=move || due.get()>
-                <span class="muted" role="status">{move || t(Text::BackupDue)}</span>
+                <span class="muted" role="status" data-testid="backup-due">{move || t(Text::BackupDue)}</span>
             </Show>
             {move || message.get().map(|m| view! { <span role="status" data-testid="backup-message">{m}</span> })}
         </div>

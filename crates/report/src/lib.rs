@@ -62,7 +62,10 @@ pub use grid::{
 };
 pub use highlight::{Segment, highlight_segments};
 pub use history::{COALESCE_MS, HISTORY_LIMIT, History};
-pub use library::{INDEX_VERSION, LibraryEntry, LibraryIndex, report_title, set_report_title};
+pub use library::{
+    INDEX_VERSION, IndexRepair, LibraryEntry, LibraryIndex, parse_index, repair_index,
+    report_title, set_report_title,
+};
 pub use store::{
     EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, Stored, decode_lock,
     decode_stored, encode_lock, encode_stored, lock_holder, may_write, stored_revision,

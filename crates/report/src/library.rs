@@ -84,6 +84,58 @@ impl LibraryEntry {
     }
 }
 
+/// The library index checked against the report keys actually stored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexRepair {
+    /// The entries to show and store: one per id, each with a stored report.
+    pub entries: Vec<LibraryEntry>,
+    /// Entries whose stored report is missing: keep a record of them, they cannot be opened.
+    pub missing: Vec<LibraryEntry>,
+    /// Whether `entries` differ from the index as read, so the index must be written again.
+    pub changed: bool,
+}
+
+/// Checks the library index (`index`, empty when it was unreadable) against the stored
+/// reports: `stored` lists every report key present, with a fresh description when the
+/// report can be read (`None` for one that must be kept but cannot be described, such as a
+/// newer layout). Duplicate ids keep their first entry; entries without a stored report move
+/// to `missing`; described reports the index lacks (lost by two tabs writing the index at
+/// once, or a rebuilt index) are added back in the order given. Nothing stored is dropped.
+pub fn repair_index(
+    index: Vec<LibraryEntry>,
+    stored: &[(String, Option<LibraryEntry>)],
+) -> IndexRepair {
+    let mut repair = IndexRepair::default();
+    for entry in index {
+        if repair.entries.iter().any(|e| e.id == entry.id) {
+            repair.changed = true;
+        } else if stored.iter().any(|(id, _)| *id == entry.id) {
+            repair.entries.push(entry);
+        } else {
+            repair.changed = true;
+            repair.missing.push(entry);
+        }
+    }
+    for (id, description) in stored {
+        if let Some(description) = description
+            && !repair.entries.iter().any(|e| e.id == *id)
+        {
+            let mut entry = description.clone();
+            entry.id = id.clone();
+            repair.entries.push(entry);
+            repair.changed = true;
+        }
+    }
+    repair
+}
+
+/// Reads a stored library index; `None` when the text is not one (keep it aside, rebuild).
+pub fn parse_index(text: &str) -> Option<Vec<LibraryEntry>> {
+    serde_json::from_str::<LibraryIndex>(text)
+        .ok()
+        .map(|index| index.entries)
+}
+
 /// The report's title: the `title` it carries, else `<agency><year>年政府信息公开工作年度报告`.
 pub fn report_title(report: &Report) -> String {
     match report.extra.get("title").and_then(|value| value.as_str()) {
@@ -136,5 +188,71 @@ mod tests {
         });
         let back: LibraryIndex = serde_json::from_str(&json.expect("json")).expect("index");
         assert_eq!(back.entries, vec![entry]);
+    }
+    fn entry(id: &str, agency: &str) -> LibraryEntry {
+        LibraryEntry::describe(id, &Report::new(agency, 2024), &[], 1.0)
+    }
+
+    #[test]
+    fn a_corrupt_index_is_rebuilt_from_the_stored_reports() {
+        assert_eq!(parse_index("{\"version\":1,\"entries\":[损坏"), None);
+        assert_eq!(parse_index("{\"version\":1,\"entries\":[]}"), Some(vec![]));
+        let stored = vec![
+            ("a".to_string(), Some(entry("a", "甲局"))),
+            ("b".to_string(), Some(entry("b", "乙局"))),
+        ];
+        let repair = repair_index(Vec::new(), &stored);
+        assert!(repair.changed);
+        let ids: Vec<&str> = repair.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(repair.missing.is_empty());
+    }
+
+    #[test]
+    fn an_entry_whose_report_is_missing_is_kept_aside() {
+        let mut linked = entry("a", "甲局");
+        linked.deleted = true;
+        let index = vec![linked.clone(), entry("gone", "丢失局")];
+        let repair = repair_index(index, &[("a".to_string(), Some(entry("a", "新描述")))]);
+        assert!(repair.changed);
+        // The index's own entry (title, recycle state) wins over a fresh description.
+        assert_eq!(repair.entries, vec![linked]);
+        assert_eq!(repair.missing.len(), 1);
+        assert_eq!(repair.missing[0].id, "gone");
+    }
+
+    #[test]
+    fn two_tabs_writing_the_index_at_once_lose_no_entry() {
+        // Tab A stored report "a" and wrote [x, a]; tab B, reading [x] before that, stored
+        // "b" and wrote [x, b] over it. Checking against the report keys brings "a" back.
+        let last_write = vec![entry("x", "旧局"), entry("b", "乙局")];
+        let stored = vec![
+            ("x".to_string(), Some(entry("x", "旧局"))),
+            ("a".to_string(), Some(entry("a", "甲局"))),
+            ("b".to_string(), Some(entry("b", "乙局"))),
+        ];
+        let repair = repair_index(last_write, &stored);
+        assert!(repair.changed);
+        let ids: Vec<&str> = repair.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["x", "b", "a"]);
+        // Repairing again changes nothing: tabs reloading on each other's writes settle.
+        let again = repair_index(repair.entries.clone(), &stored);
+        assert!(!again.changed);
+        assert_eq!(again.entries, repair.entries);
+    }
+
+    #[test]
+    fn duplicates_are_merged_and_undescribed_reports_are_not_listed() {
+        let index = vec![entry("a", "甲局"), entry("a", "甲局"), entry("n", "新版局")];
+        let stored = vec![
+            ("a".to_string(), None),
+            ("n".to_string(), None),
+            ("z".to_string(), None),
+        ];
+        let repair = repair_index(index, &stored);
+        assert!(repair.changed);
+        let ids: Vec<&str> = repair.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "n"]);
+        assert!(repair.missing.is_empty());
     }
 }

@@ -95,6 +95,27 @@ fn newer_versions_are_read_only_with_a_preview() {
         }
         other => panic!("expected newer, got {other:?}"),
     }
+    // A newer report this version cannot even preview is still newer, never quarantined.
+    let strange = json!({"format": "nianbao/report", "version": 9, "template": "gov-2099",
+        "agency": ["未来局"], "figures": "sealed"});
+    let stored = json!({"format": "nianbao/stored", "layout": 1, "revision": 6, "report": strange});
+    assert!(matches!(
+        decode_stored(&stored.to_string()),
+        Stored::Newer {
+            version: 9,
+            revision: 6,
+            preview: None,
+        }
+    ));
+    let unrevised = json!({"format": "nianbao/stored", "layout": 3, "payload": 0});
+    assert!(matches!(
+        decode_stored(&unrevised.to_string()),
+        Stored::Newer {
+            version: 3,
+            preview: None,
+            ..
+        }
+    ));
     let layout = json!({"format": "nianbao/stored", "layout": 2, "revision": 1, "payload": 0});
     assert!(matches!(
         decode_stored(&layout.to_string()),
