@@ -195,3 +195,24 @@ test('a report of a newer stored layout is kept untouched and listed with its ra
   await expect(page.getByTestId('quarantined-entry').filter({ hasText: id })).toHaveCount(1);
   expect((await stored(page, key))[key]).toBe(future);
 });
+
+test('garbage written over an open report is kept aside and the next save loses no typing', async ({ page, context }) => {
+  await page.goto('/');
+  await createReport(page, '覆盖局', 2024);
+  const contact = page.getByLabel('联系方式（地址、电话、电子邮箱）');
+  await contact.fill('电话一');
+  await expect(page.getByTestId('save-status')).toContainText('已保存');
+  const key = await reportKey(page, '覆盖局');
+
+  const other = await context.newPage();
+  await other.goto('/');
+  await other.evaluate((k) => localStorage.setItem(k, '{"format":"nianbao/stored" 乱码'), key);
+  await contact.fill('电话一，电话二');
+  await expect(page.getByTestId('save-status')).toContainText('已保存');
+
+  await page.reload();
+  const id = key.replace('nianbao.report.', '');
+  expect(await recoveredText(page, id)).toBe('{"format":"nianbao/stored" 乱码');
+  await page.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await expect(contact).toHaveValue('电话一，电话二');
+});
