@@ -154,7 +154,8 @@ texts! {
     BackToEditing => "返回编辑", "Back to editing";
     ZoomIn => "放大", "Zoom in";
     ZoomOut => "缩小", "Zoom out";
-    PreviewNote => "屏幕上按 A4 纸宽显示；打印时按 A4 分页，每页重复表头、标注页码。", "Shown at A4 width; printing breaks it into A4 pages with repeated table headers and page numbers.";
+    PreviewNote => "按 A4 分页显示：每页重复表头、标注页码，与打印一致。", "Shown as A4 pages with repeated table headers and page numbers, as printed.";
+    PageCount => "共 {n} 页", "{n} pages";
     PrintWithErrors => "报告有 {n} 个错误，仍要打印吗？", "The report has {n} errors. Print anyway?";
     PrintAnyway => "仍要打印", "Print anyway";
     Download => "下载", "Download";

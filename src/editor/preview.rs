@@ -4,6 +4,7 @@
 //! of the editor's report signal. Printing itself is `super::print`.
 
 pub mod full_page;
+pub mod pages;
 pub mod side_panes;
 
 use leptos::prelude::*;
@@ -42,20 +43,27 @@ impl PreviewCtx {
     }
 }
 
-/// The report on an A4 sheet (screen: 210 mm wide with the print margins as padding; print:
-/// the sheet dissolves and `@page` takes over).
+/// The report unpaginated and invisible on screen: what printing prints (`@page` paginates
+/// it) when no preview is open. The previews show `pages::PagedSheets`, which holds its own.
 #[component]
 pub fn ReportSheet() -> impl IntoView {
     let preview = expect_context::<PreviewCtx>();
     // `inner_html` is safe here and only here: the core escapes every text of the report
     // (`export::escape_markup`) and emits no script, event attribute or URL, so what the
     // clerk typed can only ever appear as text (tested by tests/e2e/print.spec.ts).
-    view! { <div class="sheet" data-testid="preview-sheet" inner_html=move || preview.html.get()></div> }
+    view! {
+        <div class="print-copy" aria-hidden="true">
+            <div inner_html=move || preview.html.get()></div>
+        </div>
+    }
 }
 
 /// The document's own style (fonts, table borders, `@page` size, margins and page numbers),
 /// present while the editor is open.
 #[component]
 pub fn DocumentStyle() -> impl IntoView {
-    view! { <style>{report::DOCUMENT_CSS}</style> }
+    view! {
+        <style>{report::DOCUMENT_CSS}</style>
+        <style>{pages::paged_css()}</style>
+    }
 }

@@ -1,10 +1,11 @@
-//! The full-page preview: the report's A4 sheets on a grey desk with zoom, printing and the
+//! The full-page preview: the report's A4 pages on a grey desk with their count, zoom, printing and the
 //! way back to the editor. Leaving it keeps everything: the report lives in the editor's
 //! context, not here.
 
 use leptos::prelude::*;
 
-use super::{PreviewCtx, ReportSheet};
+use super::PreviewCtx;
+use super::pages::PagedSheets;
 use crate::app::LangCtx;
 use crate::editor::ctx::EditorCtx;
 use crate::editor::print::request_print;
@@ -21,6 +22,7 @@ pub fn FullPagePreview() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let preview = expect_context::<PreviewCtx>();
     let zoom = RwSignal::new(DEFAULT_ZOOM);
+    let page_count = RwSignal::new(0_usize);
     let t = move |text| tr(lang.get(), text);
     let percent = move || ZOOMS[zoom.get()];
     view! {
@@ -36,14 +38,15 @@ pub fn FullPagePreview() -> impl IntoView {
                     <button type="button" class="button" aria-label=move || t(Text::ZoomIn)
                         disabled=move || zoom.get() + 1 == ZOOMS.len() on:click=move |_| zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1))>"+"</button>
                 </div>
+                <span class="page-count" data-testid="page-count" aria-live="polite">
+                    {move || t(Text::PageCount).replace("{n}", &page_count.get().to_string())}
+                </span>
                 <span class="muted">{move || t(Text::PreviewNote)}</span>
                 <button type="button" class="button primary" on:click=move |_| request_print(ctx, preview)>
                     {move || t(Text::Print)}
                 </button>
             </div>
-            <div class="desk" style:zoom=move || format!("{}%", percent())>
-                <ReportSheet />
-            </div>
+            <PagedSheets zoom=Signal::derive(percent) page_count />
         </section>
     }
 }

@@ -4,10 +4,14 @@
 
 use leptos::prelude::*;
 
+use super::pages::PagedSheets;
 use super::{PreviewCtx, ReportSheet};
 use crate::app::LangCtx;
 use crate::editor::findings_panel::FindingsPanel;
 use crate::i18n::{Text, tr};
+
+/// The live preview's zoom in percent: an A4 sheet in the pane's width.
+const PANE_ZOOM: u32 = 48;
 
 /// The right column of the editor.
 #[component]
@@ -22,10 +26,10 @@ pub fn SidePanes() -> impl IntoView {
             </Show>
             <Show
                 when=move || preview.show_preview.get()
-                fallback=|| view! { <div class="print-copy" aria-hidden="true"><ReportSheet /></div> }
+                fallback=|| view! { <ReportSheet /> }
             >
                 <aside class="preview-pane" aria-label=move || tr(lang.get(), Text::Preview) data-testid="preview-pane">
-                    <div class="desk"><ReportSheet /></div>
+                    <PagedSheets zoom=Signal::stored(PANE_ZOOM) />
                 </aside>
             </Show>
         </div>
