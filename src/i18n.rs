@@ -62,8 +62,8 @@ texts! {
     TakeOver => "接管编辑", "Take over editing";
     NewerVersionBody => "这份报告由更新版本的年报保存（文件版本 {version}），本版本只能查看，不会改写它。请使用最新版本编辑。", "This report was saved by a newer version of Nianbao (file version {version}); this version shows it read-only and never writes over it. Use the latest version to edit it.";
     Quarantined => "存储的内容无法读取，已移至恢复区：", "The stored entry cannot be read and was moved to recovery: ";
-    RecoveryTitle => "无法读取的存储内容", "Unreadable stored entries";
-    RecoveryBody => "以下内容无法读取，已原样保留，未删除。可下载原始文本，交技术人员恢复。", "These entries could not be read. They are kept exactly as stored, never deleted; download the raw text to recover them.";
+    RecoveryTitle => "无法在此打开的存储内容", "Stored entries that cannot be opened here";
+    RecoveryBody => "以下内容无法读取，或由更新版本的年报写入，均已原样保留，未删除、未覆盖。可下载原始文本，交技术人员恢复，或用新版本打开。", "These entries could not be read, or were written by a newer version of Nianbao. They are kept exactly as stored, never deleted or overwritten; download the raw text to recover them, or open them with the newer version.";
     DownloadRaw => "下载原始文本", "Download raw text";
     ExportEverything => "全部导出（备份）", "Export everything (backup)";
     ImportEverything => "导入备份", "Import backup";
