@@ -20,3 +20,15 @@ pub fn focus(selector: &str) {
         let _ = element.focus();
     }
 }
+
+/// The message of a JavaScript exception (its `message`, or the thrown string), or its debug
+/// form when it has neither.
+pub fn js_error_message(err: &wasm_bindgen::JsValue) -> String {
+    err.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(err, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{err:?}"))
+}

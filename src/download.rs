@@ -2,8 +2,10 @@
 //! temporary `<a download>` that is clicked and removed. The one place that touches these
 //! browser APIs; it decides nothing about what is saved, and failures come back as messages.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use crate::dom::js_error_message;
 
 /// How long the object URL outlives the click: the browser reads the blob asynchronously,
 /// and revoking it at once can cancel the download in some browsers.
@@ -17,18 +19,20 @@ pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(message)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(message)?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|err| js_error_message(&err))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|err| js_error_message(&err))?;
     let link = document
         .create_element("a")
-        .map_err(message)?
+        .map_err(|err| js_error_message(&err))?
         .dyn_into::<HtmlAnchorElement>()
         .map_err(|_| "not an anchor element".to_string())?;
     link.set_href(&url);
     link.set_download(name);
     link.set_hidden(true);
     let body = document.body().ok_or("no document body")?;
-    body.append_child(&link).map_err(message)?;
+    body.append_child(&link)
+        .map_err(|err| js_error_message(&err))?;
     link.click();
     link.remove();
     leptos::prelude::set_timeout(
@@ -38,15 +42,4 @@ pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         REVOKE_AFTER,
     );
     Ok(())
-}
-
-/// The message of a JavaScript exception, or its debug form.
-fn message(err: JsValue) -> String {
-    err.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(&err, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .unwrap_or_else(|| format!("{err:?}"))
 }

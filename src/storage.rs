@@ -58,13 +58,7 @@ fn js_message(err: wasm_bindgen::JsValue) -> String {
     ) {
         return say(Text::StorageFull);
     }
-    err.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(&err, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
-        .unwrap_or_else(|| format!("{err:?}"))
+    crate::dom::js_error_message(&err)
 }
 
 /// The text under `key`, if any.
