@@ -96,15 +96,13 @@ pub fn next_year(last: &Report) -> Report {
             next.set_section_text(&section.id, text);
         }
     }
-    for column in [
-        "natural",
-        "business",
-        "research",
-        "nonprofit",
-        "legal",
-        "other",
-        "total",
-    ] {
+    // 上年结转 of every column of table 三, as the template lists them.
+    let columns = next
+        .template()
+        .table("requests")
+        .into_iter()
+        .flat_map(|table| table.blocks.iter().flat_map(|block| block.columns.iter()));
+    for column in columns.map(|column| column.key) {
         if let Some(raw) = last.cell_raw(&format!("requests.carried_out.{column}")) {
             let raw = raw.into_owned();
             next.set_cell(&format!("requests.carried_in.{column}"), raw);

@@ -6,21 +6,15 @@
 //! (poppler-utils); `cargo xtask setup` installs both. It fails rather than skips when they
 //! are missing, so a machine without them cannot pass silently.
 
+mod common;
+
+use common::fixture;
+
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use report::Report;
-
-#[track_caller]
-fn fixture(name: &str) -> Report {
-    let path = format!(
-        "{}/../../../shared/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    report::from_json(&text).unwrap_or_else(|error| panic!("{name}: {error}"))
-}
 
 /// Every part of the archive, by name, read with the `zip` crate.
 fn parts(docx: &[u8]) -> Vec<(String, String)> {

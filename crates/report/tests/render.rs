@@ -4,20 +4,13 @@
 //! Snapshots live in `tests/snapshots/`; after an intended change, regenerate them with
 //! `UPDATE_EXPECT=1 cargo test -p report --test render` and review the diff.
 
+mod common;
+
+use common::fixture;
+
 use expect_test::{Expect, ExpectFile, expect, expect_file};
 use proptest::prelude::*;
 use report::{Block, Document, HeadingLevel, Report, Table, TemplateId};
-
-/// Reads one shared fixture (`shared/` sits beside the repository, here and in CI).
-#[track_caller]
-fn fixture(name: &str) -> Report {
-    let path = format!(
-        "{}/../../../shared/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    report::from_json(&text).unwrap_or_else(|error| panic!("{name}: {error}"))
-}
 
 /// A readable dump of a document: one line per block, tables one line per row, each cell as
 /// `[text]` with `↓N` for a rowspan, `→N` for a colspan and `#` for a figure cell.
