@@ -5,7 +5,9 @@
 //! backup. The file format and the merge rules live in `report::backup`.
 
 use leptos::prelude::*;
-use report::{Backup, BackupItem, BackupMark, LibraryEntry, MergeAction, Report, Stored};
+use report::{
+    Backup, BackupItem, BackupMark, LibraryEntry, MergeAction, Report, ReportJson, Stored,
+};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
@@ -38,8 +40,11 @@ pub fn collect(current: Option<(String, Report)>) -> Vec<BackupItem> {
         let envelope: Value = serde_json::from_str(&text).unwrap_or_default();
         let revision = report::stored_revision(&text).unwrap_or(0);
         let report = match report::decode_stored(&text) {
-            Stored::Report { report, .. } => to_value(&report),
-            Stored::Newer { .. } => envelope.get("report").cloned().unwrap_or(envelope.clone()),
+            Stored::Report { report, .. } => ReportJson::from_report(&report),
+            Stored::Newer { .. } => match report::stored_report_json(&text) {
+                Some(report) => report,
+                None => continue,
+            },
             Stored::Quarantine { .. } => continue,
         };
         let saved_at = envelope
@@ -58,17 +63,13 @@ pub fn collect(current: Option<(String, Report)>) -> Vec<BackupItem> {
     if let Some((id, report)) = current
         && let Some(item) = items.iter_mut().find(|item| item.id == id)
     {
-        let value = to_value(&report);
+        let value = ReportJson::from_report(&report);
         if item.report != value {
             item.report = value;
             item.revision += 1;
         }
     }
     items
-}
-
-fn to_value(report: &Report) -> Value {
-    serde_json::from_str(&report::to_json(report)).unwrap_or_default()
 }
 
 /// Downloads every report as one backup file and remembers what it held.
@@ -114,16 +115,12 @@ pub fn backup_due() -> Vec<String> {
 /// Writes `item` under `id` (a copy's title gets `suffix`) and returns its library entry.
 fn store_item(item: &BackupItem, id: &str, suffix: Option<&str>) -> Result<LibraryEntry, String> {
     let mut value = item.report.clone();
-    if let (Some(suffix), Ok(mut report)) = (suffix, report::from_json(&value.to_string())) {
+    if let (Some(suffix), Ok(mut report)) = (suffix, value.report()) {
         let title = format!("{}{suffix}", report::report_title(&report));
         report::set_report_title(&mut report, &title);
-        value = to_value(&report);
+        value = ReportJson::from_report(&report);
     }
-    let text = serde_json::json!({
-        "format": report::STORED_FORMAT, "layout": report::STORED_LAYOUT,
-        "revision": item.revision, "saved_at": item.saved_at, "report": value,
-    })
-    .to_string();
+    let text = report::encode_stored_json(&value, item.revision, item.saved_at);
     let report = match report::decode_stored(&text) {
         Stored::Report { report, .. }
         | Stored::Newer {

@@ -7,8 +7,8 @@ use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 
-/// The example, a copy of `shared/fixtures/hongze-2023.json` shipped with the app.
-const EXAMPLE: &str = include_str!("../../assets/example-report.json");
+/// The example: the fixture `tests/fixtures/hongze-2023.json`, compiled into the app.
+const EXAMPLE: &str = include_str!("../../tests/fixtures/hongze-2023.json");
 
 /// The button of the empty library that adds the example report and opens it.
 #[component]

@@ -1,11 +1,11 @@
-// Shared steps of the end-to-end tests: the shared fixture's figures as a clerk would copy
+// Shared steps of the end-to-end tests: a fixture's figures as a clerk would copy
 // them from Excel, and pasting a block into the focused grid cell.
 import { expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
-// `shared/` is always a sibling of the repository root, here and in CI.
-const fixtures = path.resolve(__dirname, '../../../shared/fixtures');
+// The repository's copy of the fixtures (tests/fixtures).
+const fixtures = path.resolve(__dirname, '../fixtures');
 
 export function fixture(name: string): { figures: Record<string, number | string> } {
   return JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));

@@ -1,13 +1,9 @@
 //! `cargo xtask dist` and `bench`: the release build of the app and the size of what ships.
 
-use std::io::Write;
 use std::path::PathBuf;
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
-
 use crate::shell::{self, cmd, root};
-use crate::{offline, setup};
+use crate::{compress, offline, setup};
 
 /// Builds the release app into dist/ with Trunk (offline, wasm-opt -Oz) and returns the folder.
 pub(crate) fn build() -> Result<PathBuf, String> {
@@ -15,12 +11,14 @@ pub(crate) fn build() -> Result<PathBuf, String> {
     let dist = root().join("dist");
     offline::write_service_worker(&dist)?;
     offline::write_single_file(&dist)?;
+    let files = offline::list_files(&dist)?;
+    compress::precompress(&dist, &files)?;
     Ok(dist)
 }
 
 /// `cargo xtask dist`: setup, build, then a table of every asset, raw and gzipped.
 pub(crate) fn run() -> Result<PathBuf, String> {
-    setup::run()?;
+    setup::run(setup::Need::Build)?;
     let dist = build()?;
     print_sizes(&dist)?;
     Ok(dist)
@@ -32,30 +30,33 @@ pub(crate) fn bench() -> Result<(), String> {
     run().map(|_| ())
 }
 
+/// A table of every asset: raw, gzip -9 and brotli sizes (the precompressed copies' sizes,
+/// which is what a server sends).
 fn print_sizes(dist: &std::path::Path) -> Result<(), String> {
-    let (mut total_raw, mut total_gz) = (0usize, 0usize);
-    println!("{:<48} {:>12} {:>12}", "asset", "bytes", "gzip -9");
+    let (mut total_raw, mut total_gz, mut total_br) = (0u64, 0u64, 0u64);
+    let size = |name: &str| std::fs::metadata(dist.join(name)).map(|m| m.len()).ok();
+    println!(
+        "{:<48} {:>12} {:>12} {:>12}",
+        "asset", "bytes", "gzip -9", "brotli"
+    );
     for name in offline::list_files(dist)? {
-        let bytes = std::fs::read(dist.join(&name)).map_err(|err| format!("{name}: {err}"))?;
-        let gz = gzip_len(&bytes);
-        println!("{name:<48} {:>12} {gz:>12}", bytes.len());
+        if compress::is_precompressed(&name) {
+            continue;
+        }
+        let raw = size(&name).ok_or_else(|| format!("{name}: unreadable"))?;
+        let gz = size(&format!("{name}.gz")).unwrap_or(raw);
+        let br = size(&format!("{name}.br")).unwrap_or(raw);
+        println!("{name:<48} {raw:>12} {gz:>12} {br:>12}");
         // The single-file edition repeats the other assets; count what a server ships.
         if name != offline::SINGLE_FILE {
-            total_raw += bytes.len();
+            total_raw += raw;
             total_gz += gz;
+            total_br += br;
         }
     }
     println!(
-        "{:<48} {total_raw:>12} {total_gz:>12}",
+        "{:<48} {total_raw:>12} {total_gz:>12} {total_br:>12}",
         "total served (without nianbao.html)"
     );
     Ok(())
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    if encoder.write_all(bytes).is_err() {
-        return 0;
-    }
-    encoder.finish().map(|v| v.len()).unwrap_or(0)
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask`: one entry point for setting up, building, serving, testing and benchmarking.
 //! It replaces shell scripts so that a fresh machine needs only `cargo` to get going.
 
+mod compress;
 mod dist;
 mod offline;
 mod serve;
@@ -15,7 +16,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  setup             install what the build and the tests need (idempotent)
+  setup [--build]   install what the tests need, or with --build only what the build
+                    needs (idempotent; serve and dist run the --build part themselves)
   serve [--port N]  build the release app and serve it on http://127.0.0.1:8080
   dist              build the deployable folder dist/ and print every asset's size
   test [--only T]   run every test tier (fmt, clippy, clippy-wasm, unit, wasm, e2e)
@@ -25,7 +27,11 @@ commands:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("setup") => setup::run(),
+        Some("setup") => match args.get(1).map(String::as_str) {
+            None => setup::run(setup::Need::Test),
+            Some("--build") => setup::run(setup::Need::Build),
+            Some(other) => Err(format!("setup: unknown option {other}")),
+        },
         Some("serve") => serve::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
         Some("test") => test::run(&args[1..]),

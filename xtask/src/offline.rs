@@ -16,7 +16,9 @@ pub(crate) const SINGLE_FILE: &str = "nianbao.html";
 /// is dropped only once the new worker takes over (no half-updated state).
 pub(crate) fn write_service_worker(dist: &Path) -> Result<(), String> {
     let mut files = list_files(dist)?;
-    files.retain(|name| name != "sw.js" && name != SINGLE_FILE);
+    files.retain(|name| {
+        name != "sw.js" && name != SINGLE_FILE && !crate::compress::is_precompressed(name)
+    });
     files.sort();
     // SipHash from std: the name only has to change when any byte of the build changes.
     let mut hash = DefaultHasher::new();

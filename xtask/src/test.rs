@@ -52,7 +52,7 @@ const TIERS: &[Tier] = &[
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let only = parse_only(args)?;
-    setup::run()?;
+    setup::run(setup::Need::Test)?;
     let mut results = Vec::new();
     for tier in TIERS
         .iter()
@@ -163,13 +163,13 @@ fn wasm() -> Result<(), String> {
 
 fn e2e() -> Result<(), String> {
     let dist = dist::build()?;
-    let listener = serve::bind(0)?;
-    let port = listener.local_addr().map_err(|err| err.to_string())?.port();
+    let server = serve::bind(0)?;
+    let port = serve::port_of(&server)?;
     let mut command = cmd("playwright", &["test"]);
     command.env("BASE_URL", format!("http://127.0.0.1:{port}"));
     // The single-file edition is opened from disk, not through the server.
     command.env("DIST_DIR", &dist);
-    std::thread::spawn(move || serve::serve_forever(listener, dist));
+    std::thread::spawn(move || serve::serve_forever(server, dist));
     shell::run(command)
 }
 

@@ -5,7 +5,64 @@ mod tests {
     use std::path::Path;
 
     use crate::offline::list_files;
-    use crate::shell::root;
+    use crate::shell::{output, root};
+
+    /// The team's fixtures folder, beside the repository on the team's machines only.
+    const SHARED_FIXTURES: &str = "../shared/fixtures";
+
+    /// The repository carries its own copy of the team's fixtures, so a clone anywhere
+    /// passes its tests. Where the team's folder is beside the clone, every file of it must
+    /// be in `tests/fixtures`, byte for byte; where it is not, there is nothing to compare.
+    #[test]
+    fn the_fixtures_copy_matches_the_shared_fixtures() {
+        let shared = root().join(SHARED_FIXTURES);
+        if !shared.is_dir() {
+            return;
+        }
+        let copy = root().join("tests/fixtures");
+        let mut differ = Vec::new();
+        for name in list_files(&shared).expect("the shared fixtures are readable") {
+            let theirs = std::fs::read(shared.join(&name)).expect("shared fixture is readable");
+            match std::fs::read(copy.join(&name)) {
+                Ok(ours) if ours == theirs => {}
+                Ok(_) => differ.push(format!("{name} differs")),
+                Err(_) => differ.push(format!("{name} is missing")),
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "tests/fixtures is out of date with {SHARED_FIXTURES}; copy it again \
+             (cp -r {SHARED_FIXTURES}/. tests/fixtures/):\n{}",
+            differ.join("\n")
+        );
+    }
+
+    /// Only the sync check above may name the team's folder: anything else that reads it
+    /// would fail in a clone without it.
+    #[test]
+    fn nothing_else_names_the_shared_folder() {
+        let files = output(
+            "git",
+            &["ls-files", "--cached", "--others", "--exclude-standard"],
+        )
+        .expect("git lists the repository's files");
+        let needle = ["..", "/shared"].concat();
+        let offenders: Vec<&str> = files
+            .lines()
+            .filter(|name| *name != "xtask/src/tidy.rs" && !name.starts_with("tests/fixtures/"))
+            .filter(|name| {
+                std::fs::read(root().join(name))
+                    .map(|bytes| String::from_utf8_lossy(&bytes).contains(&needle))
+                    .unwrap_or(false)
+            })
+            .collect();
+        assert!(
+            offenders.is_empty(),
+            "these files name {needle}, which a clone elsewhere does not have; use \
+             tests/fixtures instead:\n{}",
+            offenders.join("\n")
+        );
+    }
 
     /// Every Rust file says what it is for in a `//!` line at its top.
     #[test]

@@ -5,42 +5,36 @@
 
 use std::process::ExitCode;
 
+use clap::Args;
+
+use crate::files::read_text;
+use crate::out::{self, note, say};
+
 /// What `nianbao import` was asked to do.
-#[derive(Debug)]
+#[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
+    /// The published report: web page (.html), text (.txt) or Markdown (.md).
+    #[arg(value_name = "FILE")]
     input: String,
+    /// The report file to write; standard output when absent or `-`.
+    #[arg(short, long, value_name = "REPORT.json")]
     output: Option<String>,
 }
 
-/// Reads `FILE [-o OUT]`.
-pub(crate) fn parse<'a>(args: impl Iterator<Item = &'a String>) -> Result<ImportArgs, String> {
-    let mut output = None;
-    let files = crate::scan_args(args, |name, value| match name {
-        "-o" | "--output" => {
-            output = Some(value()?);
-            Ok(())
-        }
-        other => Err(format!("unknown option `{other}`")),
-    })?;
-    match <[String; 1]>::try_from(files) {
-        Ok([input]) => Ok(ImportArgs { input, output }),
-        Err(files) if files.is_empty() => Err("`import` needs the file to read".to_string()),
-        Err(files) => Err(format!("unexpected argument `{}`", files[1])),
-    }
-}
-
-/// Imports one file. Exit 2 when it cannot be read or the output cannot be written.
+/// Imports one file. Exit 1 when the report is written but incomplete (a table could not be
+/// read), 2 when the input cannot be read or the output cannot be written.
 pub(crate) fn run(args: &ImportArgs) -> ExitCode {
-    let text = match std::fs::read(&args.input) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                eprintln!("nianbao: {}: not UTF-8 text", args.input);
-                return ExitCode::from(2);
-            }
-        },
-        Err(error) => {
-            eprintln!("nianbao: {}: {error}", args.input);
+    let output = match out::destination(args.output.as_deref(), &args.input) {
+        Ok(output) => output,
+        Err(message) => {
+            say(&message);
+            return ExitCode::from(2);
+        }
+    };
+    let text = match read_text(&args.input) {
+        Ok(text) => text,
+        Err(message) => {
+            say(&message);
             return ExitCode::from(2);
         }
     };
@@ -52,20 +46,18 @@ pub(crate) fn run(args: &ImportArgs) -> ExitCode {
         report::import_text(&text)
     };
     for item in &imported.unrecognised {
-        eprintln!("{}: 未识别: {item}", args.input);
+        note(&format!("{}: 未识别: {item}", args.input));
+    }
+    for error in &imported.errors {
+        note(&format!("{}: 错误: {error}", args.input));
     }
     let json = report::to_json(&imported.report);
-    let written = match args.output.as_deref() {
-        None | Some("-") => {
-            use std::io::Write;
-            writeln!(std::io::stdout(), "{json}")
-        }
-        Some(path) => std::fs::write(path, format!("{json}\n")),
-    };
-    match written {
+    match out::write_to(output, json.as_bytes()) {
+        // Written, but the clerk must complete it: an error, like `check` finding one.
+        Ok(()) if !imported.errors.is_empty() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("nianbao: cannot write the report: {error}");
+        Err(message) => {
+            say(&format!("cannot write the report: {message}"));
             ExitCode::from(2)
         }
     }

@@ -10,11 +10,11 @@ use std::hint::black_box;
 
 const REPORT: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/suqian-city-2024.json"
+    "/../../tests/fixtures/suqian-city-2024.json"
 ));
 const PREVIOUS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/suqian-city-2023.json"
+    "/../../tests/fixtures/suqian-city-2023.json"
 ));
 
 fn core(c: &mut Criterion) {

@@ -9,6 +9,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
+
+use crate::file::{LoadError, from_json, to_json_compact};
+use crate::model::Report;
 
 /// The `format` of a backup file.
 pub const BACKUP_FORMAT: &str = "nianbao/backup";
@@ -48,8 +52,57 @@ pub struct BackupItem {
     /// In the recycle bin.
     #[serde(default)]
     pub deleted: bool,
-    /// The report file, kept as JSON so a report from a newer version survives the trip.
-    pub report: Value,
+    /// The report file, kept as its JSON text so a report from a newer version survives the
+    /// trip and no figure is rounded on the way.
+    pub report: ReportJson,
+}
+
+/// A report file's JSON text, kept exactly as written (never parsed into a JSON value, whose
+/// numbers are binary floats).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReportJson(Box<RawValue>);
+
+impl ReportJson {
+    /// The file text of `report`, compact.
+    pub fn from_report(report: &Report) -> ReportJson {
+        ReportJson(
+            RawValue::from_string(to_json_compact(report))
+                .expect("to_json always writes one JSON object"),
+        )
+    }
+
+    /// JSON text as it is; `None` when it is not one JSON value.
+    pub fn from_text(text: &str) -> Option<ReportJson> {
+        serde_json::from_str(text).ok().map(ReportJson)
+    }
+
+    /// The JSON text.
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The report it holds, as [`from_json`] reads it.
+    pub fn report(&self) -> Result<Report, LoadError> {
+        from_json(self.text())
+    }
+}
+
+/// Two texts hold the same report when they read as equal reports (however they are laid
+/// out); texts this version cannot read are compared as JSON values, then as text.
+impl PartialEq for ReportJson {
+    fn eq(&self, other: &ReportJson) -> bool {
+        match (self.report(), other.report()) {
+            (Ok(ours), Ok(theirs)) => ours == theirs,
+            _ => match (
+                serde_json::from_str::<Value>(self.text()),
+                serde_json::from_str::<Value>(other.text()),
+            ) {
+                (Ok(ours), Ok(theirs)) => ours == theirs,
+                _ => self.text() == other.text(),
+            },
+        }
+    }
 }
 
 impl Backup {

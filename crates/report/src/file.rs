@@ -4,10 +4,11 @@
 
 use std::fmt;
 
-use serde::Deserialize;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::model::{CURRENT_VERSION, FORMAT, Report};
+use crate::model::{CURRENT_VERSION, CellValue, FORMAT, Report};
 
 /// Why a text is not a report this version can open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,14 +125,44 @@ fn from_current(text: &str) -> Result<Report, LoadError> {
     let report: Report = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
+        // A figure is read whole before it is judged, so the parser already stands past it:
+        // point at the figure itself.
+        let position = path
+            .strip_prefix("figures.")
+            .filter(|_| inner.is_data())
+            .and_then(|key| value_position(text, key))
+            .unwrap_or((inner.line(), inner.column()));
         LoadError::Invalid {
-            position: Some((inner.line(), inner.column())),
+            position: Some(position),
             path,
             message: bare_message(&inner),
         }
     })?;
     deserializer.end().map_err(invalid)?;
     Ok(report)
+}
+
+/// The 1-based line and column (in characters) where the value of the first `"key":` of the
+/// `figures` object starts.
+fn value_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let figures = text.find("\"figures\"")?;
+    let quoted = serde_json::to_string(key).ok()?;
+    let mut from = figures;
+    let start = loop {
+        let found = from + text[from..].find(&quoted)?;
+        let after = text[found + quoted.len()..].trim_start();
+        if let Some(value) = after.strip_prefix(':') {
+            break text.len() - value.trim_start().len();
+        }
+        from = found + quoted.len();
+    };
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+        .chars()
+        .count()
+        + 1;
+    Some((line, column))
 }
 
 /// Reads a migrated file, which has no source positions any more.
@@ -204,20 +235,63 @@ fn migrate_v0(value: Value) -> Result<Value, LoadError> {
 
 /// Writes a report as pretty JSON: `format`, `version`, `template`, `agency`, `year`,
 /// `sections`, `figures` (in template order, then unknown keys), then the optional fields and
-/// the unknown top-level keys as read.
+/// the unknown top-level keys as read. Figures are written from their text, never a float.
 pub fn to_json(report: &Report) -> String {
-    let mut value = serde_json::to_value(report)
-        .expect("a Report always serialises: all its keys are strings and numbers are finite");
-    if let Some(Value::Object(figures)) = value.get_mut("figures") {
-        let template = report.template();
-        let mut entries: Vec<(String, Value)> = std::mem::take(figures).into_iter().collect();
-        // Known cells in template order first; unknown keys keep their sorted order after
-        // (the sort is stable).
-        entries.sort_by_key(|(key, _)| template.cell_index(key).unwrap_or(usize::MAX));
-        figures.extend(entries);
-    }
-    let mut text =
-        serde_json::to_string_pretty(&value).expect("a JSON value always serialises to a string");
+    let mut text = serde_json::to_string_pretty(&Ordered(report))
+        .expect("a Report always serialises: its keys are strings and its numbers valid JSON");
     text.push('\n');
     text
+}
+
+/// The same as [`to_json`] without line breaks or indentation, for storage.
+pub(crate) fn to_json_compact(report: &Report) -> String {
+    serde_json::to_string(&Ordered(report))
+        .expect("a Report always serialises: its keys are strings and its numbers valid JSON")
+}
+
+/// A report written with its figures in template order.
+struct Ordered<'a>(&'a Report);
+
+impl Serialize for Ordered<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        let template = report.template();
+        let mut figures: Vec<(&String, &CellValue)> = report.figures.iter().collect();
+        // Known cells in template order first; unknown keys keep their sorted order after
+        // (the sort is stable).
+        figures.sort_by_key(|(key, _)| template.cell_index(key).unwrap_or(usize::MAX));
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("format", &report.format)?;
+        map.serialize_entry("version", &report.version)?;
+        map.serialize_entry("template", &report.template)?;
+        map.serialize_entry("agency", &report.agency)?;
+        map.serialize_entry("year", &report.year)?;
+        map.serialize_entry("sections", &report.sections)?;
+        map.serialize_entry("figures", &OrderedFigures(&figures))?;
+        if let Some(auto_totals) = &report.auto_totals {
+            map.serialize_entry("auto_totals", auto_totals)?;
+        }
+        if let Some(contact) = &report.contact {
+            map.serialize_entry("contact", contact)?;
+        }
+        if let Some(publish_date) = &report.publish_date {
+            map.serialize_entry("publish_date", publish_date)?;
+        }
+        for (key, value) in &report.extra {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+struct OrderedFigures<'a>(&'a [(&'a String, &'a CellValue)]);
+
+impl Serialize for OrderedFigures<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
 }

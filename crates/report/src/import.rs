@@ -12,6 +12,9 @@ use crate::model::{Report, Section};
 use crate::narrative::Text;
 use crate::template::{TableSpec, TemplateId};
 
+mod pdf;
+mod title;
+
 /// What an import produced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportResult {
@@ -19,6 +22,10 @@ pub struct ImportResult {
     pub report: Report,
     /// Lines and table rows that were not recognised, each with the reason.
     pub unrecognised: Vec<String>,
+    /// What makes the import incomplete and needs the clerk: a gov-format report whose
+    /// tables gave no figures, a table whose values could not be placed. Empty when the
+    /// import is whole.
+    pub errors: Vec<String>,
 }
 
 /// Reads an HTML page: tags stripped, each table row one line of tab-separated cells.
@@ -26,12 +33,15 @@ pub fn import_html(html: &str) -> ImportResult {
     import_text(&html_to_text(html))
 }
 
-/// Reads a report from plain text or markdown.
+/// Reads a report from plain text, markdown or text extracted from a PDF.
 pub fn import_text(text: &str) -> ImportResult {
-    let lines: Vec<Line> = text.lines().map(Line::read).collect();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (cleaned, page_starts) = pdf::clean_lines(text);
+    let lines: Vec<Line> = cleaned.iter().map(|line| Line::read(line)).collect();
     let mut unrecognised = Vec::new();
-    let (agency, year, title_index) = title(&lines);
-    if year.is_none() {
+    let mut errors = Vec::new();
+    let title = title::read(&lines);
+    if title.year.is_none() {
         unrecognised.push(
             "标题：未找到“XX20XX年政府信息公开工作年度报告”形式的标题，年份无法确定".to_string(),
         );
@@ -40,23 +50,36 @@ pub fn import_text(text: &str) -> ImportResult {
         .iter()
         .filter(|line| gov_heading(line).is_some())
         .count();
-    let year = year.unwrap_or(0);
-    let mut report = Report::new(agency, year);
+    let year = title.year.unwrap_or(0);
+    let mut report = Report::new(title.agency.clone(), year);
     let gov = gov_headings >= 3 && report.template != TemplateId::Legacy;
     if !gov {
         report.template = TemplateId::Legacy;
     }
     report.sections.clear();
+    let prose: Vec<&str> = lines
+        .iter()
+        .filter(|line| line.cells.is_none())
+        .map(|line| line.text.as_str())
+        .collect();
+    let full_width = pdf::full_width(&prose);
     let mut current = Section {
         id: "preamble".to_string(),
         heading: None,
         text: String::new(),
     };
+    // The raw lines of each gov section, for tables whose labels and values do not share
+    // lines (text from a PDF).
+    let mut section_lines: Vec<(String, Vec<usize>)> = Vec::new();
     let mut in_appendix = false;
     let mut group = String::new();
     let mut legacy_count = 0;
+    // The previous prose line does not end a sentence, and whether it filled the line.
+    let mut open_sentence = false;
+    let mut continues = false;
+    let mut last_prose = 0;
     for (index, line) in lines.iter().enumerate() {
-        if Some(index) == title_index {
+        if title.lines.contains(&index) {
             continue;
         }
         let heading = if gov {
@@ -67,8 +90,11 @@ pub fn import_text(text: &str) -> ImportResult {
         if let Some(id) = heading {
             push_section(&mut report, std::mem::take(&mut current.text), &current);
             in_appendix = false;
+            continues = false;
+            open_sentence = false;
             group.clear();
             current = if gov {
+                section_lines.push((id.to_string(), Vec::new()));
                 Section {
                     id: id.to_string(),
                     heading: None,
@@ -84,10 +110,15 @@ pub fn import_text(text: &str) -> ImportResult {
             };
             continue;
         }
+        if let Some((_, indices)) = section_lines.last_mut() {
+            indices.push(index);
+        }
         match line {
             Line {
                 cells: Some(cells), ..
             } => {
+                continues = false;
+                open_sentence = false;
                 if cells
                     .iter()
                     .all(|cell| cell.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
@@ -107,12 +138,13 @@ pub fn import_text(text: &str) -> ImportResult {
                 markdown_heading,
                 ..
             } => {
+                // A blank line inside a wrapped sentence is a page break, not a paragraph end.
                 if text.is_empty() || text.chars().all(|ch| matches!(ch, '-' | '*' | '_')) {
                     continue;
                 }
                 if *markdown_heading
-                    && report.sections.len() + usize::from(current.id != "preamble") > 0
                     && current.id != "preamble"
+                    && !is_inner_heading(text, &report, &current.id)
                 {
                     in_appendix = true;
                 }
@@ -120,20 +152,148 @@ pub fn import_text(text: &str) -> ImportResult {
                     unrecognised.push(format!("报告正文之后的内容：{text}"));
                     continue;
                 }
-                if !current.text.is_empty() {
+                // A sentence broken by the page's width or by a page break goes on here.
+                let page_break = page_starts
+                    .iter()
+                    .any(|&start| start > last_prose && start <= index);
+                last_prose = index;
+                if (continues || (open_sentence && page_break)) && !pdf::opens_item(text) {
+                    let joins_words = current
+                        .text
+                        .ends_with(|ch: char| ch.is_ascii_alphanumeric())
+                        && text.starts_with(|ch: char| ch.is_ascii_alphanumeric());
+                    if joins_words {
+                        current.text.push(' ');
+                    }
+                } else if !current.text.is_empty() {
                     current.text.push('\n');
                 }
                 current.text.push_str(text);
+                open_sentence = !*markdown_heading && !pdf::ends_sentence(text);
+                continues =
+                    open_sentence && text.chars().count() * 10 >= full_width.saturating_mul(8);
             }
         }
     }
     push_section(&mut report, std::mem::take(&mut current.text), &current);
+    if gov {
+        read_tables_in_printed_order(
+            &mut report,
+            &lines,
+            &section_lines,
+            &mut unrecognised,
+            &mut errors,
+        );
+    }
     if report.template == TemplateId::Gov2021 {
         read_info_fee(&mut report);
     }
     ImportResult {
         report,
         unrecognised,
+        errors,
+    }
+}
+
+/// A markdown heading inside a section that is part of it: a sub-item (（一）…), a table
+/// caption or a row label (text from a PDF converted to markdown marks those as headings).
+fn is_inner_heading(text: &str, report: &Report, section: &str) -> bool {
+    if pdf::opens_item(text) {
+        return true;
+    }
+    let label = normalise_label(text);
+    let template = report.template();
+    let in_table = template
+        .section(section)
+        .and_then(|spec| spec.table)
+        .and_then(|id| template.table(id))
+        .is_some_and(|table| {
+            table.title.contains(&label)
+                || table.blocks.iter().any(|block| {
+                    normalise_label(block.caption) == label
+                        || block
+                            .rows
+                            .iter()
+                            .any(|row| normalise_label(row.label) == label)
+                })
+        });
+    in_table
+        || ["第二十条", "信息内容", "申请人情况", "行政复议", "行政诉讼"]
+            .iter()
+            .any(|word| label.starts_with(word))
+}
+
+/// For each table that got no figures from rows of cells, reads its section's text in
+/// printed order (text from a PDF). The section keeps only its prose before the table.
+fn read_tables_in_printed_order(
+    report: &mut Report,
+    lines: &[Line],
+    section_lines: &[(String, Vec<usize>)],
+    notes: &mut Vec<String>,
+    errors: &mut Vec<String>,
+) {
+    let template = report.template();
+    let mut any_figure = false;
+    for spec in template.sections {
+        let Some(table) = spec.table.and_then(|id| template.table(id)) else {
+            continue;
+        };
+        let prefix = format!("{}.", table.id);
+        if report.figures.keys().any(|key| key.starts_with(&prefix)) {
+            any_figure = true;
+            continue;
+        }
+        let Some((_, indices)) = section_lines.iter().find(|(id, _)| id == spec.id) else {
+            errors.push(format!(
+                "表{}：没有找到“{}”这一节，表格未导入",
+                table_number(table),
+                spec.heading
+            ));
+            continue;
+        };
+        let texts: Vec<&str> = indices
+            .iter()
+            .map(|&index| lines[index].text.as_str())
+            .collect();
+        match pdf::fill_in_printed_order(report, table, &texts) {
+            Ok(filled) => {
+                any_figure = true;
+                match filled {
+                    pdf::Filled::InOrder => {}
+                    pdf::Filled::Reordered => notes.push(format!(
+                        "表{}：PDF 文字中数值的顺序与表格不同，已按各行合计关系排列，请对照原文核对",
+                        table_number(table)
+                    )),
+                    pdf::Filled::Ambiguous => errors.push(format!(
+                        "表{}：PDF 文字中数值的顺序与表格不同，且不止一种排列能使合计成立；已按文字顺序填入，请对照原文逐格核对",
+                        table_number(table)
+                    )),
+                }
+                // The table's own lines are now figures; the prose before it stays.
+                let before: Vec<&str> = texts
+                    .iter()
+                    .take_while(|text| pdf::figure_tokens(text).is_empty() && !is_inner_heading(text, report, spec.id))
+                    .filter(|text| !text.is_empty())
+                    .copied()
+                    .collect();
+                report.set_section_text(spec.id, before.join("\n"));
+            }
+            Err((0, _)) => errors.push(format!(
+                "表{}：这一节中没有找到表格的数值，表格未导入",
+                table_number(table)
+            )),
+            Err((found, wanted)) => errors.push(format!(
+                "表{}：找到 {found} 个数值，表格应有 {wanted} 个，无法逐格对应（可能有空白单元格），表格未导入",
+                table_number(table)
+            )),
+        }
+    }
+    if !any_figure {
+        errors.insert(
+            0,
+            "这是统一格式的年度报告，但没有读到任何统计表数值：请检查来源文本是否包含表格"
+                .to_string(),
+        );
     }
 }
 
@@ -191,34 +351,6 @@ impl Line {
 
 fn clean_cell(cell: &str) -> String {
     cell.trim().replace("**", "").trim().to_string()
-}
-
-/// Agency, year and the line index of the title: the first line with a year and 报告.
-fn title(lines: &[Line]) -> (String, Option<i32>, Option<usize>) {
-    for (index, line) in lines.iter().enumerate() {
-        let text = &line.text;
-        if !text.contains("报告") && !text.contains("報告") {
-            continue;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        for start in 0..chars.len().saturating_sub(4) {
-            let digits: String = chars[start..start + 4].iter().collect();
-            let after = chars[start + 4..].iter().find(|ch| !ch.is_whitespace());
-            let before_digit = start > 0 && chars[start - 1].is_ascii_digit();
-            if digits.chars().all(|ch| ch.is_ascii_digit()) && after == Some(&'年') && !before_digit
-            {
-                let year = digits.parse().ok();
-                let agency: String = chars[..start].iter().collect();
-                let agency = agency
-                    .rsplit(['：', ':'])
-                    .next()
-                    .unwrap_or("")
-                    .replace(['/', ' '], "");
-                return (agency, year, Some(index));
-            }
-        }
-    }
-    (String::new(), None, None)
 }
 
 /// The gov section a heading line opens.

@@ -51,7 +51,7 @@ pub use totals::{apply_auto_totals, computed_totals};
 
 pub use backup::{
     BACKUP_FORMAT, BACKUP_REMINDER_REVISIONS, BACKUP_VERSION, Backup, BackupItem, BackupMark,
-    MergeAction, backup_due, merge_backup,
+    MergeAction, ReportJson, backup_due, merge_backup,
 };
 pub use drafting::{
     add_section, insert_subheading, move_section, next_year, preamble_text, remove_section,
@@ -68,7 +68,8 @@ pub use library::{
 };
 pub use store::{
     EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, Stored, decode_lock,
-    decode_stored, encode_lock, encode_stored, lock_holder, may_write, stored_revision,
+    decode_stored, encode_lock, encode_stored, encode_stored_json, lock_holder, may_write,
+    stored_report_json, stored_revision,
 };
 
 /// The JSON Schema of the report file, generated from the types (feature `schema`).

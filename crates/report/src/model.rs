@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::{self, Visitor};
+use serde::de;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::figure::{Figure, FigureError, parse_figure};
@@ -19,7 +19,7 @@ pub const FORMAT: &str = "nianbao/report";
 pub const CURRENT_VERSION: u32 = 1;
 
 /// One report, as drafted.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Report {
     /// Always `nianbao/report`.
@@ -53,6 +53,81 @@ pub struct Report {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+// Read by hand, not derived: a derived reader with `#[serde(flatten)]` buffers the whole file
+// first and rounds every figure through `f64` on the way.
+impl<'de> Deserialize<'de> for Report {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Report, D::Error> {
+        deserializer.deserialize_map(ReportVisitor)
+    }
+}
+
+/// Reads the top-level object key by key: known keys into their fields (so figures are read
+/// straight from the JSON text), unknown ones into `extra`.
+struct ReportVisitor;
+
+impl<'de> de::Visitor<'de> for ReportVisitor {
+    type Value = Report;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a report object")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Report, A::Error> {
+        fn once<T, E: de::Error>(
+            slot: &mut Option<T>,
+            key: &'static str,
+            value: T,
+        ) -> Result<(), E> {
+            if slot.replace(value).is_some() {
+                return Err(E::duplicate_field(key));
+            }
+            Ok(())
+        }
+        let mut format = None;
+        let mut version = None;
+        let mut template = None;
+        let mut agency = None;
+        let mut year = None;
+        let mut sections = None;
+        let mut figures = None;
+        let mut auto_totals = None;
+        let mut contact = None;
+        let mut publish_date = None;
+        let mut extra = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => once(&mut format, "format", map.next_value()?)?,
+                "version" => once(&mut version, "version", map.next_value()?)?,
+                "template" => once(&mut template, "template", map.next_value()?)?,
+                "agency" => once(&mut agency, "agency", map.next_value()?)?,
+                "year" => once(&mut year, "year", map.next_value()?)?,
+                "sections" => once(&mut sections, "sections", map.next_value()?)?,
+                "figures" => once(&mut figures, "figures", map.next_value()?)?,
+                "auto_totals" => once(&mut auto_totals, "auto_totals", map.next_value()?)?,
+                "contact" => once(&mut contact, "contact", map.next_value()?)?,
+                "publish_date" => once(&mut publish_date, "publish_date", map.next_value()?)?,
+                _ => {
+                    let value = map.next_value()?;
+                    extra.insert(key, value);
+                }
+            }
+        }
+        Ok(Report {
+            format: format.ok_or_else(|| de::Error::missing_field("format"))?,
+            version: version.ok_or_else(|| de::Error::missing_field("version"))?,
+            template: template.ok_or_else(|| de::Error::missing_field("template"))?,
+            agency: agency.unwrap_or_default(),
+            year: year.ok_or_else(|| de::Error::missing_field("year"))?,
+            sections: sections.unwrap_or_default(),
+            figures: figures.unwrap_or_default(),
+            auto_totals: auto_totals.unwrap_or_default(),
+            contact: contact.unwrap_or_default(),
+            publish_date: publish_date.unwrap_or_default(),
+            extra,
+        })
+    }
+}
+
 /// A section of prose.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
@@ -79,38 +154,43 @@ pub struct AutoTotals {
     pub overridden: Vec<String>,
 }
 
-/// A figure exactly as it stands in the file: a JSON number stays a number, a string stays
-/// that string (`"3,511"`, `"１２３"`), so writing a report back loses nothing.
+/// A figure exactly as it stands in the file: a JSON number stays that number as written
+/// (`3.10`, `1234567890123.4567`, even `1e400`), a string stays that string (`"3,511"`,
+/// `"１２３"`), so writing a report back loses nothing and no figure ever passes through a
+/// binary float.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CellValue {
     /// `null`: blank.
     Null,
-    /// A JSON number.
-    Number(serde_json::Number),
+    /// A JSON number, as the text it was written with (always valid JSON number syntax).
+    Number(String),
     /// A string as typed; empty or spaces only is blank.
     Text(String),
 }
 
 impl CellValue {
-    /// The text to parse: the number as JSON writes it, or the string; `None` for null.
+    /// A whole number, as JSON writes it.
+    pub fn whole(value: i64) -> CellValue {
+        CellValue::Number(value.to_string())
+    }
+
+    /// The text to parse: the number as written in the file, or the string; `None` for null.
     pub fn raw(&self) -> Option<std::borrow::Cow<'_, str>> {
         match self {
             CellValue::Null => None,
-            CellValue::Number(number) => Some(number.to_string().into()),
+            CellValue::Number(number) => Some(number.as_str().into()),
             CellValue::Text(text) => Some(text.as_str().into()),
         }
     }
 
-    /// The figure in the cell, read as a cell of `kind`.
+    /// The figure in the cell, read as a cell of `kind`. A JSON number in exponent form
+    /// (`1.5e3`) is read exactly when its digits fit; otherwise it is not a valid figure.
     pub fn figure(&self, kind: crate::CellKind) -> Result<Figure, FigureError> {
         match self {
             CellValue::Null => Err(FigureError::Blank),
-            // Whole JSON numbers are by far the most common figures: no text round trip.
-            CellValue::Number(number) => match number.as_i64() {
-                Some(whole) if whole >= 0 || kind == crate::CellKind::SignedCount => {
-                    Ok(Figure::whole(whole))
-                }
-                _ => parse_figure(&number.to_string(), kind),
+            CellValue::Number(number) => match expand_exponent(number) {
+                Some(plain) => parse_figure(&plain, kind),
+                None => parse_figure(number, kind),
             },
             CellValue::Text(text) => parse_figure(text, kind),
         }
@@ -127,59 +207,69 @@ impl CellValue {
     }
 }
 
+/// The plain decimal form of a JSON number written with an exponent (`1.5e3` → `1500`,
+/// `25E-2` → `0.25`), when the result stays short enough to be a figure; `None` when the
+/// number has no exponent or the exponent is out of any figure's reach (then the text is
+/// parsed as written and reported as not a valid figure).
+fn expand_exponent(number: &str) -> Option<String> {
+    let (mantissa, exponent) = number.split_once(['e', 'E'])?;
+    let exponent: i32 = exponent
+        .strip_prefix('+')
+        .unwrap_or(exponent)
+        .parse()
+        .ok()?;
+    if exponent.abs() > 40 {
+        return None;
+    }
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int_part}{frac_part}");
+    // The decimal point sits after `point` digits of `digits`.
+    let point = i32::try_from(int_part.len()).ok()? + exponent;
+    let plain = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (int, frac) = digits.split_at(point as usize);
+        format!("{int}.{frac}")
+    };
+    Some(if negative { format!("-{plain}") } else { plain })
+}
+
 impl Serialize for CellValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             CellValue::Null => serializer.serialize_unit(),
-            CellValue::Number(number) => number.serialize(serializer),
+            // Written back exactly as read: a raw JSON value, never a float.
+            CellValue::Number(number) => serde_json::value::RawValue::from_string(number.clone())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
             CellValue::Text(text) => serializer.serialize_str(text),
         }
     }
 }
 
+/// Cells are read from JSON as raw text, so a number keeps the digits it was written with
+/// (serde's own number types would round it through `f64` or refuse `1e400`).
 impl<'de> Deserialize<'de> for CellValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<CellValue, D::Error> {
-        deserializer.deserialize_any(CellValueVisitor)
-    }
-}
-
-struct CellValueVisitor;
-
-impl Visitor<'_> for CellValueVisitor {
-    type Value = CellValue;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str("a number or a string")
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<CellValue, E> {
-        Ok(CellValue::Number(value.into()))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<CellValue, E> {
-        Ok(CellValue::Number(value.into()))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<CellValue, E> {
-        serde_json::Number::from_f64(value)
-            .map(CellValue::Number)
-            .ok_or_else(|| E::invalid_value(de::Unexpected::Float(value), &self))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<CellValue, E> {
-        Ok(CellValue::Text(value.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<CellValue, E> {
-        Ok(CellValue::Text(value))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<CellValue, E> {
-        Ok(CellValue::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<CellValue, E> {
-        Ok(CellValue::Null)
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        match text.as_bytes().first() {
+            Some(b'n') => Ok(CellValue::Null),
+            Some(b'"') => serde_json::from_str(text)
+                .map(CellValue::Text)
+                .map_err(de::Error::custom),
+            Some(b'-' | b'0'..=b'9') => Ok(CellValue::Number(text.to_string())),
+            _ => Err(de::Error::invalid_type(
+                de::Unexpected::Other(text),
+                &"a number, a string or null",
+            )),
+        }
     }
 }
 

@@ -4,10 +4,14 @@
 //! editing the same report. Text and numbers in, text and decisions out: reading and writing
 //! storage, clocks and tab ids are the caller's business.
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
-use crate::file::{LoadError, from_json, to_json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use crate::backup::ReportJson;
+use crate::file::{LoadError, from_json};
 use crate::model::{CURRENT_VERSION, FORMAT, Report};
 
 /// The `format` of a stored entry.
@@ -50,41 +54,60 @@ pub enum Stored {
     },
 }
 
-/// The stored text of `report` at `revision`, saved at `saved_at` (ms).
+/// The stored text of `report` at `revision`, saved at `saved_at` (ms). The report is
+/// embedded as its compact file text, so figures keep the digits they were written with.
 pub fn encode_stored(report: &Report, revision: u64, saved_at: f64) -> String {
-    let report: Value = serde_json::from_str(&to_json(report))
-        .expect("to_json always writes a JSON object that reads back");
-    let mut envelope = Map::new();
-    envelope.insert("format".into(), STORED_FORMAT.into());
-    envelope.insert("layout".into(), STORED_LAYOUT.into());
-    envelope.insert("revision".into(), revision.into());
-    envelope.insert(
-        "saved_at".into(),
-        serde_json::Number::from_f64(saved_at).map_or(Value::from(0), Value::Number),
-    );
-    envelope.insert("report".into(), report);
-    Value::Object(envelope).to_string()
+    encode_stored_json(&ReportJson::from_report(report), revision, saved_at)
+}
+
+/// The stored text of a report file's JSON text (as a backup holds it) at `revision`.
+pub fn encode_stored_json(report: &ReportJson, revision: u64, saved_at: f64) -> String {
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        format: &'a str,
+        layout: u64,
+        revision: u64,
+        saved_at: f64,
+        report: &'a RawValue,
+    }
+    let report: &RawValue =
+        serde_json::from_str(report.text()).expect("a ReportJson always holds one JSON value");
+    serde_json::to_string(&Envelope {
+        format: STORED_FORMAT,
+        layout: STORED_LAYOUT,
+        revision,
+        saved_at: if saved_at.is_finite() { saved_at } else { 0.0 },
+        report,
+    })
+    .expect("the envelope has string keys and finite numbers")
 }
 
 /// Reads a stored entry. Never fails: what cannot be read becomes [`Stored::Quarantine`].
+/// The report inside is read from its own text, never through a JSON value, so no figure
+/// is rounded on the way.
 pub fn decode_stored(text: &str) -> Stored {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    let object: BTreeMap<String, Box<RawValue>> = match serde_json::from_str(text) {
+        Ok(object) => object,
+        Err(error) if error.is_data() => {
+            return Stored::Quarantine {
+                reason: "not a JSON object".into(),
+            };
+        }
         Err(error) => {
             return Stored::Quarantine {
                 reason: format!("not valid JSON: {error}"),
             };
         }
     };
-    let Value::Object(mut object) = value else {
-        return Stored::Quarantine {
-            reason: "not a JSON object".into(),
-        };
+    let field = |name: &str| {
+        object
+            .get(name)
+            .and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok())
     };
-    match object.get("format").and_then(Value::as_str) {
+    match field("format").as_ref().and_then(Value::as_str) {
         Some(STORED_FORMAT) => {}
         // Layout 0: the bare report file.
-        Some(FORMAT) => return decode_report(Value::Object(object), 0, 0.0, true),
+        Some(FORMAT) => return decode_report(text, 0, 0.0, true),
         Some(other) => {
             return Stored::Quarantine {
                 reason: format!("unknown format \"{other}\""),
@@ -96,10 +119,10 @@ pub fn decode_stored(text: &str) -> Stored {
             };
         }
     }
-    let revision = object.get("revision").and_then(Value::as_u64);
-    let layout = object.get("layout").and_then(Value::as_u64);
-    let saved_at = object
-        .get("saved_at")
+    let revision = field("revision").as_ref().and_then(Value::as_u64);
+    let layout = field("layout").as_ref().and_then(Value::as_u64);
+    let saved_at = field("saved_at")
+        .as_ref()
         .and_then(Value::as_f64)
         .unwrap_or(0.0);
     match (layout, revision) {
@@ -108,8 +131,8 @@ pub fn decode_stored(text: &str) -> Stored {
             revision: revision.unwrap_or(0),
             preview: None,
         },
-        (Some(STORED_LAYOUT), Some(revision)) => match object.remove("report") {
-            Some(report) => decode_report(report, revision, saved_at, false),
+        (Some(STORED_LAYOUT), Some(revision)) => match object.get("report") {
+            Some(report) => decode_report(report.get(), revision, saved_at, false),
             None => Stored::Quarantine {
                 reason: "no \"report\" in the stored entry".into(),
             },
@@ -120,12 +143,17 @@ pub fn decode_stored(text: &str) -> Stored {
     }
 }
 
-fn decode_report(report: Value, revision: u64, saved_at: f64, bare: bool) -> Stored {
-    let older = report
-        .get("version")
-        .and_then(Value::as_u64)
+fn decode_report(report: &str, revision: u64, saved_at: f64, bare: bool) -> Stored {
+    #[derive(Deserialize)]
+    struct Version {
+        version: Option<Value>,
+    }
+    let older = serde_json::from_str::<Version>(report)
+        .ok()
+        .and_then(|probe| probe.version)
+        .and_then(|version| version.as_u64())
         .is_some_and(|version| version < u64::from(CURRENT_VERSION));
-    match from_json(&report.to_string()) {
+    match from_json(report) {
         Ok(parsed) => Stored::Report {
             report: parsed,
             revision,
@@ -145,10 +173,23 @@ fn decode_report(report: Value, revision: u64, saved_at: f64, bare: bool) -> Sto
 
 /// A newer report read as if it were the current version: what this version understands of
 /// it, for a read-only view. Unknown fields are kept in `extra` and never written back.
-fn preview_of_newer(mut report: Value) -> Option<Report> {
-    let object = report.as_object_mut()?;
-    object.insert("version".into(), CURRENT_VERSION.into());
-    from_json(&report.to_string()).ok()
+fn preview_of_newer(report: &str) -> Option<Report> {
+    let mut object: BTreeMap<String, Box<RawValue>> = serde_json::from_str(report).ok()?;
+    object.insert(
+        "version".into(),
+        RawValue::from_string(CURRENT_VERSION.to_string()).ok()?,
+    );
+    from_json(&serde_json::to_string(&object).ok()?).ok()
+}
+
+/// The report file's JSON text inside a stored entry (or the bare report file of layout 0),
+/// as written; `None` when the entry is not readable JSON or holds no report.
+pub fn stored_report_json(text: &str) -> Option<ReportJson> {
+    let object: BTreeMap<String, Box<RawValue>> = serde_json::from_str(text).ok()?;
+    match object.get("report") {
+        Some(report) => ReportJson::from_text(report.get()),
+        None => ReportJson::from_text(text),
+    }
 }
 
 /// The revision recorded in a stored text, without reading the report: 0 for a bare report

@@ -1,10 +1,11 @@
 //! Tests of the report core, kept out of the library modules so editing them does not rebuild
-//! the library. They drive the public API with real data (the shared fixtures) where they can.
+//! the library. They drive the public API with real data (the fixtures in `tests/fixtures`) where they can.
 
 mod figure;
 mod file;
 mod fixtures;
 mod import;
+mod import_published;
 mod narrative;
 mod props;
 mod rules;
@@ -17,12 +18,10 @@ use std::path::PathBuf;
 
 use crate::{Report, from_json};
 
-/// The shared fixtures folder: `shared/` sits beside the repository, here and in CI.
+/// The repository's copy of the fixtures (`tests/fixtures`, kept identical to the team's
+/// shared set by a tidy test).
 pub(crate) fn fixtures_dir() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures"))
 }
 
 /// Reads and parses one fixture report.

@@ -65,7 +65,7 @@ fn compute(report: &mut Report, only_write: bool) -> Vec<(String, Option<Figure>
                 Some(whole) => {
                     report
                         .figures
-                        .insert(total.key.clone(), CellValue::Number(whole.into()));
+                        .insert(total.key.clone(), CellValue::whole(whole));
                 }
                 None => {
                     report.figures.remove(&total.key);

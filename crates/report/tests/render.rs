@@ -1,5 +1,5 @@
 //! Snapshot and property tests of the document model and the text exporters (HTML,
-//! Markdown, CSV), driven through the public API with the shared fixtures.
+//! Markdown, CSV), driven through the public API with the fixtures of tests/fixtures.
 //!
 //! Snapshots live in `tests/snapshots/`; after an intended change, regenerate them with
 //! `UPDATE_EXPECT=1 cargo test -p report --test render` and review the diff.

@@ -1,14 +1,12 @@
-//! Helpers shared by the CLI's integration tests: the shared fixtures and running the binary.
+//! Helpers shared by the CLI's integration tests: the fixtures of `tests/fixtures` and
+//! running the binary.
 #![allow(dead_code, unreachable_pub)] // each test file uses only some of them
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 pub fn fixture(name: &str) -> String {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures"));
     dir.join(name).to_string_lossy().into_owned()
 }
 

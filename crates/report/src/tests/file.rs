@@ -71,7 +71,7 @@ fn errors_name_line_column_and_field() {
     let error = from_json(text).expect_err("an array is not a figure");
     assert_eq!(
         error.to_string(),
-        "line 7, column 27: figures.requests.new.total: invalid type: sequence, expected a number or a string"
+        "line 7, column 27: figures.requests.new.total: invalid type: [1], expected a number, a string or null"
     );
     let error = from_json("{\"format\": \"nianbao/report\", \"version\": 1, \"template\": \"gov-2030\", \"year\": 2030}")
         .expect_err("no such template");
@@ -171,4 +171,133 @@ fn the_editing_api_sets_and_clears_cells_and_sections() {
         ids,
         ["preamble", "overview", "appeals", "problems", "other"]
     );
+}
+
+/// A report file whose figures are JSON numbers written in ways a binary float would change.
+fn exact_numbers_file() -> String {
+    r#"{
+  "format": "nianbao/report",
+  "version": 1,
+  "template": "gov-2021",
+  "agency": "测试机关",
+  "year": 2024,
+  "figures": {
+    "active.fees.amount_wan": 1234567890123.4567,
+    "requests.new.natural": 1e400,
+    "requests.new.total": 3.10,
+    "requests.carried_in.total": 1.5e3,
+    "requests.new.legal_other": -0
+  }
+}
+"#
+    .to_string()
+}
+
+#[test]
+fn json_numbers_are_kept_exactly_as_written() {
+    let text = exact_numbers_file();
+    let report = from_json(&text).expect("1e400 is a cell's problem, not the file's");
+    let number = |key: &str| match report.figures.get(key) {
+        Some(CellValue::Number(number)) => number.as_str(),
+        other => panic!("{key}: {other:?}"),
+    };
+    assert_eq!(number("active.fees.amount_wan"), "1234567890123.4567");
+    assert_eq!(number("requests.new.natural"), "1e400");
+    assert_eq!(number("requests.new.total"), "3.10");
+    // Written back digit for digit.
+    let written = to_json(&report);
+    for literal in ["1234567890123.4567", "1e400", "3.10", "1.5e3", "-0"] {
+        assert!(
+            written.contains(&format!(": {literal}")),
+            "{literal} in\n{written}"
+        );
+    }
+    assert_eq!(from_json(&written), Ok(report.clone()));
+    // Read as exact decimals: the amount keeps its four places, the exponent is expanded.
+    assert_eq!(
+        report
+            .cell_figure("active.fees.amount_wan")
+            .map(|figure| figure.to_string()),
+        Ok("1234567890123.4567".to_string())
+    );
+    assert_eq!(
+        report
+            .cell_figure("requests.carried_in.total")
+            .map(|figure| figure.to_string()),
+        Ok("1500".to_string())
+    );
+}
+
+#[test]
+fn a_number_out_of_any_range_is_an_invalid_cell_not_an_unreadable_file() {
+    let report = from_json(&exact_numbers_file()).expect("readable");
+    let findings = crate::validate(&report, None, crate::Lang::Zh);
+    let invalid: Vec<_> = findings
+        .iter()
+        .filter(|finding| finding.rule == crate::Rule::CellInvalid)
+        .flat_map(|finding| finding.cells.iter().map(String::as_str))
+        .collect();
+    assert_eq!(invalid, ["requests.new.natural"]);
+    // 3.10 applications is read exactly, so it is a fraction of a count, not 3.1 or 3.
+    let fraction: Vec<_> = findings
+        .iter()
+        .filter(|finding| finding.rule == crate::Rule::CellFraction)
+        .flat_map(|finding| finding.cells.iter().map(String::as_str))
+        .collect();
+    assert_eq!(fraction, ["requests.new.total"]);
+}
+
+#[test]
+fn storage_and_backups_keep_json_numbers_exactly() {
+    let report = from_json(&exact_numbers_file()).expect("readable");
+    let stored = crate::encode_stored(&report, 7, 1.0);
+    assert!(stored.contains("1234567890123.4567") && stored.contains("1e400"));
+    match crate::decode_stored(&stored) {
+        crate::Stored::Report {
+            report: read,
+            revision,
+            ..
+        } => {
+            assert_eq!(read, report);
+            assert_eq!(revision, 7);
+        }
+        other => panic!("{other:?}"),
+    }
+    let json = crate::ReportJson::from_report(&report);
+    assert_eq!(json.report(), Ok(report.clone()));
+    let backup = crate::Backup::new(
+        vec![crate::BackupItem {
+            id: "r1".into(),
+            revision: 7,
+            saved_at: 1.0,
+            previous: None,
+            deleted: false,
+            report: json,
+        }],
+        2.0,
+    );
+    let text = backup.to_json();
+    assert!(text.contains("1234567890123.4567") && text.contains("1e400"));
+    let back = crate::Backup::from_json(&text).expect("the backup reads back");
+    assert_eq!(back.reports[0].report.report(), Ok(report.clone()));
+    let restored = crate::encode_stored_json(&back.reports[0].report, 7, 1.0);
+    assert!(
+        matches!(crate::decode_stored(&restored), crate::Stored::Report { report: r, .. } if r == report)
+    );
+}
+
+#[test]
+fn exponent_numbers_are_read_exactly_when_they_fit() {
+    let read = |text: &str| {
+        CellValue::Number(text.into())
+            .figure(crate::CellKind::Amount)
+            .map(|figure| figure.to_string())
+    };
+    assert_eq!(read("1E2"), Ok("100".to_string()));
+    assert_eq!(read("25e-2"), Ok("0.25".to_string()));
+    assert_eq!(read("7.25e+1"), Ok("72.5".to_string()));
+    assert_eq!(read("2e-3"), Ok("0.002".to_string()));
+    assert!(read("1e400").is_err());
+    assert!(read("1e-400").is_err());
+    assert!(read("-1.5e1").is_err(), "an amount is never negative");
 }

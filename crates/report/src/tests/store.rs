@@ -5,8 +5,8 @@
 use serde_json::json;
 
 use crate::{
-    BackupItem, BackupMark, LockHolder, MergeAction, Report, Stored, backup_due, decode_lock,
-    decode_stored, encode_lock, encode_stored, lock_holder, may_write, merge_backup,
+    BackupItem, BackupMark, LockHolder, MergeAction, Report, ReportJson, Stored, backup_due,
+    decode_lock, decode_stored, encode_lock, encode_stored, lock_holder, may_write, merge_backup,
     stored_revision, to_json,
 };
 
@@ -155,7 +155,7 @@ fn item(id: &str, revision: u64, agency: &str) -> BackupItem {
         saved_at: 0.0,
         previous: None,
         deleted: false,
-        report: json!({"agency": agency}),
+        report: ReportJson::from_text(&json!({"agency": agency}).to_string()).expect("json"),
     }
 }
 

@@ -1,0 +1,84 @@
+//! Reading the files named on the command line: text with a byte-order mark accepted, report
+//! files read with errors naming the file, line and column, and directories searched for
+//! report files.
+
+use std::path::{Path, PathBuf};
+
+use report::{LoadError, Report};
+
+/// A file's text, without the UTF-8 byte-order mark Windows Notepad writes at its start.
+pub(crate) fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        format!(
+            "{path}: not UTF-8 text (byte {} is not valid); save the file as UTF-8",
+            error.utf8_error().valid_up_to() + 1
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Reads one report file; the error names the file, and the line and column when known.
+pub(crate) fn load(path: &str) -> Result<Report, String> {
+    let text = read_text(path)?;
+    report::from_json(&text).map_err(|error| describe(path, &error))
+}
+
+/// A load error as `FILE:LINE:COLUMN: field: message`, the way compilers print them.
+pub(crate) fn describe(path: &str, error: &LoadError) -> String {
+    match error {
+        LoadError::Invalid {
+            position: Some((line, column)),
+            path: field,
+            message,
+        } => {
+            let field = if field.is_empty() || field == "." {
+                String::new()
+            } else {
+                format!("{field}: ")
+            };
+            // serde_json counts a position at the very start of a line as column 0.
+            format!("{path}:{line}:{}: {field}{message}", (*column).max(1))
+        }
+        _ => format!("{path}: {error}"),
+    }
+}
+
+/// The `.json` files below `dir`, at any depth, sorted by path; links to folders are not
+/// followed (no loops).
+pub(crate) fn json_files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|error| format!("{}: {error}", folder.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|error| format!("{}: {error}", folder.display()))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Whether two paths name the same file (an output must never overwrite its input).
+pub(crate) fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

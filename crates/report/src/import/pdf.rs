@@ -1,0 +1,396 @@
+//! Text that came out of a PDF (pdftotext plain or `-layout`, or copied from a PDF viewer):
+//! page furniture removed (page numbers, form feeds, running headers), lines wrapped by the
+//! page joined back into paragraphs, and table figures read in the order the official table
+//! prints them, when the labels and values of a table no longer share lines.
+
+use crate::figure::{CellKind, Figure, parse_figure};
+use crate::formula::formulas;
+use crate::model::Report;
+use crate::template::{TableSpec, Template};
+
+/// The lines of `text` without page furniture: form feeds, page-number lines (`-3-`,
+/// `— 3 —`, `- 3 -`, `第3页`, `第 3 页 共 8 页`) and a running header or footer (the same
+/// short line at a page edge on three or more pages). Also the indices of the lines that
+/// open a page: a sentence broken there continues on them.
+pub(super) fn clean_lines(text: &str) -> (Vec<String>, Vec<usize>) {
+    let mut lines: Vec<String> = Vec::new();
+    // Indices of the lines at a page edge (first or last non-blank line of a page).
+    let mut edges: Vec<usize> = Vec::new();
+    let mut page_starts = Vec::new();
+    for (page_index, page) in text.split('\u{c}').enumerate() {
+        let mut page_start = true;
+        let mut broken = page_index > 0;
+        for raw in page.split('\n') {
+            let line = raw.trim_end_matches('\r');
+            if is_page_number(line) {
+                if let Some(last) = last_non_blank(&lines) {
+                    edges.push(last);
+                }
+                page_start = true;
+                broken = true;
+                lines.push(String::new());
+                continue;
+            }
+            if !line.trim().is_empty() {
+                if page_start {
+                    edges.push(lines.len());
+                    page_start = false;
+                }
+                if broken {
+                    page_starts.push(lines.len());
+                    broken = false;
+                }
+            }
+            lines.push(line.to_string());
+        }
+    }
+    drop_running_headers(&mut lines, &edges);
+    (lines, page_starts)
+}
+
+fn last_non_blank(lines: &[String]) -> Option<usize> {
+    lines.iter().rposition(|line| !line.trim().is_empty())
+}
+
+/// `-3-`, `- 3 -`, `— 3 —`, `－3－`, `第3页`, `第 3 页 共 8 页`, `3 / 8` style page numbers.
+pub(super) fn is_page_number(line: &str) -> bool {
+    let text: String = line.chars().filter(|ch| !ch.is_whitespace()).collect();
+    if text.is_empty() {
+        return false;
+    }
+    let dashes = |ch: char| matches!(ch, '-' | '—' | '–' | '－' | '‒' | '―' | '~' | '〜');
+    let inner = text.trim_matches(dashes);
+    if inner.len() < text.len()
+        && text.starts_with(dashes)
+        && text.ends_with(dashes)
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|ch| ch.is_ascii_digit())
+    {
+        return true;
+    }
+    if let Some(rest) = text.strip_prefix('第') {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && digits.len() <= 4 {
+            let after = &rest[digits.len()..];
+            if after == "页" {
+                return true;
+            }
+            if let Some(total) = after
+                .strip_prefix("页共")
+                .and_then(|total| total.strip_suffix('页'))
+            {
+                return !total.is_empty() && total.chars().all(|ch| ch.is_ascii_digit());
+            }
+        }
+    }
+    false
+}
+
+/// Removes a line that stands at a page edge on three or more pages with the same text (the
+/// agency's name or the report title printed on every page). Headings are never in this
+/// position three times, so nothing of the report goes.
+fn drop_running_headers(lines: &mut [String], edges: &[usize]) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &edge in edges {
+        let text = lines[edge].trim().to_string();
+        let words = text.chars().filter(|ch| is_cjk(*ch)).count();
+        // A page-edge figure or label of a table is not a header: only short lines of words.
+        if words >= 2 && text.chars().count() <= 40 && !is_figure_token(&text) {
+            *counts.entry(text).or_default() += 1;
+        }
+    }
+    for &edge in edges {
+        let text = lines[edge].trim();
+        if counts.get(text).is_some_and(|count| *count >= 3) {
+            lines[edge].clear();
+        }
+    }
+}
+
+/// Whether a prose line ends a sentence (so the next line starts a new paragraph).
+pub(super) fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|ch| "。！？!?；;：:…".contains(ch))
+}
+
+/// Whether a line opens a heading or a numbered item (一、 （一） 1. 1、 第一部分 ①).
+pub(super) fn opens_item(line: &str) -> bool {
+    let text = line.trim_start();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('（' | '(') => chars
+            .next()
+            .is_some_and(|ch| "一二三四五六七八九十".contains(ch) || ch.is_ascii_digit()),
+        Some(ch) if "一二三四五六七八九十".contains(ch) => {
+            text.chars()
+                .find(|ch| !"一二三四五六七八九十".contains(*ch))
+                .is_some_and(|ch| matches!(ch, '、' | '是' | '.' | '．'))
+                && !text.starts_with("一是")
+        }
+        Some(ch) if ch.is_ascii_digit() => text
+            .chars()
+            .find(|ch| !ch.is_ascii_digit())
+            .is_some_and(|ch| matches!(ch, '.' | '、' | '．' | ')' | '）')),
+        Some('第') => text
+            .chars()
+            .nth(2)
+            .is_some_and(|ch| ch == '部' || ch == '、'),
+        Some(ch) => ('①'..='⑳').contains(&ch),
+        None => false,
+    }
+}
+
+/// The width of a full line of this text: the longest prose lines, ignoring a few outliers.
+/// Text from a PDF wraps at about this many characters; a line this long that does not end
+/// a sentence continues on the next.
+pub(super) fn full_width(lines: &[&str]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|line| line.trim().chars().count())
+        .filter(|width| *width >= 8)
+        .collect();
+    if widths.len() < 5 {
+        return usize::MAX;
+    }
+    widths.sort_unstable();
+    widths[widths.len() * 9 / 10]
+}
+
+/// A figure token as tables print it: `3001`, `1,288`, `96171.6`, `75394432.52元`, `3件`;
+/// not `1.` or `1、` (item numbers) nor a year in a caption (`2024年`).
+pub(super) fn is_figure_token(token: &str) -> bool {
+    let body = token
+        .strip_suffix("万元")
+        .or_else(|| token.strip_suffix('元'))
+        .or_else(|| token.strip_suffix('件'))
+        .unwrap_or(token);
+    let (int, frac) = match body.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (body, None),
+    };
+    let int_ok = !int.is_empty()
+        && (int.bytes().all(|b| b.is_ascii_digit())
+            || (int.contains(',')
+                && int.split(',').enumerate().all(|(i, group)| {
+                    (if i == 0 {
+                        (1..=3).contains(&group.len())
+                    } else {
+                        group.len() == 3
+                    }) && group.bytes().all(|b| b.is_ascii_digit())
+                })));
+    let frac_ok =
+        frac.is_none_or(|frac| !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit()));
+    int_ok && frac_ok
+}
+
+/// The figure tokens of a line of table text, in order; none from a line of prose (one with
+/// a full stop), where numbers belong to sentences.
+pub(super) fn figure_tokens(line: &str) -> Vec<&str> {
+    if line.contains('。') {
+        return Vec::new();
+    }
+    line.split_whitespace()
+        .filter(|token| is_figure_token(token))
+        .collect()
+}
+
+/// How a table was read from text in printed order.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Filled {
+    /// Value after value, as printed.
+    InOrder,
+    /// The runs of values came out of the PDF in another order; the one order that makes
+    /// the table's totals add up was taken (the clerk is told to check it).
+    Reordered,
+    /// The values came out of order and more than one arrangement adds up: taken as they
+    /// stand, and the clerk is told.
+    Ambiguous,
+}
+
+/// Fills `table` from the figures of `lines` taken in printed order: the first figure is the
+/// first cell of the first row, and so on (how the official table reads when each value
+/// stands on a line of its own, or rows are aligned by spaces). Succeeds only when the count
+/// is exactly the table's cell count, so a missing or extra value never shifts figures into
+/// the wrong cells silently; `Err` says how many were found and how many the table has.
+///
+/// Plain PDF extraction sometimes emits a small table's columns in another order (table 四:
+/// `72 64 178 37 | 12 1 1 6 | 351 | …`). When the values as they stand break the table's
+/// totals and the table came in a few runs (values on consecutive lines), the runs are
+/// rearranged to the order that makes every total add up; when several do, a run printed
+/// right after one row's caption (`复议后起诉`) is kept in that row, and then the order
+/// nearest the text wins; a tie still is reported, never guessed.
+pub(super) fn fill_in_printed_order(
+    report: &mut Report,
+    table: &TableSpec,
+    lines: &[&str],
+) -> Result<Filled, (usize, usize)> {
+    let mut keys: Vec<(String, &'static str)> = Vec::new();
+    for block in table.blocks {
+        for row in block.rows {
+            for column in block.columns {
+                keys.push((
+                    format!("{}.{}.{}", table.id, row.key, column.key),
+                    row.label,
+                ));
+            }
+        }
+    }
+    let runs = runs_of(lines, table);
+    let count: usize = runs.iter().map(|run| run.values.len()).sum();
+    if count != keys.len() {
+        return Err((count, keys.len()));
+    }
+    let template = report.template();
+    let adds_up = |order: &[usize]| {
+        let values: Vec<&str> = order
+            .iter()
+            .flat_map(|&run| runs[run].values.iter().copied())
+            .collect();
+        totals_hold(template, &keys, &values)
+    };
+    let in_order: Vec<usize> = (0..runs.len()).collect();
+    let (order, filled) = if adds_up(&in_order) || runs.len() > 8 {
+        (in_order, Filled::InOrder)
+    } else {
+        let mut valid: Vec<Vec<usize>> = Vec::new();
+        permutations(&mut in_order.clone(), 0, &mut |order| {
+            if adds_up(order) {
+                valid.push(order.to_vec());
+            }
+        });
+        // Runs after one row's caption stay in that row; then the order nearest the text.
+        let score = |order: &[usize]| {
+            (
+                caption_score(&runs, order, &keys),
+                std::cmp::Reverse(inversions(order)),
+            )
+        };
+        let best = valid.iter().map(|order| score(order)).max();
+        let winners: Vec<&Vec<usize>> = valid
+            .iter()
+            .filter(|order| Some(score(order)) == best)
+            .collect();
+        match winners.as_slice() {
+            [] => (in_order, Filled::InOrder),
+            [only] => ((*only).clone(), Filled::Reordered),
+            _ => (in_order, Filled::Ambiguous),
+        }
+    };
+    let values = order
+        .iter()
+        .flat_map(|&run| runs[run].values.iter().copied());
+    for ((key, _), value) in keys.iter().zip(values) {
+        report.set_cell(key, value);
+    }
+    Ok(filled)
+}
+
+/// Values on consecutive lines (blank lines between them do not matter), and the row
+/// captions of the table seen in the words just before them.
+struct Run<'a> {
+    values: Vec<&'a str>,
+    captions: Vec<&'static str>,
+}
+
+fn runs_of<'a>(lines: &[&'a str], table: &TableSpec) -> Vec<Run<'a>> {
+    let captions: Vec<&'static str> = table.rows().map(|row| row.label).collect();
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    let mut words = String::new();
+    let mut open = false;
+    for line in lines {
+        let tokens = figure_tokens(line);
+        if tokens.is_empty() {
+            if !line.trim().is_empty() {
+                open = false;
+                words.extend(line.chars().filter(|ch| !ch.is_whitespace()));
+            }
+            continue;
+        }
+        if !open {
+            let seen = captions
+                .iter()
+                .copied()
+                .filter(|caption| words.contains(caption))
+                .collect();
+            runs.push(Run {
+                values: Vec::new(),
+                captions: seen,
+            });
+            words.clear();
+            open = true;
+        }
+        if let Some(run) = runs.last_mut() {
+            run.values.extend(tokens);
+        }
+    }
+    runs
+}
+
+/// Whether every total of the template that lies wholly inside `keys` holds for `values`.
+fn totals_hold(template: &Template, keys: &[(String, &str)], values: &[&str]) -> bool {
+    let cells = template.cells();
+    let value_of = |position: usize| -> Option<Figure> {
+        let key = &cells.get(position)?.key;
+        let at = keys.iter().position(|(k, _)| k == key)?;
+        parse_figure(values.get(at)?, CellKind::Amount).ok()
+    };
+    formulas(template).iter().all(|formula| {
+        let total = value_of(formula.total);
+        let plus: Option<Vec<Figure>> = formula.plus.iter().map(|&p| value_of(p)).collect();
+        let minus: Option<Vec<Figure>> = formula.minus.iter().map(|&p| value_of(p)).collect();
+        match (total, plus, minus) {
+            (Some(total), Some(plus), Some(minus)) => {
+                Figure::sum(plus) == total + Figure::sum(minus)
+            }
+            // A formula reaching outside this table says nothing about it.
+            _ => true,
+        }
+    })
+}
+
+/// How many runs that follow exactly one row caption land wholly in that row.
+fn caption_score(runs: &[Run<'_>], order: &[usize], keys: &[(String, &str)]) -> usize {
+    let mut start = 0;
+    let mut score = 0;
+    for &run in order {
+        let len = runs[run].values.len();
+        if let [caption] = runs[run].captions.as_slice()
+            && keys[start..start + len]
+                .iter()
+                .all(|(_, label)| label == caption)
+        {
+            score += 1;
+        }
+        start += len;
+    }
+    score
+}
+
+/// How many pairs of runs an order puts the other way round from the text.
+fn inversions(order: &[usize]) -> usize {
+    order
+        .iter()
+        .enumerate()
+        .map(|(i, a)| order[i + 1..].iter().filter(|b| *b < a).count())
+        .sum()
+}
+
+/// Calls `visit` with every ordering of `items[k..]` (Heap's algorithm, in place).
+fn permutations(items: &mut Vec<usize>, k: usize, visit: &mut impl FnMut(&[usize])) {
+    if k + 1 >= items.len() {
+        visit(items);
+        return;
+    }
+    for i in k..items.len() {
+        items.swap(k, i);
+        permutations(items, k + 1, visit);
+        items.swap(k, i);
+    }
+}
+
+pub(super) fn is_cjk(ch: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&ch) || ('\u{3400}'..='\u{4dbf}').contains(&ch)
+}

@@ -1,0 +1,299 @@
+//! Import of reports as clerks really have them (`tests/fixtures/published/`: web page text,
+//! text from a PDF in plain and `-layout` form), and of the forms those stand for: page
+//! furniture, wrapped lines, titles over several lines, tables whose values lost their labels,
+//! and imports that must say they are incomplete rather than exit quietly.
+
+use serde_json::Value;
+
+use super::fixtures_dir;
+use crate::{ImportResult, TemplateId, import_text};
+
+/// Compares an import with `NAME.expected-figures.json`: template, year, agency, every cell.
+fn differences(name: &str) -> Vec<String> {
+    let dir = fixtures_dir().join("published");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("text");
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}.expected-figures.json")))
+            .expect("expected figures"),
+    )
+    .expect("JSON");
+    let imported = import_text(&text);
+    let report = &imported.report;
+    let mut out = Vec::new();
+    if report.template.as_str() != expected["template"] {
+        out.push(format!("template {:?}", report.template));
+    }
+    if i64::from(report.year) != expected["year"].as_i64().unwrap_or_default() {
+        out.push(format!("year {}", report.year));
+    }
+    if report.agency != expected["agency"] {
+        out.push(format!("agency {:?}", report.agency));
+    }
+    let figures = expected["figures"].as_object().expect("figures");
+    for (key, value) in figures {
+        let have = report.cell_raw(key);
+        if have.as_deref() != value.as_str() {
+            out.push(format!("{key}: expected {value}, got {have:?}"));
+        }
+    }
+    for key in report.figures.keys() {
+        if !figures.contains_key(key) {
+            out.push(format!("unexpected {key}"));
+        }
+    }
+    if !imported.errors.is_empty() {
+        out.push(format!("errors {:?}", imported.errors));
+    }
+    out.into_iter()
+        .map(|line| format!("{name}: {line}"))
+        .collect()
+}
+
+#[test]
+fn every_published_report_imports_exactly() {
+    let failures: Vec<String> = [
+        "pingtan-2019",
+        "pingtan-2020",
+        "pingtan-2022",
+        "huaian-2024",
+        "huaian-2024-layout",
+    ]
+    .iter()
+    .flat_map(|name| differences(name))
+    .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn pdf_text_keeps_its_paragraphs_and_loses_its_page_furniture() {
+    let text =
+        std::fs::read_to_string(fixtures_dir().join("published/huaian-2024.txt")).expect("text");
+    let report = import_text(&text).report;
+    let problems = report.section_text("problems").expect("五");
+    // “还有一些需要加强和改进的 / -5- / 地方。” is one sentence again.
+    assert!(problems.starts_with("对照上级新要求和公众新期待，还有一些需要加强和改进的地方。"));
+    assert!(!problems.contains("-5-"));
+    assert_eq!(problems.lines().count(), 2, "{problems}");
+    let overview = report.section_text("overview").expect("一");
+    assert!(
+        overview.contains("（三）政府信息管理情况。在政府网站、政务新媒体、政府公报等公开平台")
+    );
+    for (_, text) in report.sections.iter().map(|s| (&s.id, &s.text)) {
+        assert!(!text.contains("-2-") && !text.contains('\u{c}'));
+    }
+    // The sections that hold tables keep no table debris.
+    for id in ["active", "requests", "appeals"] {
+        assert_eq!(report.section_text(id), Some(""), "{id}");
+    }
+}
+
+/// A small gov-2021 report as a PDF gives it, with `body` as the lines of table 四.
+fn pdf_report(title: &str, appeals: &str) -> String {
+    format!(
+        "{title}\n\n本报告由某县人民政府办公室根据条例编制。\n一、总体情况\n全年收到申请3件。\n\
+         -1-\n\u{c}\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
+         四、政府信息公开行政复议、行政诉讼情况\n{appeals}\n五、存在的主要问题及改进情况\n无。\n\
+         六、其他需要报告的事项\n无。\n"
+    )
+}
+
+#[test]
+fn titles_are_found_however_they_are_broken() {
+    for (title, agency) in [
+        (
+            "某县人民政府\n2024 年政府信息公开工作年度报告",
+            "某县人民政府",
+        ),
+        (
+            "某县人民政府2024年政府信息公开工作年\n度报告",
+            "某县人民政府",
+        ),
+        (
+            "某县人民政府\n２０２４年度政府信息\n公开工作年度报告",
+            "某县人民政府",
+        ),
+        (
+            "某市生态环境局关于2024年政府信息公开工作年度报告",
+            "某市生态环境局",
+        ),
+        (
+            "标题：某区教育局2024年政府信息公开工作年度报告",
+            "某区教育局",
+        ),
+        // No agency in the title: the opening sentence names the government's office.
+        ("2024年政府信息公开工作年度报告", "某县人民政府"),
+    ] {
+        let report = import_text(&pdf_report(title, "")).report;
+        assert_eq!(
+            (report.agency.as_str(), report.year),
+            (agency, 2024),
+            "{title}"
+        );
+        assert!(
+            report.sections.iter().all(|s| !s.text.contains("年度报告")),
+            "{title}: the title is not prose"
+        );
+    }
+    // The 落款 names the agency when the title does not.
+    let text = "2024年政府信息公开工作年度报告\n一、总体情况\n有。\n二、主动公开政府信息情况\n\
+                三、收到和处理政府信息公开申请情况\n六、其他需要报告的事项\n无。\n某市审计局\n2025年1月20日\n";
+    assert_eq!(import_text(text).report.agency, "某市审计局");
+}
+
+#[test]
+fn page_numbers_in_every_form_are_dropped() {
+    for page in [
+        "-3-",
+        "- 3 -",
+        "— 3 —",
+        "－3－",
+        "第3页",
+        "第 3 页 共 8 页",
+        "  -12-  ",
+    ] {
+        let text = format!(
+            "某县2024年政府信息公开工作年度报告\n一、总体情况\n全年共收到政府信息公开申请\n{page}\n\n120件，全部按时答复。\n\
+             二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+        );
+        let report = import_text(&text).report;
+        assert_eq!(
+            report.section_text("overview"),
+            Some("全年共收到政府信息公开申请120件，全部按时答复。"),
+            "{page}"
+        );
+    }
+    // A number alone on a line is a figure, not a page number.
+    let text = "某县2024年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请\n3\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n";
+    assert!(
+        import_text(text)
+            .report
+            .section_text("overview")
+            .is_some_and(|t| t.contains('3'))
+    );
+}
+
+#[test]
+fn a_running_header_on_every_page_is_dropped_but_headings_stay() {
+    let text = [
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n全年共收到申请3件。",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "五、存在的主要问题及改进情况\n无。",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, body)| format!("某县人民政府文件\n{body}\n-{}-\n", n + 1))
+    .collect::<Vec<_>>()
+    .join("\u{c}");
+    let imported = import_text(&text);
+    let all: String = imported
+        .report
+        .sections
+        .iter()
+        .map(|s| s.text.clone())
+        .collect();
+    assert!(!all.contains("某县人民政府文件"), "{all}");
+    assert_eq!(imported.report.section_text("problems"), Some("无。"));
+    assert_eq!(
+        imported.report.section_text("overview"),
+        Some("全年共收到申请3件。")
+    );
+}
+
+#[test]
+fn table_values_without_labels_fill_the_table_in_printed_order() {
+    let values = "行政复议\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n1\n0\n0\n0\n1\n\n2\n0\n0\n0\n2\n0\n0\n0\n0\n0\n";
+    let imported = import_text(&pdf_report("某县2024年政府信息公开工作年度报告", values));
+    let report = &imported.report;
+    assert_eq!(report.template, TemplateId::Gov2021);
+    assert_eq!(
+        report.cell_raw("appeals.review.upheld").as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        report.cell_raw("appeals.review.total").as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        report.cell_raw("appeals.suit_direct.upheld").as_deref(),
+        Some("2")
+    );
+    assert_eq!(
+        report
+            .cell_raw("appeals.suit_after_review.total")
+            .as_deref(),
+        Some("0")
+    );
+    // Tables 二 and 三 had no values: that is said, as an error, not passed over.
+    assert!(
+        imported.errors.iter().any(|e| e.contains("表二"))
+            && imported.errors.iter().any(|e| e.contains("表三")),
+        "{:?}",
+        imported.errors
+    );
+}
+
+#[test]
+fn a_table_with_a_value_missing_is_an_error_and_fills_nothing() {
+    // 14 of table 四's 15 values: one blank cell in the PDF.
+    let values = "1\n0\n0\n0\n1\n2\n0\n0\n0\n2\n0\n0\n0\n0\n";
+    let imported = import_text(&pdf_report("某县2024年政府信息公开工作年度报告", values));
+    assert!(
+        imported
+            .errors
+            .iter()
+            .any(|e| e.contains("表四") && e.contains("14") && e.contains("15")),
+        "{:?}",
+        imported.errors
+    );
+    assert!(
+        imported
+            .report
+            .figures
+            .keys()
+            .all(|key| !key.starts_with("appeals."))
+    );
+}
+
+#[test]
+fn a_gov_report_with_no_table_figures_says_so() {
+    let imported: ImportResult = import_text(&pdf_report("某县2024年政府信息公开工作年度报告", ""));
+    assert!(
+        imported
+            .errors
+            .first()
+            .is_some_and(|e| e.contains("没有读到任何统计表数值")),
+        "{:?}",
+        imported.errors
+    );
+    // A complete one has no errors.
+    let text =
+        std::fs::read_to_string(fixtures_dir().join("published/pingtan-2022.txt")).expect("text");
+    assert_eq!(import_text(&text).errors, Vec::<String>::new());
+}
+
+#[test]
+fn web_text_paragraphs_are_never_joined() {
+    let text = "某县2024年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n2024年，本县主动公开信息1200条，其中政策文件30件\n（二）依申请公开\n全年收到申请12件。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n";
+    let report = import_text(text).report;
+    assert_eq!(
+        report.section_text("overview"),
+        Some(
+            "（一）主动公开\n2024年，本县主动公开信息1200条，其中政策文件30件\n（二）依申请公开\n全年收到申请12件。"
+        )
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let text = "\u{feff}某县2024年政府信息公开工作年度报告\n一、总体情况\n有。\n";
+    let report = import_text(text).report;
+    assert_eq!((report.agency.as_str(), report.year), ("某县", 2024));
+}
+
+#[test]
+fn a_line_above_the_title_is_not_the_agency_when_the_title_names_it() {
+    let text = "附件1\n某市审计局2024年政府信息公开工作年度报告\n一、总体情况\n有。\n";
+    let report = import_text(text).report;
+    assert_eq!((report.agency.as_str(), report.year), ("某市审计局", 2024));
+}
