@@ -123,6 +123,7 @@ texts! {
     Contact => "联系方式（地址、电话、电子邮箱）", "Contact (address, phone, e-mail)";
     PublishDate => "发布日期", "Publication date";
     AutoTotals => "自动合计", "Auto-totals";
+    AutoTotalsHint => "只算各项之和（总计、（七）总计）；结转下年度请自行填写，平衡关系照常检查", "Sums only (总计, （七）总计); type 结转下年度 yourself, the balance is always checked";
     Override => "手动覆盖", "Override";
     RestoreComputed => "恢复自动计算", "Restore computed value";
     PasteOverflow => "粘贴的区域（{rows} 行 × {cols} 列）超出了表格，未做任何修改。", "The pasted block ({rows} rows × {cols} columns) does not fit in the table; nothing was changed.";

@@ -192,3 +192,95 @@ async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
     assert_eq!(cell("requests.carried_out.total").value(), "");
     drop(grid);
 }
+
+/// A real mouse press on the cell (what a click starts with).
+fn mouse_down(key: &str) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousedown", &init)
+        .expect("mouse event");
+    let _ = cell(key).dispatch_event(&event);
+}
+
+fn selected_text(input: &HtmlInputElement) -> String {
+    let value: Vec<u16> = input.value().encode_utf16().collect();
+    match (input.selection_start(), input.selection_end()) {
+        (Ok(Some(start)), Ok(Some(end))) => {
+            String::from_utf16_lossy(&value[start as usize..end as usize])
+        }
+        _ => String::new(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_the_last_row_commits_so_nothing_typed_is_lost() {
+    let grid = open_requests_grid().await;
+    let last = "requests.carried_out.total";
+    let _ = cell(last).focus();
+    type_into_focused("5");
+    settle().await;
+    press("Enter", false);
+    settle().await;
+    assert_eq!(focused_cell(), last, "no row below: the focus stays");
+    // The value is committed and selected: the next key replaces it (5, Enter, 2 is 2).
+    assert_eq!(selected_text(&cell(last)), "5");
+    type_into_focused("2");
+    settle().await;
+    assert_eq!(cell(last).value(), "2");
+    press("Enter", false);
+    settle().await;
+    // Escape after a commit has nothing to cancel: the committed 2 stays.
+    press("Escape", false);
+    settle().await;
+    assert_eq!(cell(last).value(), "2");
+    // An arrow at the edge commits the same way.
+    press("ArrowRight", false);
+    settle().await;
+    assert_eq!(focused_cell(), last);
+    assert_eq!(selected_text(&cell(last)), "2");
+    drop(grid);
+}
+
+#[wasm_bindgen_test]
+async fn escape_cancels_only_the_typing_in_progress() {
+    let grid = open_requests_grid().await;
+    let key = "requests.new.natural";
+    let _ = cell(key).focus();
+    type_into_focused("7");
+    settle().await;
+    press("ArrowRight", false);
+    settle().await;
+    press("ArrowLeft", false);
+    settle().await;
+    assert_eq!(focused_cell(), key);
+    type_into_focused("9");
+    settle().await;
+    press("Escape", false);
+    settle().await;
+    assert_eq!(
+        cell(key).value(),
+        "7",
+        "back to the committed value, not blank"
+    );
+    drop(grid);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_the_selected_cell_keeps_the_value_selected_so_typing_replaces_it() {
+    let grid = open_requests_grid().await;
+    let key = "requests.new.natural";
+    let _ = cell(key).focus();
+    type_into_focused("0");
+    settle().await;
+    press("Enter", false);
+    settle().await;
+    press("ArrowUp", false);
+    settle().await;
+    assert_eq!(focused_cell(), key);
+    // The cell is already selected; a click on it must not drop the selection.
+    mouse_down(key);
+    settle().await;
+    assert_eq!(selected_text(&cell(key)), "0");
+    drop(grid);
+}

@@ -59,3 +59,30 @@ test('a first-time user opens the example report and sees its published errors',
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('library-empty')).toHaveCount(0);
 });
+
+test('auto-totals never compute 结转下年度, so a typo in 本年新收 shows as a balance error', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2024);
+  await openSection(page, '三、');
+  await page.getByRole('checkbox', { name: '自动合计' }).check();
+  await expect(page.getByTestId('auto-totals-hint')).toContainText('结转下年度请自行填写');
+  const carriedOut = page.getByRole('textbox', { name: '四、结转下年度继续办理 · 自然人' });
+  await expect(carriedOut).not.toHaveAttribute('readonly', '');
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: '（一）予以公开 · 自然人' }).click();
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  await carriedOut.click();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel).not.toContainText('结转下年度应为');
+  // The typo: 6 instead of 5. It must not vanish into a computed carry-over.
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await page.keyboard.type('6');
+  await page.keyboard.press('Enter');
+  await expect(carriedOut).toHaveValue('1');
+  await expect(panel).toContainText('若其他数字无误，结转下年度应为 2');
+});

@@ -50,5 +50,38 @@ fn core(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, core);
+/// Import on the inputs that would be quadratic with a scan per tag or per line, and on the
+/// real PDF text of 淮安 2024 for scale. Each should stay well under a second.
+fn import(c: &mut Criterion) {
+    const HUAIAN: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/published/huaian-2024.txt"
+    ));
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("huaian_pdf_text", |b| {
+        b.iter(|| report::import_text(black_box(HUAIAN)))
+    });
+    let scripts = "<script>x</script>".repeat(50_000);
+    group.bench_function("html_50000_scripts", |b| {
+        b.iter(|| report::import_html(black_box(&scripts)))
+    });
+    let spaces = format!(
+        "某县2024年政府信息公开工作年度报告\n{}\n",
+        " ".repeat(4_000_000)
+    );
+    group.bench_function("text_4mb_of_spaces", |b| {
+        b.iter(|| report::import_text(black_box(&spaces)))
+    });
+    let sentence = format!(
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n{}。\n",
+        "公开".repeat(1_700_000)
+    );
+    group.bench_function("text_10mb_sentence", |b| {
+        b.iter(|| report::import_text(black_box(&sentence)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, core, import);
 criterion_main!(benches);

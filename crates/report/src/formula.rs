@@ -18,8 +18,9 @@ pub(crate) struct Formula {
     pub(crate) plus: Vec<usize>,
     /// Cells subtracted.
     pub(crate) minus: Vec<usize>,
-    /// Whether auto-totals fills `total` from this formula. Row totals of （七） and 四 are
-    /// checked but not used to fill: those cells come from their column formulas.
+    /// Whether auto-totals fills `total` from this formula: sums only. The row total of
+    /// （七） is checked but not used to fill (its column formula fills it), and the balance
+    /// (结转下年度) is only checked.
     pub(crate) computes: bool,
 }
 
@@ -78,7 +79,8 @@ fn build(template: &Template) -> Vec<Formula> {
                 format!("requests.{row}.total"),
                 parts,
                 [],
-                !matches!(*row, "handled_total" | "carried_out"),
+                // （七）总计's own 总计 comes from its column formula below.
+                *row != "handled_total",
                 &position,
             );
         }
@@ -101,13 +103,15 @@ fn build(template: &Template) -> Vec<Formula> {
             let plus = ["new", "carried_in"].map(|row| format!("requests.{row}.{column}"));
             let minus = [format!("requests.handled_total.{column}")];
             let total = format!("requests.carried_out.{column}");
+            // Checked, never computed: 结转下年度 is the clerk's to type, so the form's own
+            // balance (一 + 二 = 三 + 四) can always fail and catch a typo in 一 or 二.
             push(
                 &mut formulas,
                 Rule::RequestsBalance,
                 total,
                 plus,
                 minus,
-                true,
+                false,
                 &position,
             );
         }

@@ -52,7 +52,13 @@ pub fn import_text(text: &str) -> ImportResult {
         .count();
     let year = title.year.unwrap_or(0);
     let mut report = Report::new(title.agency.clone(), year);
-    let gov = gov_headings >= 3 && report.template != TemplateId::Legacy;
+    // The tables say which format was used (some bodies kept the 2019 form in 2021, a few
+    // used the new one early); the year decides only when they say nothing.
+    let by_tables = format_of_tables(&cleaned);
+    let gov = gov_headings >= 3 && (report.template != TemplateId::Legacy || by_tables.is_some());
+    if let Some(template) = by_tables.filter(|_| gov) {
+        report.template = template;
+    }
     if !gov {
         report.template = TemplateId::Legacy;
     }
@@ -193,6 +199,25 @@ pub fn import_text(text: &str) -> ImportResult {
         unrecognised,
         errors,
     }
+}
+
+/// The format the table headers name: 本年制发件数 / 现行有效件数 are the 2021 form's,
+/// 本年新制作数量 / 对外公开总数量 / 上一年项目数量 the 2019 form's.
+fn format_of_tables(lines: &[String]) -> Option<TemplateId> {
+    let mut found = None;
+    for line in lines {
+        let text: String = line.chars().filter(|ch| !ch.is_whitespace()).collect();
+        if text.contains("本年制发件数") || text.contains("现行有效件数") {
+            return Some(TemplateId::Gov2021);
+        }
+        if text.contains("本年新制作数量")
+            || text.contains("对外公开总数量")
+            || text.contains("上一年项目数量")
+        {
+            found = Some(TemplateId::Gov2019);
+        }
+    }
+    found
 }
 
 /// A markdown heading inside a section that is part of it: a sub-item (（一）…), a table
@@ -353,7 +378,9 @@ fn clean_cell(cell: &str) -> String {
     cell.trim().replace("**", "").trim().to_string()
 }
 
-/// The gov section a heading line opens.
+/// The gov section a heading line opens, by what it says rather than its number: a
+/// report that leaves out a section renumbers the rest (四、存在的主要问题…), numerals may be
+/// full-width or spaced (二 、), and some write 第二部分 or 二. for 二、.
 fn gov_heading(line: &Line) -> Option<&'static str> {
     let text: String = line
         .text
@@ -361,23 +388,54 @@ fn gov_heading(line: &Line) -> Option<&'static str> {
         .map(crate::narrative::normalise_char)
         .filter(|ch| !ch.is_whitespace())
         .collect();
-    if line.cells.is_some() || text.chars().count() > 40 {
+    if line.cells.is_some() || text.chars().count() > 40 || text.ends_with('。') {
         return None;
     }
-    let table = [
-        ("一、", &["总体情况"][..], "overview"),
-        ("二、", &["主动公开"][..], "active"),
-        ("三、", &["申请"][..], "requests"),
-        ("四、", &["复议", "诉讼"][..], "appeals"),
-        ("五、", &["问题"][..], "problems"),
-        ("六、", &["其他"][..], "other"),
+    let rest = strip_section_number(&text)?;
+    // Table 三's row labels are numbered the same way (一、本年新收…申请数量).
+    const ROW_LABELS: [&str; 4] = ["本年新收", "上年结转", "结转下年", "办理结果"];
+    if ROW_LABELS.iter().any(|label| rest.contains(label)) {
+        return None;
+    }
+    // Most specific first: the appeals heading also says 申请, the other-matters one 其他.
+    const MEANINGS: &[(&[&str], &str)] = &[
+        (&["复议", "诉讼"], "appeals"),
+        (&["主动公开"], "active"),
+        (&["收到和处理", "依申请", "申请"], "requests"),
+        (&["总体情况", "基本情况", "概述"], "overview"),
+        (&["其他需要报告", "其他事项", "其他需报告"], "other"),
+        (&["问题", "不足", "改进"], "problems"),
     ];
-    table
+    MEANINGS
         .iter()
-        .find(|(number, words, _)| {
-            text.starts_with(number) && words.iter().any(|word| text.contains(word))
-        })
-        .map(|(_, _, id)| *id)
+        .find(|(words, _)| words.iter().any(|word| rest.contains(word)))
+        .map(|(_, id)| *id)
+}
+
+/// The heading text after its section number (一、 一. 第一部分 第一、), or `None` when the line
+/// does not open with one.
+fn strip_section_number(text: &str) -> Option<&str> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let (text, ordinal) = match text.strip_prefix('第') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let numeral_len: usize = text
+        .chars()
+        .take_while(|ch| NUMERALS.contains(*ch))
+        .map(char::len_utf8)
+        .sum();
+    if numeral_len == 0 || numeral_len > 6 {
+        return None;
+    }
+    let after = &text[numeral_len..];
+    if ordinal && let Some(rest) = after.strip_prefix("部分") {
+        return Some(rest.trim_start_matches(['、', '：', ':', '.', '．']));
+    }
+    after
+        .strip_prefix('、')
+        .or_else(|| after.strip_prefix('.'))
+        .or_else(|| after.strip_prefix('．'))
 }
 
 /// A legacy heading: a short line opening with a Chinese numeral and 、.
@@ -623,64 +681,272 @@ fn read_info_fee(report: &mut Report) {
     }
 }
 
-/// Strips tags; `<tr>` rows become lines of tab-separated cells, block elements line breaks.
+/// Strips tags in one pass over the page: block elements become line breaks, each `<tr>`
+/// one line of tab-separated cells (merged label cells repeated on the rows they span),
+/// `<script>`, `<style>` and comments dropped, character references decoded.
 fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    let mut in_row = false;
-    let mut first_cell = true;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&decode(&rest[..open]).replace(['\n', '\r'], if in_row { " " } else { "\n" }));
-        let Some(close) = rest[open..].find('>') else {
-            rest = "";
+    let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+    let mut page = HtmlText::default();
+    let mut pos = 0;
+    while let Some(found) = html[pos..].find('<') {
+        let open = pos + found;
+        page.text(&decode(&html[pos..open]));
+        if html[open..].starts_with("<!--") {
+            pos = html[open..]
+                .find("-->")
+                .map_or(html.len(), |end| open + end + 3);
+            continue;
+        }
+        let Some(close) = html[open..].find('>') else {
+            page.text(&decode(&html[open..]));
+            pos = html.len();
             break;
         };
-        let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
-        rest = &rest[open + close + 1..];
+        let tag = &html[open + 1..open + close];
+        pos = open + close + 1;
+        let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(|ch| ch.is_ascii_alphanumeric())
-            .collect();
-        for skipped in ["script", "style"] {
-            if name == skipped && !tag.starts_with('/') {
-                let end = format!("</{skipped}");
-                let found = rest.to_ascii_lowercase().find(&end);
-                rest = found.map_or("", |at| &rest[at..]);
-            }
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !closing && matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
+            // Skip to the end tag, scanning forward only: linear however many there are.
+            pos = find_ascii_ci(html, pos, &format!("</{name}")).unwrap_or(html.len());
+            continue;
         }
-        match (name.as_str(), tag.starts_with('/')) {
-            ("tr", false) => {
-                out.push('\n');
-                in_row = true;
-                first_cell = true;
-            }
-            ("tr", true) => {
-                out.push('\n');
-                in_row = false;
-            }
-            ("td" | "th", false) => {
-                if !first_cell {
-                    out.push('\t');
+        page.tag(&name, closing, tag);
+    }
+    page.text(&decode(&html[pos..]));
+    page.finish()
+}
+
+/// The byte offset of `needle` (ASCII) in `haystack` at or after `from`, ignoring ASCII case.
+fn find_ascii_ci(haystack: &str, from: usize, needle: &str) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    let needle = needle.as_bytes();
+    (from..=bytes.len().checked_sub(needle.len())?).find(|&at| {
+        bytes[at..at + needle.len()]
+            .iter()
+            .zip(needle)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
+}
+
+/// The text of a page being read, with the table being built.
+#[derive(Default)]
+struct HtmlText {
+    out: String,
+    /// Rows of the outermost open table; cells are (text, rowspan, colspan).
+    rows: Vec<Vec<(String, usize, usize)>>,
+    /// Open tables (nested ones are read as text inside the outer cell).
+    depth: usize,
+    cell: Option<(String, usize, usize)>,
+}
+
+impl HtmlText {
+    fn text(&mut self, text: &str) {
+        match &mut self.cell {
+            Some((cell, _, _)) => {
+                for ch in text.chars() {
+                    cell.push(if ch == '\n' || ch == '\r' || ch == '\t' {
+                        ' '
+                    } else {
+                        ch
+                    });
                 }
-                first_cell = false;
             }
-            ("p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "li" | "table", _) if !in_row => {
-                out.push('\n')
+            None if self.depth > 0 => {}
+            None => self.out.push_str(text),
+        }
+    }
+
+    fn tag(&mut self, name: &str, closing: bool, tag: &str) {
+        match (name, closing) {
+            ("table", false) => {
+                self.depth += 1;
+                if self.depth == 1 {
+                    self.rows.clear();
+                }
+            }
+            ("table", true) if self.depth > 0 => {
+                self.depth -= 1;
+                if self.depth == 0 {
+                    self.end_cell();
+                    self.flush_table();
+                }
+            }
+            ("tr", false) if self.depth == 1 => {
+                self.end_cell();
+                self.rows.push(Vec::new());
+            }
+            ("tr", true) if self.depth == 1 => self.end_cell(),
+            ("td" | "th", false) if self.depth == 1 => {
+                self.end_cell();
+                if self.rows.is_empty() {
+                    self.rows.push(Vec::new());
+                }
+                self.cell = Some((String::new(), span(tag, "rowspan"), span(tag, "colspan")));
+            }
+            ("td" | "th", true) if self.depth == 1 => self.end_cell(),
+            (
+                "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "section"
+                | "article" | "header" | "footer" | "tbody",
+                _,
+            ) => {
+                if self.cell.is_some() {
+                    self.text(" ");
+                } else if self.depth == 0 {
+                    self.out.push('\n');
+                }
             }
             _ => {}
         }
     }
-    out.push_str(&decode(rest));
+
+    fn end_cell(&mut self) {
+        if let Some((text, rowspan, colspan)) = self.cell.take()
+            && let Some(row) = self.rows.last_mut()
+        {
+            row.push((text.trim().to_string(), rowspan, colspan));
+        }
+    }
+
+    /// Writes the table, one line per row. A label cell merged over several rows is
+    /// repeated on each (its rows then read on their own); a merged figure is written once.
+    fn flush_table(&mut self) {
+        // Label cells still spanning down: (column, rows left, text).
+        let mut spanning: Vec<(usize, usize, String)> = Vec::new();
+        self.out.push('\n');
+        for row in std::mem::take(&mut self.rows) {
+            let mut line: Vec<String> = Vec::new();
+            let mut column = 0;
+            let mut cells = row.into_iter().peekable();
+            loop {
+                if let Some(index) = spanning.iter().position(|(at, _, _)| *at == column) {
+                    line.push(spanning[index].2.clone());
+                    spanning[index].1 -= 1;
+                    if spanning[index].1 == 0 {
+                        spanning.remove(index);
+                    }
+                    column += 1;
+                    continue;
+                }
+                let Some((text, rowspan, colspan)) = cells.next() else {
+                    if spanning.iter().any(|(at, _, _)| *at > column) {
+                        column += 1;
+                        continue;
+                    }
+                    break;
+                };
+                if rowspan > 1 && value(&text).is_none() {
+                    spanning.push((column, rowspan - 1, text.clone()));
+                }
+                line.push(text);
+                column += colspan.max(1);
+            }
+            if !line.is_empty() {
+                self.out.push_str(&line.join("\t"));
+                self.out.push('\n');
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_cell();
+        if !self.rows.is_empty() {
+            self.flush_table();
+        }
+        self.out
+    }
+}
+
+/// `rowspan="3"` / `colspan=2` of a tag, 1 when absent or unreadable (at most 100).
+fn span(tag: &str, attribute: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    let Some(at) = lower.find(attribute) else {
+        return 1;
+    };
+    let rest = lower[at + attribute.len()..].trim_start();
+    let Some(rest) = rest.strip_prefix('=') else {
+        return 1;
+    };
+    let digits: String = rest
+        .trim_start()
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(1).clamp(1, 100)
+}
+
+/// Decodes character references: numeric (`&#20013;`, `&#x4E2D;`) and the named ones pages
+/// use; an unknown or malformed one is kept as written.
+fn decode(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..]
+            .char_indices()
+            .take(12)
+            .find(|(_, ch)| *ch == ';')
+            .map(|(index, _)| index + 1);
+        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|ch| (ch, end)));
+        match decoded {
+            Some((ch, end)) => {
+                out.push(ch);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
-fn decode(text: &str) -> String {
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&ldquo;", "“")
-        .replace("&rdquo;", "”")
-        .replace("&amp;", "&")
+fn entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|ch| *ch != '\0');
+    }
+    Some(match name {
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "middot" => '·',
+        "times" => '×',
+        "divide" => '÷',
+        "yen" => '¥',
+        "deg" => '°',
+        "plusmn" => '±',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "copy" => '©',
+        "reg" => '®',
+        "permil" => '‰',
+        _ => return None,
+    })
 }

@@ -264,18 +264,28 @@ fn check_formula(
         .map(|row| row.full_label())
         .unwrap_or_default();
     let column = total_spec.column.map_or("", |column| column.label);
+    // A total auto-totals filled was not typed: say where its value came from.
+    let report = sheet.report;
+    let computed = report.auto_totals_enabled()
+        && crate::formula::is_computed(template, &total_spec.key)
+        && !report.is_overridden(&total_spec.key);
+    let (typed_zh, typed_en) = if computed {
+        ("自动合计为", "was computed as")
+    } else {
+        ("实填", "is")
+    };
     let message = match (formula.rule, lang) {
         (Rule::RequestsRowTotal, Lang::Zh) => format!(
-            "「{row}」行：总计应为 {expected}（自然人至其他六列之和），实填 {actual}，相差 {diff}。"
+            "「{row}」行：总计应为 {expected}（自然人至其他六列之和），{typed_zh} {actual}，相差 {diff}。"
         ),
         (Rule::RequestsRowTotal, Lang::En) => format!(
-            "Row {row}: 总计 should be {expected} (sum of the six applicant columns) but is {actual} (off by {diff})."
+            "Row {row}: 总计 should be {expected} (sum of the six applicant columns) but {typed_en} {actual} (off by {diff})."
         ),
         (Rule::RequestsHandledTotal, Lang::Zh) => format!(
-            "「{column}」列：（七）总计应为 {expected}（（一）至（六）各项之和），实填 {actual}，相差 {diff}。"
+            "「{column}」列：（七）总计应为 {expected}（（一）至（六）各项之和），{typed_zh} {actual}，相差 {diff}。"
         ),
         (Rule::RequestsHandledTotal, Lang::En) => format!(
-            "Column {column}: （七）总计 should be {expected} (sum of outcomes （一） to （六）) but is {actual} (off by {diff})."
+            "Column {column}: （七）总计 should be {expected} (sum of outcomes （一） to （六）) but {typed_en} {actual} (off by {diff})."
         ),
         (Rule::RequestsBalance, _) => balance_message(&plus, &minus, actual, column, lang),
         (_, Lang::Zh) => format!(
@@ -317,12 +327,20 @@ fn balance_message(
     let left = new + carried_in;
     let right = handled + carried_out;
     let diff = difference(left, right);
-    match lang {
-        Lang::Zh => format!(
-            "「{column}」列：本年新收 {new} + 上年结转 {carried_in} = {left}，而办理结果总计 {handled} + 结转下年度 {carried_out} = {right}，两边相差 {diff}。"
+    // What 结转下年度 would balance, when that is a possible figure.
+    let balancing = left - handled;
+    match (lang, balancing.is_negative()) {
+        (Lang::Zh, false) => format!(
+            "「{column}」列：本年新收 {new} + 上年结转 {carried_in} = {left}，而办理结果总计 {handled} + 结转下年度 {carried_out} = {right}，两边相差 {diff}。若其他数字无误，结转下年度应为 {balancing}。"
         ),
-        Lang::En => format!(
-            "Column {column}: 新收 {new} + 上年结转 {carried_in} = {left}, but （七）总计 {handled} + 结转下年度 {carried_out} = {right} (off by {diff})."
+        (Lang::Zh, true) => format!(
+            "「{column}」列：本年新收 {new} + 上年结转 {carried_in} = {left}，而办理结果总计 {handled} + 结转下年度 {carried_out} = {right}，两边相差 {diff}。办理结果总计已超过收到的申请，请核对本年新收、上年结转和各项办理结果。"
+        ),
+        (Lang::En, false) => format!(
+            "Column {column}: 新收 {new} + 上年结转 {carried_in} = {left}, but （七）总计 {handled} + 结转下年度 {carried_out} = {right} (off by {diff}). If the other figures are right, 结转下年度 should be {balancing}."
+        ),
+        (Lang::En, true) => format!(
+            "Column {column}: 新收 {new} + 上年结转 {carried_in} = {left}, but （七）总计 {handled} + 结转下年度 {carried_out} = {right} (off by {diff}). More applications were handled than received: check 新收, 上年结转 and the outcomes."
         ),
     }
 }

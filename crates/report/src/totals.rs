@@ -1,8 +1,10 @@
 //! Auto-totals (自动合计): filling every total cell from its parts, in the order the parts
-//! become known: the 总计 of each row of table 三, then （七）总计 per column, then
-//! 四、结转下年度 = 一 + 二 − （七）, then the 总计 of table 四. Cells the user overrode are
-//! left as typed. A total whose parts are not all readable becomes blank rather than guessed;
-//! a negative 结转下年度 is written as computed, for validation to flag.
+//! become known: the 总计 of each row of table 三 (结转下年度's too), then （七）总计 per
+//! column, then the 总计 of table 四. Only sums: 四、结转下年度 itself is never computed, so the
+//! form's balance (一 + 二 = 三 + 四) is always the clerk's figures checked against each
+//! other and a typo in 一 cannot vanish into a computed carry-over. Cells the user overrode
+//! are left as typed. A total whose parts are not all readable becomes blank rather than
+//! guessed.
 
 use crate::figure::Figure;
 use crate::formula::formulas;

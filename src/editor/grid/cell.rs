@@ -80,6 +80,18 @@ pub fn GridCell(
                     if active.as_ref() != Some(el.as_ref()) {
                         ev.prevent_default();
                         let _ = el.focus();
+                        return;
+                    }
+                    match state.mode.get_untracked() {
+                        // A click on the selected cell keeps it selected: typing replaces
+                        // the value, as the hint 直接输入替换 says.
+                        Mode::Navigate => {
+                            ev.prevent_default();
+                            el.select();
+                        }
+                        // A click into text being typed places the caret there.
+                        Mode::Typing => state.mode.set(Mode::InPlace),
+                        Mode::InPlace => {}
                     }
                 }
                 on:dblclick=move |_| {

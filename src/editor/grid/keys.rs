@@ -69,8 +69,19 @@ pub fn on_keydown(
         ev.prevent_default();
         focus_cell(&target);
     } else if !is_tab {
+        // No cell that way (Enter on the last row, an arrow at the edge): the move still
+        // commits, as in a spreadsheet. The value is kept, the cell leaves its editing state
+        // with its text selected, so the next key replaces it and Escape has nothing to undo.
         ev.prevent_default();
+        commit_in_place(input, state);
     }
+}
+
+/// Ends editing in the cell without moving: what was typed stays, typing next replaces it.
+pub fn commit_in_place(input: &HtmlInputElement, state: GridState) {
+    state.original.set_value(input.value());
+    state.mode.set(Mode::Navigate);
+    input.select();
 }
 
 /// Pastes a block (tab-separated rows) from the cell `key`; a single value is left to the

@@ -44,6 +44,7 @@ pub fn GridToolbar() -> impl IntoView {
                 <input type="checkbox" prop:checked=auto on:change=move |_| ctx.edit(None, |r| r.set_auto_totals(!r.auto_totals_enabled())) />
                 {move || t(Text::AutoTotals)}
             </label>
+            <span class="auto-totals-hint muted" data-testid="auto-totals-hint">{move || t(Text::AutoTotalsHint)}</span>
             <span class="cell-name" data-testid="cell-name">{label}</span>
             <Show when=move || computed().is_some()>
                 <button type="button" class="button small" on:click=toggle_override>

@@ -297,3 +297,105 @@ fn a_line_above_the_title_is_not_the_agency_when_the_title_names_it() {
     let report = import_text(text).report;
     assert_eq!((report.agency.as_str(), report.year), ("某市审计局", 2024));
 }
+
+#[test]
+fn web_pages_decode_character_references_and_merged_cells() {
+    let html = "\u{feff}<html><head><script>var a='<td>9</td>';</script><style>td{}</style></head><body>\
+        <!-- <h2>一、注释里的标题</h2> -->\
+        <h1>某县&#20154;&#x6C11;政府2024年政府信息公开工作年度报告</h1>\
+        <h2>一、总体情况</h2><p>全年&ldquo;一网通办&rdquo;申请&nbsp;3&nbsp;件&#12290;</p>\
+        <h2>二、主动公开政府信息情况</h2>\
+        <table><tr><td colspan=\"4\">第二十条第（一）项</td></tr>\
+        <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+        <tr><td>规章</td><td>1</td><td>0</td><td>5</td></tr></table>\
+        <h2>三、收到和处理政府信息公开申请情况</h2><table>\
+        <tr><td rowspan=\"2\" colspan=\"2\">（三）不予公开</td><td>1.属于国家秘密</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>\
+        <tr><td>2.其他法律行政法规禁止公开</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>\
+        </table><h2>四、政府信息公开行政复议、行政诉讼情况</h2><h2>五、存在的主要问题及改进情况</h2><p>无。</p></body></html>";
+    let imported = crate::import_html(html);
+    let report = &imported.report;
+    assert_eq!(
+        (report.agency.as_str(), report.year),
+        ("某县人民政府", 2024)
+    );
+    assert_eq!(
+        report.section_text("overview"),
+        Some("全年“一网通办”申请 3 件。")
+    );
+    assert_eq!(
+        report.cell_raw("active.regulations.in_force").as_deref(),
+        Some("5")
+    );
+    assert_eq!(
+        report
+            .cell_raw("requests.withheld.state_secret.total")
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        report
+            .cell_raw("requests.withheld.law_forbidden.total")
+            .as_deref(),
+        Some("2")
+    );
+    assert!(
+        report
+            .figures
+            .values()
+            .all(|value| value.raw().as_deref() != Some("9")),
+        "the script is not text"
+    );
+}
+
+#[test]
+fn headings_are_matched_by_meaning_not_by_number() {
+    // No table 四 section: the rest is renumbered; numerals full-width, spaced or 第…部分.
+    let text = "某县2024年政府信息公开工作年度报告\n第一部分 总体情况\n有。\n二 、主动公开政府信息情况\n\
+                三．收到和处理政府信息公开申请情况\n四、存在的主要问题及改进情况\n问题。\n五、其他需要报告的事项\n无。\n";
+    let report = import_text(text).report;
+    assert_eq!(report.template, TemplateId::Gov2021);
+    assert_eq!(report.section_text("overview"), Some("有。"));
+    assert_eq!(report.section_text("problems"), Some("问题。"));
+    assert_eq!(report.section_text("other"), Some("无。"));
+    // A sentence that opens with a numeral is not a heading; nor is a row label of table 三.
+    let text = "某县2024年政府信息公开工作年度报告\n一、总体情况\n一、坚持问题导向，改进工作。\n一、本年新收政府信息公开申请数量\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n";
+    let report = import_text(text).report;
+    assert!(
+        report
+            .section_text("overview")
+            .is_some_and(|t| t.contains("坚持问题导向"))
+    );
+}
+
+#[test]
+fn the_format_follows_the_tables_when_they_say_so() {
+    // A 2021 report still on the 2019 form (its table 二 has 本年新制作数量).
+    let text = std::fs::read_to_string(fixtures_dir().join("published/pingtan-2020.txt"))
+        .expect("text")
+        .replace("2020年", "2021年");
+    let report = import_text(&text).report;
+    assert_eq!((report.year, report.template), (2021, TemplateId::Gov2019));
+}
+
+#[test]
+fn pathological_pages_are_read_in_one_pass() {
+    // Each would take minutes with a scan per tag; the benches measure them (benches/core.rs).
+    let scripts = "<script>x</script>".repeat(50_000) + "<p>某县2024年政府信息公开工作年度报告</p>";
+    assert_eq!(crate::import_html(&scripts).report.year, 2024);
+    let spaces = format!(
+        "某县2024年政府信息公开工作年度报告\n{}\n",
+        " ".repeat(2_000_000)
+    );
+    assert_eq!(import_text(&spaces).report.year, 2024);
+    let sentence = format!(
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n{}。\n",
+        "公开".repeat(500_000)
+    );
+    let report = import_text(&sentence).report;
+    assert!(
+        report
+            .sections
+            .iter()
+            .any(|section| section.text.len() > 2_000_000)
+    );
+}

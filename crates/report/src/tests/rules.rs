@@ -21,6 +21,8 @@ fn consistent_report() -> Report {
     report.set_cell("requests.granted.natural", "7");
     report.set_cell("requests.withheld.third_party.natural", "2");
     report.set_cell("appeals.review.upheld", "3");
+    // 结转下年度 is typed by the clerk: 10 received, 9 handled.
+    report.set_cell("requests.carried_out.natural", "1");
     report.set_auto_totals(true);
     apply_auto_totals(&mut report);
     // The two sections narrative.empty requires.
@@ -33,8 +35,9 @@ fn consistent_report() -> Report {
 fn a_consistent_report_has_no_findings() {
     let report = consistent_report();
     assert_eq!(
-        report.cell_raw("requests.carried_out.natural").as_deref(),
-        Some("1")
+        report.cell_raw("requests.carried_out.total").as_deref(),
+        Some("1"),
+        "the row's 总计 is a sum, so it is computed"
     );
     assert_eq!(validate(&report, None, Lang::Zh), []);
 }
@@ -42,7 +45,11 @@ fn a_consistent_report_has_no_findings() {
 #[test]
 fn row_total_message_says_what_by_how_much_and_where() {
     let mut report = consistent_report();
+    // With auto-totals on, a total's message never says it was typed (实填).
     report.set_cell("requests.granted.total", "6");
+    let computed = findings_of(&report, Rule::RequestsRowTotal);
+    assert!(computed[0].message.contains("自动合计为 6") && !computed[0].message.contains("实填"));
+    report.set_auto_totals(false);
     let found = findings_of(&report, Rule::RequestsRowTotal);
     assert_eq!(found.len(), 1);
     assert_eq!(
@@ -75,7 +82,7 @@ fn balance_is_checked_per_column() {
     assert_eq!(found.len(), 2);
     assert_eq!(
         found[0].message,
-        "「自然人」列：本年新收 10 + 上年结转 0 = 10，而办理结果总计 9 + 结转下年度 3 = 12，两边相差 2。"
+        "「自然人」列：本年新收 10 + 上年结转 0 = 10，而办理结果总计 9 + 结转下年度 3 = 12，两边相差 2。若其他数字无误，结转下年度应为 1。"
     );
     assert_eq!(found[0].cells[0], "requests.carried_out.natural");
     let english = validate(&report, None, Lang::En);
