@@ -1,7 +1,7 @@
-//! `nianbao import FILE.txt|FILE.html|FILE.md -o report.json`: reads a published report as
-//! text, writes the report file, and lists on standard error what could not be recognised.
-//! The reading itself is `report::import_text` / `report::import_html`; this module only does
-//! the file I/O around it.
+//! `nianbao import FILE.txt|FILE.html|FILE.md|FILE.docx -o report.json`: reads a published
+//! report, writes the report file, and lists on standard error what could not be recognised.
+//! The reading itself is `report::import_text` / `import_html` / `import_docx`; this module
+//! only does the file I/O around it.
 
 use std::process::ExitCode;
 
@@ -13,7 +13,8 @@ use crate::out::{self, note, say};
 /// What `nianbao import` was asked to do.
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The published report: web page (.html), text (.txt) or Markdown (.md).
+    /// The published report: web page (.html), text (.txt, also text copied or extracted
+    /// from a PDF), Markdown (.md) or Word (.docx).
     #[arg(value_name = "FILE")]
     input: String,
     /// The report file to write; standard output when absent or `-`.
@@ -31,19 +32,12 @@ pub(crate) fn run(args: &ImportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match read_text(&args.input) {
-        Ok(text) => text,
+    let imported = match read(&args.input) {
+        Ok(imported) => imported,
         Err(message) => {
             say(&message);
             return ExitCode::from(2);
         }
-    };
-    let lower = args.input.to_ascii_lowercase();
-    let is_html = lower.ends_with(".html") || lower.ends_with(".htm");
-    let imported = if is_html {
-        report::import_html(&text)
-    } else {
-        report::import_text(&text)
     };
     for item in &imported.unrecognised {
         note(&format!("{}: 未识别: {item}", args.input));
@@ -61,4 +55,19 @@ pub(crate) fn run(args: &ImportArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Reads the published report by its kind: a Word file, a web page, or text.
+fn read(input: &str) -> Result<report::ImportResult, String> {
+    let lower = input.to_ascii_lowercase();
+    if lower.ends_with(".docx") {
+        let bytes = std::fs::read(input).map_err(|error| format!("{input}: {error}"))?;
+        return report::import_docx(&bytes).map_err(|error| format!("{input}: {error}"));
+    }
+    let text = read_text(input)?;
+    Ok(if lower.ends_with(".html") || lower.ends_with(".htm") {
+        report::import_html(&text)
+    } else {
+        report::import_text(&text)
+    })
 }

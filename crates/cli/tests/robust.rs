@@ -271,3 +271,48 @@ fn json_numbers_stay_exact_through_check_and_render() {
     assert!(stdout(&csv).contains("1234567890123.4567"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn import_reads_word_files_and_pdf_text_and_says_when_it_is_incomplete() {
+    let dir = temp_dir("import-kinds");
+    let docx = path(&dir, "suqian-2024.docx");
+    let render = nianbao(&[
+        "render",
+        "--format",
+        "docx",
+        &fixture("suqian-city-2024.json"),
+        "-o",
+        &docx,
+    ]);
+    assert_eq!(render.status.code(), Some(0));
+    let run = nianbao(&["import", &docx]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let report = report::from_json(&stdout(&run)).expect("a report file");
+    assert_eq!(
+        report.cell_raw("requests.handled_total.total").as_deref(),
+        Some("3521")
+    );
+    // Not a Word file: exit 2 with the reason.
+    let fake = path(&dir, "fake.docx");
+    std::fs::write(&fake, "not a zip").expect("write");
+    let run = nianbao(&["import", &fake]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("不是 Word 文档"));
+    // PDF text imports; a gov report without table figures is written but exits 1.
+    let run = nianbao(&["import", &fixture("published/huaian-2024-layout.txt")]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let bare = path(&dir, "bare.txt");
+    std::fs::write(
+        &bare,
+        "某县2024年政府信息公开工作年度报告\n一、总体情况\n有。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n",
+    )
+    .expect("write");
+    let run = nianbao(&["import", &bare, "-o", &path(&dir, "bare.json")]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("错误: 这是统一格式的年度报告，但没有读到任何统计表数值"));
+    assert!(
+        dir.join("bare.json").exists(),
+        "written, for the clerk to complete"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

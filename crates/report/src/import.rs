@@ -12,6 +12,7 @@ use crate::model::{Report, Section};
 use crate::narrative::Text;
 use crate::template::{TableSpec, TemplateId};
 
+mod docx;
 mod pdf;
 mod title;
 
@@ -31,6 +32,12 @@ pub struct ImportResult {
 /// Reads an HTML page: tags stripped, each table row one line of tab-separated cells.
 pub fn import_html(html: &str) -> ImportResult {
     import_text(&html_to_text(html))
+}
+
+/// Reads a Word file (.docx): its paragraphs and tables, as [`import_text`] reads text.
+/// `Err` says, in the clerk's words, why the file is not a readable Word document.
+pub fn import_docx(bytes: &[u8]) -> Result<ImportResult, String> {
+    docx::docx_text(bytes).map(|text| import_text(&text))
 }
 
 /// Reads a report from plain text, markdown or text extracted from a PDF.
@@ -848,6 +855,10 @@ impl HtmlText {
             }
             if !line.is_empty() {
                 self.out.push_str(&line.join("\t"));
+                // A one-cell row (a caption across the table) is still a table row.
+                if line.len() == 1 {
+                    self.out.push('\t');
+                }
                 self.out.push('\n');
             }
         }

@@ -147,9 +147,12 @@ pub(super) fn opens_item(line: &str) -> bool {
 /// Text from a PDF wraps at about this many characters; a line this long that does not end
 /// a sentence continues on the next.
 pub(super) fn full_width(lines: &[&str]) -> usize {
+    // Rows of a table laid out with spaces (`-layout`) are wider than the text: left out.
     let mut widths: Vec<usize> = lines
         .iter()
-        .map(|line| line.trim().chars().count())
+        .map(|line| line.trim())
+        .filter(|line| !line.contains("  "))
+        .map(|line| line.chars().count())
         .filter(|width| *width >= 8)
         .collect();
     if widths.len() < 5 {
