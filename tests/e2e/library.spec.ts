@@ -1,7 +1,7 @@
 // The library: rename, duplicate, delete to the recycle bin and restore; auto-totals shade
 // the computed cells; the metadata screen for the README.
 import { test, expect } from '@playwright/test';
-import { createReport, openSection } from './helpers';
+import { createReport, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 test('rename, duplicate, recycle and restore reports', async ({ page }) => {
   await page.goto('/');
@@ -64,25 +64,26 @@ test('auto-totals never compute 结转下年度, so a typo in 本年新收 shows
   await page.goto('/');
   await createReport(page, '测试局', 2024);
   await openSection(page, '三、');
+  // A balanced table: 5 received, 4 granted, 1 carried over; every other cell 0.
+  const figures: Record<string, number> = {};
+  for (const row of REQUEST_ROWS) for (const column of REQUEST_COLUMNS) figures[`requests.${row}.${column}`] = 0;
+  for (const [row, value] of [['new', 5], ['granted', 4], ['handled_total', 4], ['carried_out', 1]] as const) {
+    figures[`requests.${row}.natural`] = value;
+    figures[`requests.${row}.total`] = value;
+  }
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
   await page.getByRole('checkbox', { name: '自动合计' }).check();
   await expect(page.getByTestId('auto-totals-hint')).toContainText('结转下年度请自行填写');
   const carriedOut = page.getByRole('textbox', { name: '四、结转下年度继续办理 · 自然人' });
   await expect(carriedOut).not.toHaveAttribute('readonly', '');
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
-  await page.keyboard.type('5');
-  await page.keyboard.press('Enter');
-  await page.getByRole('textbox', { name: '（一）予以公开 · 自然人' }).click();
-  await page.keyboard.type('4');
-  await page.keyboard.press('Enter');
-  await carriedOut.click();
-  await page.keyboard.type('1');
-  await page.keyboard.press('Enter');
   const panel = page.getByTestId('findings-panel');
   await expect(panel).not.toContainText('结转下年度应为');
   // The typo: 6 instead of 5. It must not vanish into a computed carry-over.
   await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
   await page.keyboard.type('6');
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' })).toHaveValue('6');
   await expect(carriedOut).toHaveValue('1');
   await expect(panel).toContainText('若其他数字无误，结转下年度应为 2');
 });

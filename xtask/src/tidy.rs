@@ -93,6 +93,31 @@ mod tests {
         );
     }
 
+    /// Every rule id of the core is documented in docs/rules.md.
+    #[test]
+    fn every_rule_is_documented() {
+        let finding = std::fs::read_to_string(root().join("crates/report/src/finding.rs"))
+            .expect("finding.rs is readable");
+        let docs = std::fs::read_to_string(root().join("docs/rules.md")).expect("docs/rules.md");
+        let ids: Vec<&str> = finding
+            .lines()
+            .map(str::trim)
+            .filter(|line| {
+                [", Error;", ", Warning;", ", Info;"]
+                    .iter()
+                    .any(|end| line.ends_with(end))
+            })
+            .filter_map(|line| line.split_once(" = \""))
+            .filter_map(|(_, rest)| rest.split_once('"').map(|(id, _)| id))
+            .collect();
+        assert!(ids.len() >= 18, "rule ids not found in finding.rs: {ids:?}");
+        let missing: Vec<&&str> = ids
+            .iter()
+            .filter(|id| !docs.contains(&format!("| `{id}` |")))
+            .collect();
+        assert!(missing.is_empty(), "docs/rules.md lacks {missing:?}");
+    }
+
     /// The core stays free of the browser: no web crates in its manifest.
     #[test]
     fn the_report_core_depends_on_no_web_crate() {

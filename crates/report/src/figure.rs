@@ -35,7 +35,10 @@ impl CellKind {
     pub fn max_decimals(self) -> u8 {
         match self {
             CellKind::Count | CellKind::SignedCount => 0,
-            CellKind::AmountWan | CellKind::Amount => 4,
+            // 6 places of 万元 is to the 分 (平潭 2023 prints 5949.088667); more is read
+            // exactly and flagged by `cell.precision`, never refused.
+            CellKind::AmountWan => 6,
+            CellKind::Amount => 4,
             CellKind::AmountYuan => 2,
         }
     }
@@ -287,7 +290,7 @@ fn check_kind(figure: Figure, kind: CellKind) -> Result<Figure, FigureError> {
         };
     }
     let max = kind.max_decimals();
-    if figure.scale > max {
+    if figure.scale > max && kind != CellKind::AmountWan {
         return Err(FigureError::TooManyDecimals { figure, max });
     }
     Ok(figure)

@@ -96,6 +96,9 @@ rules! {
     CellBlank = "cell.blank", Warning;
     /// A key in `figures` the template does not have.
     CellUnknown = "cell.unknown", Warning;
+    /// An amount in 万元 with more than 6 decimal places (finer than the 分): read exactly,
+    /// but likely a unit slip.
+    CellPrecision = "cell.precision", Warning;
     /// Table 三, one row: 总计 ≠ the six applicant columns.
     RequestsRowTotal = "requests.row_total", Error;
     /// Table 三, one column: （七）总计 ≠ the sum of the outcome rows.

@@ -68,8 +68,30 @@ fn span(section: &Section, text: &Text, (start, end): (usize, usize)) -> TextSpa
     }
 }
 
-fn quote<'a>(section: &'a Section, span: &TextSpan) -> &'a str {
-    section.text.get(span.start..span.end).unwrap_or("")
+/// The sentence a finding is about, as the message quotes it: whole when it is short; a
+/// long one (a run-on sentence of a PDF, a pasted table) cut to the words around `focus`
+/// (a character index), so each message stays short and many findings in one huge sentence
+/// do not each copy it.
+fn quote(section: &Section, text: &Text, (start, end): (usize, usize), focus: usize) -> String {
+    const WHOLE: usize = 160;
+    const BEFORE: usize = 40;
+    const AFTER: usize = 60;
+    let byte = |index: usize| text.byte(index);
+    if end - start <= WHOLE {
+        return section
+            .text
+            .get(byte(start)..byte(end))
+            .unwrap_or("")
+            .to_string();
+    }
+    let from = focus.saturating_sub(BEFORE).max(start);
+    let to = (focus + AFTER).min(end);
+    format!(
+        "{}{}{}",
+        if from > start { "…" } else { "" },
+        section.text.get(byte(from)..byte(to)).unwrap_or(""),
+        if to < end { "…" } else { "" }
+    )
 }
 
 fn heading(report: &Report, section_id: &str) -> String {
@@ -132,7 +154,7 @@ fn check_parts(
 ) {
     for excess in parts::find(text, sentences) {
         let span = span(section, text, excess.sentence);
-        let sentence = quote(section, &span);
+        let sentence = quote(section, text, excess.sentence, excess.at);
         let message = match lang {
             Lang::Zh => format!(
                 "“{sentence}”：分项之和 {} 大于总数 {}。",
@@ -161,7 +183,7 @@ fn check_tables(
     let template = report.template();
     for mismatch in mismatch::find(text, sentences, report) {
         let span = span(section, text, mismatch.sentence);
-        let sentence = quote(section, &span);
+        let sentence = quote(section, text, mismatch.sentence, mismatch.at);
         let plain_cells = if mismatch.table.len() > 1 {
             &mismatch.cells[..mismatch.cells.len() - 1]
         } else {

@@ -146,6 +146,28 @@ fn check_cells(report: &Report, sheet: &Sheet<'_>, lang: Lang, findings: &mut Ve
             continue;
         };
         let label = &spec.label;
+        if let Read::Value(figure) = read
+            && spec.kind == CellKind::AmountWan
+            && figure.scale() > CellKind::AmountWan.max_decimals()
+        {
+            let raw = report.cell_raw(&spec.key).unwrap_or_default();
+            let message = match lang {
+                Lang::Zh => format!(
+                    "「{label}」：「{raw}」有 {} 位小数，单位是万元时 6 位已精确到分，请核对单位。",
+                    figure.scale()
+                ),
+                Lang::En => format!(
+                    "{label}: “{raw}” has {} decimal places; in 万元, 6 places is already to the fen. Check the unit.",
+                    figure.scale()
+                ),
+            };
+            findings.push(Finding::new(
+                Rule::CellPrecision,
+                vec![spec.key.clone()],
+                message,
+            ));
+            continue;
+        }
         if matches!(read, Read::Value(_)) || (matches!(read, Read::Blank) && spec.optional) {
             continue;
         }

@@ -7,6 +7,7 @@ mod fixtures;
 mod import;
 mod import_published;
 mod narrative;
+pub(crate) mod narrative_real;
 mod props;
 mod rules;
 mod schema;

@@ -1,5 +1,6 @@
 //! `narrative.table_mismatch`: a figure the prose attributes to a table quantity (收到申请,
-//! 予以公开, 不予公开, 行政复议 …) that no accepted reading of the tables gives.
+//! 予以公开, 不予公开, 行政复议, and in the 2021 form 规章/规范性文件 制发, 废止, 现行有效 …)
+//! that no accepted reading of the tables gives.
 //!
 //! A figure is attributed only when the words right before it, in its own clause and outside
 //! parentheses, name exactly one quantity (or several joined by 及/和/与, read as their sum)
@@ -26,6 +27,88 @@ enum Kind {
     CarriedOut,
     Review,
     Suit,
+    /// Table 二 of the 2021 form: 规章 and 规范性文件 issued, repealed, in force.
+    RegulationsIssued,
+    RegulationsRepealed,
+    RegulationsInForce,
+    NormativeIssued,
+    NormativeRepealed,
+    NormativeInForce,
+}
+
+/// The documents table 二 counts, as prose names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Document {
+    Regulations,
+    Normative,
+}
+
+/// The last document type named in `lead` (规章制度 is an internal rule book, not 规章).
+fn document_in(lead: &str) -> Option<Document> {
+    let normative = lead.rfind("规范性文件");
+    let regulations = lead
+        .match_indices("规章")
+        .filter(|(at, _)| !lead[*at..].starts_with("规章制度"))
+        .map(|(at, _)| at)
+        .last();
+    match (normative, regulations) {
+        (Some(n), Some(r)) => Some(if n > r {
+            Document::Normative
+        } else {
+            Document::Regulations
+        }),
+        (Some(_), None) => Some(Document::Normative),
+        (None, Some(_)) => Some(Document::Regulations),
+        (None, None) => None,
+    }
+}
+
+/// Where a sentence names 规范性文件 or 规章 (not 规章制度), in order.
+fn documents_in(text: &Text, start: usize, end: usize) -> Vec<(usize, Document)> {
+    let mut found: Vec<(usize, Document)> = text
+        .find_all(start, end, "规范性文件")
+        .map(|at| (at, Document::Normative))
+        .chain(
+            text.find_all(start, end, "规章")
+                .filter(|&at| !text.matches(at, "规章制度"))
+                .map(|at| (at, Document::Regulations)),
+        )
+        .collect();
+    found.sort_unstable_by_key(|(at, _)| *at);
+    found
+}
+
+/// A table 二 figure: an action (制发, 废止, 现行有效) on a document type named in the lead or,
+/// for a clause like “废止3件”, earlier in the sentence. Review, filing and revision counts
+/// (审查, 备案, 清理, 修订) are other measures.
+fn active_kind(lead: &str, sentence_document: Option<Document>) -> Option<Kind> {
+    const OTHER_MEASURES: [&str; 6] = ["审查", "备案", "清理", "修订", "修改", "解读"];
+    if OTHER_MEASURES.iter().any(|word| lead.contains(word))
+        || SHIFTERS.iter().any(|word| lead.contains(word))
+    {
+        return None;
+    }
+    let document = document_in(lead).or(sentence_document)?;
+    let action = if lead.contains("现行有效") {
+        2
+    } else if lead.contains("废止") {
+        1
+    } else if ["制发", "印发", "出台", "制定", "发布"]
+        .iter()
+        .any(|word| lead.contains(word))
+    {
+        0
+    } else {
+        return None;
+    };
+    Some(match (document, action) {
+        (Document::Regulations, 0) => Kind::RegulationsIssued,
+        (Document::Regulations, 1) => Kind::RegulationsRepealed,
+        (Document::Regulations, _) => Kind::RegulationsInForce,
+        (Document::Normative, 0) => Kind::NormativeIssued,
+        (Document::Normative, 1) => Kind::NormativeRepealed,
+        (Document::Normative, _) => Kind::NormativeInForce,
+    })
 }
 
 /// Keywords, most specific first; each names one quantity.
@@ -90,6 +173,8 @@ const SHIFTERS: &[&str] = &[
 pub(crate) struct Mismatch {
     /// The sentence (character range).
     pub(crate) sentence: (usize, usize),
+    /// Where the figure stands (character index).
+    pub(crate) at: usize,
     /// The figure as written.
     pub(crate) stated: String,
     /// What the prose calls it, in official words.
@@ -110,6 +195,9 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
         // Where 备案 first stands: it precedes a figure when it ends by the figure's start.
         let filed = text.find_all(start, end, "备案").next();
         let mut previous_end = start;
+        let documents = documents_in(text, start, end);
+        let mut next_document = 0;
+        let mut sentence_document = None;
         for quantity in &sentence.quantities {
             let lead_start = previous_end;
             previous_end = quantity.end;
@@ -121,8 +209,22 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
                 continue;
             }
             let lead = clause_lead(text, lead_start, quantity);
-            let Some(kinds) = attributed(&lead) else {
-                continue;
+            let kinds = match attributed(&lead) {
+                Some(kinds) => kinds,
+                None if report.template == TemplateId::Gov2021 => {
+                    // The document type named last before this figure in the sentence.
+                    while let Some(&(at, document)) = documents.get(next_document)
+                        && at < quantity.start
+                    {
+                        sentence_document = Some(document);
+                        next_document += 1;
+                    }
+                    match active_kind(&lead, sentence_document) {
+                        Some(kind) => vec![kind],
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
             if let Some(mismatch) = compare(report, (start, end), quantity, &kinds) {
                 found.push(mismatch);
@@ -255,6 +357,12 @@ fn total_keys(report: &Report, kind: Kind) -> Vec<String> {
         Kind::OtherHandling if report.template == TemplateId::Gov2019 => &["other"],
         Kind::OtherHandling => &["other.no_correction", "other.no_fee", "other.other"],
         Kind::Review => return vec!["appeals.review.total".to_string()],
+        Kind::RegulationsIssued => return vec!["active.regulations.issued".to_string()],
+        Kind::RegulationsRepealed => return vec!["active.regulations.repealed".to_string()],
+        Kind::RegulationsInForce => return vec!["active.regulations.in_force".to_string()],
+        Kind::NormativeIssued => return vec!["active.normative_docs.issued".to_string()],
+        Kind::NormativeRepealed => return vec!["active.normative_docs.repealed".to_string()],
+        Kind::NormativeInForce => return vec!["active.normative_docs.in_force".to_string()],
         Kind::Suit => {
             return vec![
                 "appeals.suit_direct.total".to_string(),
@@ -280,6 +388,12 @@ fn labels(kind: Kind) -> (&'static str, &'static str) {
         Kind::CarriedOut => ("结转下年度", "carried forward"),
         Kind::Review => ("行政复议", "administrative reviews"),
         Kind::Suit => ("行政诉讼", "lawsuits"),
+        Kind::RegulationsIssued => ("本年制发规章", "regulations issued"),
+        Kind::RegulationsRepealed => ("本年废止规章", "regulations repealed"),
+        Kind::RegulationsInForce => ("现行有效规章", "regulations in force"),
+        Kind::NormativeIssued => ("本年制发规范性文件", "normative documents issued"),
+        Kind::NormativeRepealed => ("本年废止规范性文件", "normative documents repealed"),
+        Kind::NormativeInForce => ("现行有效规范性文件", "normative documents in force"),
     }
 }
 
@@ -308,6 +422,7 @@ fn compare(
     let (label_zh, label_en): (Vec<_>, Vec<_>) = kinds.iter().map(|kind| labels(*kind)).unzip();
     Some(Mismatch {
         sentence,
+        at: quantity.start,
         stated: format!("{}{}", format_value(quantity.value), quantity.unit),
         label_zh: label_zh.join("及"),
         label_en: label_en.join(" and "),

@@ -50,6 +50,33 @@ pub(crate) struct Quantity {
 /// Scale of [`Quantity::value`].
 pub(crate) const SCALE: i128 = 10_000;
 
+impl Quantity {
+    /// What the figure measures, for comparing a total with its parts: the measure words of
+    /// counted things (件 条 起 个 项 份 篇) are one measure (“留言120条，其中…45起”), money
+    /// is one (元 万元 亿元); anything else (人, 人次, 次, 期, %, …) only itself.
+    pub(crate) fn measure(&self) -> &'static str {
+        match self.unit {
+            "件" | "条" | "起" | "个" | "项" | "份" | "篇" => "count",
+            "元" | "万元" | "亿元" => "money",
+            other => other,
+        }
+    }
+
+    /// The value in the measure's base unit (money in 元), so parts in other units add up.
+    pub(crate) fn base_value(&self) -> i128 {
+        self.value.saturating_mul(unit_factor(self.unit))
+    }
+}
+
+/// How many base units one `unit` is (1 万元 = 10,000 元).
+pub(crate) fn unit_factor(unit: &str) -> i128 {
+    match unit {
+        "万元" => 10_000,
+        "亿元" => 100_000_000,
+        _ => 1,
+    }
+}
+
 /// Units that follow counted things, longest first so `人次` wins over `人`.
 const UNITS: &[&str] = &[
     "万元", "亿元", "人次", "场次", "批次", "件", "条", "起", "个", "次", "项", "期", "份", "篇",
@@ -71,6 +98,7 @@ impl Text {
             offsets.push(offset);
         }
         offsets.push(original.len());
+        soften_line_breaks(&mut chars);
         let mut depth = Vec::with_capacity(chars.len());
         let mut level: u16 = 0;
         for &ch in &chars {
@@ -378,6 +406,54 @@ impl Text {
             approx,
             depth: self.depth(start),
         })
+    }
+}
+
+/// A line break inside a sentence (text pasted from a PDF wraps wherever the page did) is
+/// read as a space, so the sentence and its figures stay whole: “共收到申请103\n件，其中…”.
+/// A break stays a sentence end after closing punctuation, after a short line without a
+/// comma (a heading), and before a numbered item.
+fn soften_line_breaks(chars: &mut [char]) {
+    let mut line_start = 0;
+    for index in 0..chars.len() {
+        if chars[index] != '\n' {
+            continue;
+        }
+        let line = &chars[line_start..index];
+        line_start = index + 1;
+        let last = line.iter().rev().find(|ch| !ch.is_whitespace());
+        let Some(&last) = last else { continue };
+        let closed = "。！？!?；;：:”」".contains(last);
+        let opening: Vec<char> = line
+            .iter()
+            .copied()
+            .skip_while(|ch| ch.is_whitespace())
+            .take(3)
+            .collect();
+        let heading = line.len() <= 25
+            && !line.iter().any(|ch| matches!(ch, '，' | ','))
+            && opens_item(&opening);
+        let next: Vec<char> = chars[index + 1..]
+            .iter()
+            .copied()
+            .skip_while(|ch| ch.is_whitespace())
+            .take(3)
+            .collect();
+        if !closed && !heading && !opens_item(&next) {
+            chars[index] = ' ';
+        }
+    }
+}
+
+/// Whether characters open a numbered item: （一） (1) 一、 1. 一是.
+fn opens_item(start: &[char]) -> bool {
+    match start {
+        ['（' | '(', ..] => true,
+        [first, second, ..] => {
+            (first.is_ascii_digit() || "一二三四五六七八九十".contains(*first))
+                && matches!(second, '、' | '.' | '．' | '是')
+        }
+        _ => false,
     }
 }
 

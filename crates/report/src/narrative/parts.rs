@@ -8,13 +8,15 @@
 //! applicant, then by outcome), so the parts are read both ways — as one list and as one
 //! list per ；-segment — and the rule fires only when the smaller reading still exceeds.
 
-use super::numbers::{Quantity, Sentence, Text, format_value};
+use super::numbers::{Quantity, Sentence, Text, format_value, unit_factor};
 
 /// A total and parts that exceed it, in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Excess {
     /// The sentence (character range).
     pub(crate) sentence: (usize, usize),
+    /// Where the total stands (character index), for quoting a long sentence around it.
+    pub(crate) at: usize,
     /// The total as written, e.g. `103件`.
     pub(crate) total: String,
     /// The sum of the parts, e.g. `105件`.
@@ -37,6 +39,8 @@ const BREAK_WORDS: &[&str] = &[
 /// Every total in `text` whose parts exceed it; `sentences` are the text's, with their figures.
 pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
     let mut found: Vec<Excess> = Vec::new();
+    // Findings already made, for a duplicate check that stays linear in long texts.
+    let mut seen: std::collections::HashSet<Excess> = std::collections::HashSet::new();
     for (position, sentence) in sentences.iter().enumerate() {
         let (start, end) = sentence.range;
         let quantities = &sentence.quantities[..];
@@ -46,7 +50,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
             .map_or(&[][..], |sentence| &sentence.quantities[..]);
         let mut push = |excess: Option<Excess>| {
             if let Some(excess) = excess
-                && !found.contains(&excess)
+                && seen.insert(excess.clone())
             {
                 found.push(excess);
             }
@@ -80,21 +84,23 @@ fn after_qizhong(
 ) -> Vec<Excess> {
     let depth = text.depth(marker);
     let parts = parts_after(text, marker + 2, sentence.1, depth, quantities);
-    let mut units: Vec<&'static str> = Vec::new();
+    let mut measures: Vec<&'static str> = Vec::new();
     for (part, _) in &parts {
-        if !units.contains(&part.unit) {
-            units.push(part.unit);
+        if !measures.contains(&part.measure()) {
+            measures.push(part.measure());
         }
     }
-    units
+    measures
         .into_iter()
-        .filter_map(|unit| {
+        .filter_map(|measure| {
             let parts: Vec<_> = parts
                 .iter()
-                .filter(|(part, _)| part.unit == unit)
+                .filter(|(part, _)| part.measure() == measure)
                 .cloned()
                 .collect();
-            unit_excess(sentence, marker, depth, unit, &parts, quantities, previous)
+            unit_excess(
+                sentence, marker, depth, measure, &parts, quantities, previous,
+            )
         })
         .collect()
 }
@@ -103,7 +109,7 @@ fn unit_excess(
     sentence: (usize, usize),
     marker: usize,
     depth: u16,
-    unit: &str,
+    measure: &str,
     parts: &[(Quantity, usize)],
     quantities: &[Quantity],
     previous: &[Quantity],
@@ -111,25 +117,29 @@ fn unit_excess(
     if parts.iter().any(|(part, _)| part.approx) {
         return None;
     }
-    let before = quantities
+    // Quantities are in text order: those before the marker are a prefix.
+    let prefix = quantities.partition_point(|quantity| quantity.start < marker);
+    let before = quantities[..prefix]
         .iter()
         .filter(|quantity| quantity.end <= marker && quantity.depth <= depth)
         .filter(|quantity| quantity.unit != "%" && !quantity.unit.is_empty());
     let total = match before.clone().next_back() {
-        Some(_) => before.clone().rfind(|quantity| quantity.unit == unit)?,
+        Some(_) => before
+            .clone()
+            .rfind(|quantity| quantity.measure() == measure)?,
         None => previous
             .iter()
-            .rfind(|quantity| quantity.depth == 0 && quantity.unit == unit)?,
+            .rfind(|quantity| quantity.depth == 0 && quantity.measure() == measure)?,
     };
     if total.approx {
         return None;
     }
-    let all: i128 = parts.iter().map(|(part, _)| part.value).sum();
+    let all: i128 = parts.iter().map(|(part, _)| part.base_value()).sum();
     let mut segments: Vec<(usize, i128)> = Vec::new();
     for (part, segment) in parts {
         match segments.last_mut() {
-            Some((index, sum)) if index == segment => *sum += part.value,
-            _ => segments.push((*segment, part.value)),
+            Some((index, sum)) if index == segment => *sum += part.base_value(),
+            _ => segments.push((*segment, part.base_value())),
         }
     }
     let one_part_each = segments.len() == parts.len();
@@ -139,10 +149,21 @@ fn unit_excess(
         let widest = segments.iter().map(|(_, sum)| *sum).max().unwrap_or(all);
         all.min(widest)
     };
-    (reading > total.value).then(|| Excess {
+    excess(sentence, total, reading)
+}
+
+/// The finding when the parts (`sum`, in the measure's base unit) exceed `total`; the sum is
+/// written in the total's unit.
+fn excess(sentence: (usize, usize), total: &Quantity, sum: i128) -> Option<Excess> {
+    (sum > total.base_value()).then(|| Excess {
         sentence,
+        at: total.start,
         total: format!("{}{}", format_value(total.value), total.unit),
-        sum: format!("{}{}", format_value(reading), total.unit),
+        sum: format!(
+            "{}{}",
+            format_value(sum / unit_factor(total.unit)),
+            total.unit
+        ),
     })
 }
 
@@ -160,6 +181,14 @@ fn parts_after(
     let mut clause_start = from;
     let mut clause_has_part = false;
     let mut index = from;
+    // The first quantity not yet passed: clauses move forward, so does this.
+    let mut cursor = quantities.partition_point(|quantity| quantity.start < from);
+    let clause_quantities = |cursor: usize, clause_start: usize, index: usize| {
+        quantities[cursor..]
+            .iter()
+            .take_while(move |quantity| quantity.start < index)
+            .filter(move |quantity| quantity.start >= clause_start && quantity.end <= index)
+    };
     // One buffer for every clause: the loop visits each separator of the sentence.
     let mut clause = String::new();
     while index <= end {
@@ -167,12 +196,16 @@ fn parts_after(
         let ch = text.chars.get(index).copied().unwrap_or('。');
         let separator =
             text.depth(index) <= depth && matches!(ch, '，' | ',' | '、' | '；' | ';' | '：' | ':');
-        if at_end || separator {
+        // 、 inside a label (“政策、规范性文件类信息60条”) joins words, not parts: it
+        // separates only once the clause holds a figure.
+        let joins_words =
+            ch == '、' && !clause_quantities(cursor, clause_start, index).any(is_part);
+        if at_end || (separator && !joins_words) {
             text.slice_at_depth_into(clause_start, index, depth, &mut clause);
-            let opens_new = BREAK_WORDS.iter().any(|word| clause.contains(word));
-            let mut in_clause = quantities
-                .iter()
-                .filter(|quantity| quantity.start >= clause_start && quantity.end <= index)
+            // Another 其中 opens another breakdown (read from its own marker).
+            let opens_new =
+                BREAK_WORDS.iter().any(|word| clause.contains(word)) || clause.contains("其中");
+            let mut in_clause = clause_quantities(cursor, clause_start, index)
                 .filter(|quantity| quantity.depth == depth && is_part(quantity))
                 .peekable();
             if opens_new || (in_clause.peek().is_none() && !clause.trim().is_empty()) {
@@ -183,10 +216,24 @@ fn parts_after(
                 clause_has_part = true;
             }
             if matches!(ch, '；' | ';') && clause_has_part {
+                // The next segment with a 其中 of its own is another total's breakdown
+                // (“…；办结79件，其中予以公开50件…”): this one ends here.
+                let next_end = (index + 1..end)
+                    .find(|&at| {
+                        text.depth(at) <= depth && matches!(text.chars.get(at), Some('；' | ';'))
+                    })
+                    .unwrap_or(end);
+                if text.find_all(index + 1, next_end, "其中").next().is_some() {
+                    break;
+                }
                 segment += 1;
                 clause_has_part = false;
             }
             clause_start = index + 1;
+            cursor += quantities[cursor..]
+                .iter()
+                .take_while(|quantity| quantity.start < clause_start)
+                .count();
         }
         index += 1;
     }
@@ -215,20 +262,18 @@ fn parenthesised(
     if text.matches(open + 1, "其中") {
         return None;
     }
-    let parts: Vec<_> = quantities
+    let first = quantities.partition_point(|quantity| quantity.start <= open);
+    let parts: Vec<_> = quantities[first..]
         .iter()
-        .filter(|quantity| quantity.start > open && quantity.end <= close)
-        .filter(|quantity| quantity.depth == inner_depth && quantity.unit == total.unit)
+        .take_while(|quantity| quantity.start < close)
+        .filter(|quantity| quantity.end <= close)
+        .filter(|quantity| quantity.depth == inner_depth && quantity.measure() == total.measure())
         .collect();
     if parts.len() < 2 || parts.iter().any(|part| part.approx) {
         return None;
     }
-    let sum: i128 = parts.iter().map(|part| part.value).sum();
-    (sum > total.value).then(|| Excess {
-        sentence,
-        total: format!("{}{}", format_value(total.value), total.unit),
-        sum: format!("{}{}", format_value(sum), total.unit),
-    })
+    let sum: i128 = parts.iter().map(|part| part.base_value()).sum();
+    excess(sentence, total, sum)
 }
 
 /// `共办理191件，单位申请188件，个人申请3件`: a total after 共/合计/总计 and then short
@@ -256,7 +301,7 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
         let Some(label) = lead.strip_prefix(['，', ',']) else {
             break;
         };
-        if quantity.depth != 0 || quantity.unit != total.unit || quantity.approx {
+        if quantity.depth != 0 || quantity.measure() != total.measure() || quantity.approx {
             break;
         }
         if label.chars().count() > 10
@@ -266,16 +311,15 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
         {
             break;
         }
-        parts.push(quantity.value);
+        parts.push(quantity.base_value());
         clause_start = quantity.end;
     }
-    if parts.len() < 2 || parts.contains(&total.value) {
+    let total_value = total.base_value();
+    // A part as large as the total restates it (办结 26 件); a part larger than it means the
+    // first figure was one item of a plain list (共发布甲类信息40条，乙类121条，…), not a total.
+    if parts.len() < 2 || parts.iter().any(|part| *part >= total_value) {
         return None;
     }
     let sum: i128 = parts.iter().sum();
-    (sum > total.value).then(|| Excess {
-        sentence,
-        total: format!("{}{}", format_value(total.value), total.unit),
-        sum: format!("{}{}", format_value(sum), total.unit),
-    })
+    excess(sentence, total, sum)
 }

@@ -76,9 +76,14 @@ fn distinguishes_the_reasons_for_refusal() {
         Err(FigureError::Fraction(_))
     ));
     assert!(matches!(
-        parse_figure("1.23456", CellKind::AmountWan),
-        Err(FigureError::TooManyDecimals { max: 4, .. })
+        parse_figure("1.234", CellKind::AmountYuan),
+        Err(FigureError::TooManyDecimals { max: 2, .. })
     ));
+    // 万元 is read exactly however many places it has (more than 6 is a warning).
+    assert_eq!(
+        parse_figure("1.2345678", CellKind::AmountWan).map(|f| f.to_string()),
+        Ok("1.2345678".to_string())
+    );
 }
 
 #[test]
