@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod example;
+pub mod import_published;
 pub mod import_report;
 pub mod new_report;
 pub mod recovery;
@@ -15,6 +16,7 @@ use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 use backup::BackupTools;
 use example::OpenExample;
+use import_published::ImportPublishedPanel;
 use import_report::ImportReport;
 use new_report::NewReportForm;
 use recovery::RecoveryPanel;
@@ -27,6 +29,7 @@ pub fn Library() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let library = expect_context::<LibraryCtx>();
     let creating = RwSignal::new(false);
+    let importing = RwSignal::new(false);
     let live = Memo::new(move |_| {
         library.index.with(|entries| {
             let mut live: Vec<_> = entries.iter().filter(|e| !e.deleted).cloned().collect();
@@ -39,6 +42,10 @@ pub fn Library() -> impl IntoView {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
                 <h1 id="library-title">{move || t(Text::Library)}</h1>
+                <button type="button" class="button" data-testid="import-published-open"
+                    on:click=move |_| importing.set(true)>
+                    {move || t(Text::ImportPublished)}
+                </button>
                 <ImportReport />
                 <button type="button" class="button primary" on:click=move |_| creating.set(true)>
                     {move || t(Text::NewReport)}
@@ -51,6 +58,9 @@ pub fn Library() -> impl IntoView {
             </Show>
             <Show when=move || creating.get()>
                 <NewReportForm on_close=Callback::new(move |()| creating.set(false)) />
+            </Show>
+            <Show when=move || importing.get()>
+                <ImportPublishedPanel on_close=Callback::new(move |()| importing.set(false)) />
             </Show>
             <Show
                 when=move || !live.with(Vec::is_empty)

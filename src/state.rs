@@ -159,6 +159,15 @@ impl LibraryCtx {
         self.report(result);
     }
 
+    /// Makes `previous` the last-year report of `id` (for the cross-year checks).
+    pub fn link_previous(&self, id: &str, previous: &str) -> Result<(), String> {
+        self.commit(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                entry.previous = Some(previous.to_string());
+            }
+        })
+    }
+
     /// Starts next year's report from this one, linked to it, and opens it.
     pub fn start_next_year(&self, id: &str) {
         match storage::load_report(id) {

@@ -16,6 +16,10 @@ mod docx;
 mod pdf;
 mod title;
 
+/// The report file key under which an import keeps what it could not place (kept and
+/// written back like any key this version does not read).
+pub const UNRECOGNISED_KEY: &str = "import_unrecognised";
+
 /// What an import produced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportResult {
@@ -34,10 +38,79 @@ pub fn import_html(html: &str) -> ImportResult {
     import_text(&html_to_text(html))
 }
 
+/// What a review of an import shows before anything is saved: what was recognised (agency,
+/// year, format, each section with its length, each table with its filled cells) and what
+/// was not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// 机关名称 as read (empty when none was found).
+    pub agency: String,
+    /// The report year, 0 when none was found.
+    pub year: i32,
+    /// The format decided.
+    pub template: TemplateId,
+    /// Each section: its heading and how many characters of text it holds.
+    pub sections: Vec<(String, usize)>,
+    /// Each table: its title, the cells filled and the cells it has.
+    pub tables: Vec<(String, usize, usize)>,
+    /// What makes the import incomplete.
+    pub errors: Vec<String>,
+    /// What could not be placed.
+    pub unrecognised: Vec<String>,
+}
+
+/// The review of an import.
+pub fn summarise(result: &ImportResult) -> ImportSummary {
+    let report = &result.report;
+    let template = report.template();
+    let sections = report
+        .sections
+        .iter()
+        .map(|section| {
+            let heading = match report.section_heading(section) {
+                "" => "前言".to_string(),
+                heading => heading.to_string(),
+            };
+            (heading, section.text.chars().count())
+        })
+        .collect();
+    let tables = template
+        .tables()
+        .iter()
+        .map(|table| {
+            let prefix = format!("{}.", table.id);
+            let keys: Vec<&str> = template
+                .cell_keys()
+                .filter(|key| key.starts_with(&prefix))
+                .collect();
+            let filled = keys
+                .iter()
+                .filter(|key| report.cell_raw(key).is_some())
+                .count();
+            (table.title.to_string(), filled, keys.len())
+        })
+        .collect();
+    ImportSummary {
+        agency: report.agency.clone(),
+        year: report.year,
+        template: report.template,
+        sections,
+        tables,
+        errors: result.errors.clone(),
+        unrecognised: result.unrecognised.clone(),
+    }
+}
+
 /// Reads a Word file (.docx): its paragraphs and tables, as [`import_text`] reads text.
 /// `Err` says, in the clerk's words, why the file is not a readable Word document.
 pub fn import_docx(bytes: &[u8]) -> Result<ImportResult, String> {
-    docx::docx_text(bytes).map(|text| import_text(&text))
+    docx_text(bytes).map(|text| import_text(&text))
+}
+
+/// The text [`import_docx`] reads from a Word file (a paragraph a line, a table row a line
+/// of tab-separated cells), for showing the source beside what was recognised.
+pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
+    docx::docx_text(bytes)
 }
 
 /// Reads a report from plain text, markdown or text extracted from a PDF.
@@ -138,7 +211,15 @@ pub fn import_text(text: &str) -> ImportResult {
                 {
                     continue;
                 }
-                if in_appendix || !gov {
+                if !gov && !in_appendix {
+                    // A legacy report's 统计表 is part of its text: kept there as written.
+                    if !current.text.is_empty() {
+                        current.text.push('\n');
+                    }
+                    current.text.push_str(&cells.join(" | "));
+                    continue;
+                }
+                if in_appendix {
                     unrecognised.push(format!("表格行不在表格所属的节中：{}", cells.join(" | ")));
                     continue;
                 }
@@ -200,6 +281,13 @@ pub fn import_text(text: &str) -> ImportResult {
     }
     if report.template == TemplateId::Gov2021 {
         read_info_fee(&mut report);
+    }
+    // What fits no field stays in the report file, for the clerk to review.
+    if !unrecognised.is_empty() {
+        report.extra.insert(
+            UNRECOGNISED_KEY.to_string(),
+            serde_json::Value::from(unrecognised.clone()),
+        );
     }
     ImportResult {
         report,

@@ -39,7 +39,10 @@ pub use figure::{CellKind, Figure, FigureError, parse_figure};
 pub use file::{LoadError, from_json, to_json};
 pub use finding::{Finding, Lang, Rule, Severity, TextSpan};
 pub use formula::is_computed;
-pub use import::{ImportResult, import_docx, import_html, import_text};
+pub use import::{
+    ImportResult, ImportSummary, UNRECOGNISED_KEY, docx_text, import_docx, import_html, import_text,
+    summarise,
+};
 pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};
 pub use rules::validate;

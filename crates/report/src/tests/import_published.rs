@@ -462,3 +462,53 @@ fn what_is_not_a_word_file_says_so() {
         assert!(error.contains("不是 Word 文档"), "{error}");
     }
 }
+
+#[test]
+fn the_review_summary_says_what_was_recognised_and_what_was_not() {
+    let text =
+        std::fs::read_to_string(fixtures_dir().join("published/huaian-2024.txt")).expect("text");
+    let summary = crate::summarise(&import_text(&text));
+    assert_eq!(
+        (summary.agency.as_str(), summary.year, summary.template),
+        ("淮安市人民政府", 2024, TemplateId::Gov2021)
+    );
+    let headings: Vec<&str> = summary.sections.iter().map(|(h, _)| h.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "前言",
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项"
+        ]
+    );
+    assert!(summary.sections[1].1 > 1000, "一 has its text");
+    let tables: Vec<(usize, usize)> = summary.tables.iter().map(|(_, f, n)| (*f, *n)).collect();
+    assert_eq!(tables, [(10, 10), (175, 175), (15, 15)]);
+    assert!(summary.errors.is_empty());
+    assert!(
+        summary.unrecognised.iter().any(|u| u.contains("表四")),
+        "the reordering note"
+    );
+}
+
+#[test]
+fn nothing_is_dropped_legacy_tables_stay_as_text_and_the_rest_is_kept_in_the_file() {
+    let text = "某市统计局2012年政府信息公开工作年度报告\n一、概述\n全年主动公开信息100条。\n\
+                二、统计表\n项目\t数量\n主动公开\t100\n";
+    let imported = import_text(text);
+    let all: String = imported.report.sections.iter().map(|s| s.text.clone()).collect();
+    assert!(all.contains("主动公开 | 100"), "{all}");
+    // A gov report's row that fits no table row is listed and kept in the file.
+    let text = "某县2024年政府信息公开工作年度报告\n一、总体情况\n有。\n二、主动公开政府信息情况\n\
+                三、收到和处理政府信息公开申请情况\n（九）奇怪的行\t4\t0\n";
+    let imported = import_text(text);
+    assert!(imported.unrecognised.iter().any(|u| u.contains("奇怪的行")));
+    let kept = &imported.report.extra[crate::UNRECOGNISED_KEY];
+    assert!(kept.to_string().contains("奇怪的行"), "{kept}");
+    let written = crate::to_json(&imported.report);
+    assert!(crate::from_json(&written).is_ok_and(|r| r.extra.contains_key(crate::UNRECOGNISED_KEY)));
+}

@@ -1,0 +1,63 @@
+// 导入已发布的报告: last year's report as a clerk has it (PDF text pasted, a web page file) is
+// reviewed beside its source, then starts next year's report or becomes last year's report of
+// one in the library.
+import { test, expect } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createReport, openSection } from './helpers';
+
+const published = (name: string) =>
+  fs.readFileSync(path.resolve(__dirname, '../fixtures/published', name), 'utf8');
+
+test('pasted PDF text is reviewed and starts next year\'s report', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('import-published-open').click();
+  await page.getByTestId('import-source').fill(published('huaian-2024.txt'));
+  const review = page.getByTestId('import-review');
+  await expect(review.getByTestId('import-agency')).toHaveText('淮安市人民政府');
+  await expect(review.getByTestId('import-year')).toHaveText('2024');
+  const tables = review.getByTestId('import-tables');
+  await expect(tables).toContainText('已填 10/10 格');
+  await expect(tables).toContainText('已填 175/175 格');
+  await expect(tables).toContainText('已填 15/15 格');
+  await expect(review.getByTestId('import-sections')).toContainText('五、存在的主要问题及改进情况');
+  await expect(review.getByTestId('import-errors')).toHaveCount(0);
+  await page.getByRole('button', { name: '以此开始下一年度报告' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('淮安市人民政府2025年政府信息公开工作年度报告');
+  // 上年结转 comes from last year's 结转下年度 (103 for 自然人).
+  await openSection(page, '三、');
+  await expect(page.getByRole('textbox', { name: '二、上年结转政府信息公开申请数量 · 自然人' })).toHaveValue('103');
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+});
+
+test('a web page file becomes last year\'s report of a report in the library', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '平潭综合实验区', 2023);
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await page.getByTestId('import-published-open').click();
+  const text = published('pingtan-2022.txt');
+  const html = '<html><body>' + text.split('\n').map((line) => {
+    if (!line.includes('\t')) return `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
+    return `<table><tr>${line.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr></table>`;
+  }).join('\n') + '</body></html>';
+  await page.getByTestId('import-published-file').setInputFiles({
+    name: 'pingtan-2022.html', mimeType: 'text/html', buffer: Buffer.from(html, 'utf8'),
+  });
+  const review = page.getByTestId('import-review');
+  await expect(review.getByTestId('import-year')).toHaveText('2022');
+  await expect(review.getByTestId('import-tables')).toContainText('已填 175/175 格');
+  await page.getByRole('button', { name: '关联' }).click();
+  await expect(page.getByTestId('import-linked')).toContainText('平潭综合实验区2023年政府信息公开工作年度报告');
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+});
+
+test('text that is no report says what is missing and saves nothing by itself', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('import-published-open').click();
+  await page.getByTestId('import-source').fill(
+    '某县2024年政府信息公开工作年度报告\n一、总体情况\n有。\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n',
+  );
+  await expect(page.getByTestId('import-errors')).toContainText('没有读到任何统计表数值');
+  await expect(page.getByTestId('library-empty')).toBeVisible();
+});
