@@ -165,7 +165,7 @@ texts! {
     DownloadJson => "数据备份 JSON", "Data backup (JSON)";
     DownloadCsv => "表格 CSV", "Tables (CSV)";
     DownloadFailed => "下载失败：", "Download failed: ";
-    Import => "导入", "Import";
+    Import => "导入报告文件", "Import report file";
     ImportPublished => "导入已发布的报告", "Import a published report";
     ImportPublishedHint => "粘贴网页、PDF 或 Word 中复制的报告全文，或选择 .docx、.html、.txt、.md 文件。保存之前先核对识别结果。", "Paste the report's text copied from a web page, a PDF or Word, or choose a .docx, .html, .txt or .md file. Review what was recognised before anything is saved.";
     ImportPublishedSource => "报告全文", "Report text";

@@ -42,11 +42,11 @@ pub fn Library() -> impl IntoView {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
                 <h1 id="library-title">{move || t(Text::Library)}</h1>
-                <button type="button" class="button" data-testid="import-published-open"
+                <ImportReport />
+                <button type="button" class="button import-published-button" data-testid="import-published-open"
                     on:click=move |_| importing.set(true)>
                     {move || t(Text::ImportPublished)}
                 </button>
-                <ImportReport />
                 <button type="button" class="button primary" on:click=move |_| creating.set(true)>
                     {move || t(Text::NewReport)}
                 </button>

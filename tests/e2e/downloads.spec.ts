@@ -73,7 +73,7 @@ test('downloads HTML, Word, JSON and CSV with the standard names', async ({ page
 
   // The JSON file imports back as a new report with the same content.
   await page.getByRole('button', { name: '← 返回报告库' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入', exact: true }).click()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入报告文件', exact: true }).click()]);
   await chooser.setFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(STEM);
   await openSection(page, '三、');
@@ -85,7 +85,7 @@ test('downloads HTML, Word, JSON and CSV with the standard names', async ({ page
 test('a broken or newer report file is refused with the reason, changing nothing', async ({ page }) => {
   await page.goto('/');
   const importFile = async (name: string, text: string) => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入', exact: true }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入报告文件', exact: true }).click()]);
     await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   };
   const failure = page.getByTestId('import-failure');

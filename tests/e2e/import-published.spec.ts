@@ -22,6 +22,7 @@ test('pasted PDF text is reviewed and starts next year\'s report', async ({ page
   await expect(tables).toContainText('已填 15/15 格');
   await expect(review.getByTestId('import-sections')).toContainText('五、存在的主要问题及改进情况');
   await expect(review.getByTestId('import-errors')).toHaveCount(0);
+  await page.screenshot({ path: 'docs/screenshots/import-review.png' });
   await page.getByRole('button', { name: '以此开始下一年度报告' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('淮安市人民政府2025年政府信息公开工作年度报告');
   // 上年结转 comes from last year's 结转下年度 (103 for 自然人).

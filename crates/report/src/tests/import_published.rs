@@ -512,3 +512,20 @@ fn nothing_is_dropped_legacy_tables_stay_as_text_and_the_rest_is_kept_in_the_fil
     let written = crate::to_json(&imported.report);
     assert!(crate::from_json(&written).is_ok_and(|r| r.extra.contains_key(crate::UNRECOGNISED_KEY)));
 }
+
+#[test]
+fn pdf_converted_to_markdown_keeps_captions_items_and_tables_inside_their_sections() {
+    let text = "# 某县人民政府2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n### （一）主动公开\n\n全年公开信息100条。\n\n\
+                ## 二、主动公开政府信息情况\n\n### 第二十条第（一）项\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --- | --- | --- |\n\
+                | 规章 | 1 | 0 | 5 |\n| ' |\n| 行政规范性文件 | 2 | 0 | 9 |\n\n\
+                ## 三、收到和处理政府信息公开申请情况\n\n## 五、存在的主要问题及改进情况\n\n问题。\n\n## 附：图解\n\n图。\n";
+    let imported = import_text(text);
+    let report = &imported.report;
+    assert_eq!(report.template, TemplateId::Gov2021);
+    assert_eq!(report.section_text("overview"), Some("（一）主动公开\n全年公开信息100条。"));
+    assert_eq!(report.cell_raw("active.regulations.in_force").as_deref(), Some("5"));
+    assert_eq!(report.cell_raw("active.normative_docs.in_force").as_deref(), Some("9"));
+    assert_eq!(report.section_text("problems"), Some("问题。"));
+    // A heading after the body that is no section is listed, not taken as prose.
+    assert!(imported.unrecognised.iter().any(|u| u.contains("图。")), "{:?}", imported.unrecognised);
+}
