@@ -122,6 +122,9 @@ texts! {
     Preamble => "前言", "Preamble";
     Contact => "联系方式（地址、电话、电子邮箱）", "Contact (address, phone, e-mail)";
     PublishDate => "发布日期", "Publication date";
+    YearReferences => "报告标题或前言中仍写着 {old} 年，报告年度已改为 {new} 年。要一并改为 {new} 年吗？", "The report title or the preamble still says {old}; the report year is now {new}. Change them to {new} too?";
+    YearReferencesUpdate => "一并修改", "Change them";
+    YearReferencesKeep => "保留原样", "Keep as written";
     AutoTotals => "自动合计", "Auto-totals";
     AutoTotalsHint => "只算各项之和（总计、（七）总计）；结转下年度请自行填写，平衡关系照常检查", "Sums only (总计, （七）总计); type 结转下年度 yourself, the balance is always checked";
     Override => "手动覆盖", "Override";
@@ -159,6 +162,8 @@ texts! {
     PageCount => "共 {n} 页", "{n} pages";
     PrintWithErrors => "报告有 {n} 个错误，仍要打印吗？", "The report has {n} errors. Print anyway?";
     PrintAnyway => "仍要打印", "Print anyway";
+    DownloadWithErrors => "报告还有 {n} 个错误，发布前应先改正。仍要下载{format}吗？", "The report still has {n} errors, which should be fixed before publishing. Download the {format} anyway?";
+    DownloadAnyway => "仍要下载", "Download anyway";
     Download => "下载", "Download";
     DownloadHtml => "网页 HTML", "Web page (HTML)";
     DownloadDocx => "Word 文档", "Word (.docx)";

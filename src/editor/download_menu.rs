@@ -2,9 +2,9 @@
 //! the tables as CSV, all generated here from the same document as the preview. Saving the
 //! bytes is `crate::download`; a failure is shown under the menu.
 
-use leptos::html::Div;
+use leptos::html::{Dialog, Div};
 use leptos::prelude::*;
-use report::Report;
+use report::{Report, Severity};
 use wasm_bindgen::JsCast;
 
 use super::ctx::EditorCtx;
@@ -12,12 +12,15 @@ use crate::app::LangCtx;
 use crate::download;
 use crate::i18n::{Text, tr};
 
-/// One kind of download: its menu label, file extension, MIME type and writer.
+/// One kind of download: its menu label, file extension, MIME type and writer, and whether
+/// it is a publication (web page, Word), which asks first when the report has errors, as
+/// printing does. The JSON backup and the CSV data never ask: they are for keeping working.
 struct Format {
     label: Text,
     ext: &'static str,
     mime: &'static str,
     write: fn(&Report) -> Vec<u8>,
+    publishes: bool,
 }
 
 static FORMATS: [Format; 4] = [
@@ -26,24 +29,28 @@ static FORMATS: [Format; 4] = [
         ext: "html",
         mime: "text/html;charset=utf-8",
         write: |r| report::to_html(&report::render(r)).into_bytes(),
+        publishes: true,
     },
     Format {
         label: Text::DownloadDocx,
         ext: "docx",
         mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         write: |r| report::to_docx(&report::render(r)),
+        publishes: true,
     },
     Format {
         label: Text::DownloadJson,
         ext: "json",
         mime: "application/json",
         write: |r| report::to_json(r).into_bytes(),
+        publishes: false,
     },
     Format {
         label: Text::DownloadCsv,
         ext: "csv",
         mime: "text/csv;charset=utf-8",
         write: |r| report::to_csv(&report::render(r)).into_bytes(),
+        publishes: false,
     },
 ];
 
@@ -55,12 +62,56 @@ pub fn DownloadMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let t = move |text| tr(lang.get(), text);
-    let save = move |format: &Format| {
+    // The publication format waiting for the answer to “仍要下载吗？”.
+    let pending = RwSignal::new(None::<&'static Format>);
+    let errors = move || {
+        ctx.findings
+            .with(|all| all.iter().filter(|f| f.severity == Severity::Error).count())
+    };
+    let save_now = move |format: &Format| {
         let (name, bytes) = ctx
             .report
             .with_untracked(|r| (report::file_name(r, format.ext), (format.write)(r)));
         failure.set(download::save(&name, format.mime, &bytes).err());
+    };
+    let save = move |format: &'static Format| {
         open.set(false);
+        if format.publishes
+            && ctx
+                .findings
+                .with_untracked(|all| all.iter().any(|f| f.severity == Severity::Error))
+        {
+            pending.set(Some(format));
+        } else {
+            save_now(format);
+        }
+    };
+    let dialog = NodeRef::<Dialog>::new();
+    // Syncs the signal to the outside world: the dialog's modal state.
+    Effect::new(move |_| {
+        let waiting = pending.get().is_some();
+        if let Some(dialog) = dialog.get() {
+            if waiting && !dialog.open() {
+                let _ = dialog.show_modal();
+            } else if !waiting && dialog.open() {
+                dialog.close();
+            }
+        }
+    });
+    let question = move || {
+        let format = pending
+            .get()
+            .map(|f| tr(lang.get(), f.label))
+            .unwrap_or_default();
+        tr(lang.get(), Text::DownloadWithErrors)
+            .replace("{n}", &errors().to_string())
+            .replace("{format}", format)
+    };
+    let download_anyway = move |_| {
+        if let Some(format) = pending.get_untracked() {
+            pending.set(None);
+            save_now(format);
+        }
     };
     let root = NodeRef::<Div>::new();
     // Leaving the menu with Tab or a click elsewhere closes it.
@@ -94,6 +145,18 @@ pub fn DownloadMenu() -> impl IntoView {
             <Show when=move || failure.get().is_some()>
                 <p class="menu-failure" role="alert">{move || t(Text::DownloadFailed)} {move || failure.get()}</p>
             </Show>
+            <dialog node_ref=dialog class="dialog" aria-labelledby="download-confirm-question"
+                data-testid="download-confirm" on:close=move |_| pending.set(None)>
+                <p id="download-confirm-question">{question}</p>
+                <div class="form-actions">
+                    <button type="button" class="button primary" on:click=download_anyway>
+                        {move || t(Text::DownloadAnyway)}
+                    </button>
+                    <button type="button" class="button" autofocus on:click=move |_| pending.set(None)>
+                        {move || t(Text::Cancel)}
+                    </button>
+                </div>
+            </dialog>
         </div>
     }
 }

@@ -37,6 +37,40 @@ pub fn MetadataEditor() -> impl IntoView {
             }
         },
     );
+    // The year when the clerk started changing it: the title and 前言 may still name it.
+    let year_before = StoredValue::new(ctx.report.with_untracked(|r| r.year));
+    let stale_year = Memo::new(move |_| {
+        let old = year_before.get_value();
+        ctx.report
+            .with(|r| report::has_year_references(r, old).then_some((old, r.year)))
+    });
+    let update_years = move |_| {
+        let old = year_before.get_value();
+        ctx.edit(None, |r| report::update_year_references(r, old));
+        year_before.set_value(ctx.report.with_untracked(|r| r.year));
+    };
+    let keep_years = move |_| year_before.set_value(ctx.report.with_untracked(|r| r.year));
+    let year_prompt = move || {
+        stale_year.get().map(|(old, new)| {
+            tr(lang.get(), Text::YearReferences)
+                .replace("{old}", &old.to_string())
+                .replace("{new}", &new.to_string())
+        })
+    };
+    // A date picker for a date written as 2025-01-20 (or none yet); a date typed in another
+    // form (2025年1月20日) stays in a text field, as typed.
+    let iso_date = move || {
+        ctx.report.with(|r| {
+            r.publish_date.as_deref().is_none_or(|d| {
+                let d = d.trim();
+                d.is_empty()
+                    || (d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+            })
+        })
+    };
+    // Published in the year after the report year.
+    let date_min = move || ctx.report.with(|r| format!("{}-01-01", r.year + 1));
+    let date_max = move || ctx.report.with(|r| format!("{}-12-31", r.year + 1));
     let (contact, contact_input) = field(
         "meta:contact",
         |r| r.contact.clone().unwrap_or_default(),
@@ -66,7 +100,8 @@ pub fn MetadataEditor() -> impl IntoView {
                 <input type="text" prop:value=agency on:input=agency_input /></label>
             <div class="field-row">
                 <label class="field narrow"><span>{move || t(Text::Year)}</span>
-                    <input type="number" min="2008" max="2100" prop:value=year on:input=year_input /></label>
+                    <input type="number" min="2008" max="2100" prop:value=year on:input=year_input
+                        data-testid="meta-year" /></label>
                 <label class="field"><span>{move || t(Text::Format)}</span>
                     <select on:change:target=move |ev| set_template(ev.target().value())>
                         {Template::all().into_iter().map(|option| view! {
@@ -75,8 +110,22 @@ pub fn MetadataEditor() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field narrow"><span>{move || t(Text::PublishDate)}</span>
-                    <input type="text" placeholder="2025-01-20" prop:value=date on:input=date_input /></label>
+                    <input type=move || if iso_date() { "date" } else { "text" } min=date_min max=date_max
+                        prop:value=date on:input=date_input on:change=date_input data-testid="meta-date" /></label>
             </div>
+            <Show when=move || stale_year.get().is_some()>
+                <div class="banner warning" role="status" data-testid="year-references">
+                    <p>{year_prompt}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button primary" on:click=update_years>
+                            {move || t(Text::YearReferencesUpdate)}
+                        </button>
+                        <button type="button" class="button" on:click=keep_years>
+                            {move || t(Text::YearReferencesKeep)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <label class="field wide"><span>{move || t(Text::Contact)}</span>
                 <textarea rows="3" prop:value=contact on:input=contact_input></textarea></label>
         </section>

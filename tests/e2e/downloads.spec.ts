@@ -104,3 +104,33 @@ test('a broken or newer report file is refused with the reason, changing nothing
 
   await expect(page.getByTestId('library-empty')).toBeVisible();
 });
+
+test('HTML and Word downloads ask first when the report has errors, as printing does', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, AGENCY, 2024);
+  await openSection(page, '四、');
+  // 维持 1 but 总计 0: an appeals.total error.
+  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  for (const value of ['1', '0', '0', '0', '0']) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByTestId('finding-counts')).toContainText('错误');
+  const confirm = page.getByTestId('download-confirm');
+  await page.getByRole('button', { name: '下载 ▾' }).click();
+  await page.getByRole('button', { name: 'Word 文档' }).click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('仍要下载Word 文档吗');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(confirm).toBeHidden();
+  await page.getByRole('button', { name: '下载 ▾' }).click();
+  await page.getByRole('button', { name: '网页 HTML' }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    confirm.getByRole('button', { name: '仍要下载' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe(`${STEM}.html`);
+  // The JSON backup never asks: it is for keeping the work.
+  const json = await download(page, '数据备份 JSON');
+  expect(json.name).toBe(`${STEM}.json`);
+});

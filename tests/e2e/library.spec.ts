@@ -87,3 +87,21 @@ test('auto-totals never compute 结转下年度, so a typo in 本年新收 shows
   await expect(carriedOut).toHaveValue('1');
   await expect(panel).toContainText('若其他数字无误，结转下年度应为 2');
 });
+
+test('changing the year offers to update the title and the 前言, and the cover page title is printed', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2023);
+  await openSection(page, '封面信息');
+  const title = page.getByRole('textbox', { name: '报告标题' });
+  await title.fill('测试局2023年度政府信息公开工作年度报告');
+  await page.getByTestId('meta-year').fill('2024');
+  const prompt = page.getByTestId('year-references');
+  await expect(prompt).toContainText('仍写着 2023 年');
+  await prompt.getByRole('button', { name: '一并修改' }).click();
+  await expect(prompt).toBeHidden();
+  await expect(title).toHaveValue('测试局2024年度政府信息公开工作年度报告');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试局2024年度政府信息公开工作年度报告');
+  // The typed title is the printed one.
+  await page.getByRole('button', { name: '全页预览' }).click();
+  await expect(page.locator('.nb-title').first()).toContainText('2024年度政府信息公开工作年度报告');
+});

@@ -15,10 +15,13 @@ use crate::template::{HeaderCell, RowSpec, TableLayout, TableSpec, TemplateId};
 /// A report laid out as a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The title, `<agency><year>年政府信息公开工作年度报告`.
+    /// The title: the report's own, else `<agency><year>年政府信息公开工作年度报告`.
     pub title: String,
     /// The body, in reading order.
     pub blocks: Vec<Block>,
+    /// Figures kept outside the tables (the 信息处理费 of section 六: label, value as typed),
+    /// for the data exports; the printed report states them in its prose.
+    pub loose_figures: Vec<(String, String)>,
 }
 
 /// One block of the body.
@@ -148,13 +151,33 @@ impl Document {
     }
 }
 
-/// The standard title: `<agency><year>年政府信息公开工作年度报告` (the agency may be empty).
+/// The title printed, exported and used for file names: the report's own title as the clerk
+/// typed it on the cover page, else the standard `<agency><year>年政府信息公开工作年度报告`
+/// (the agency may be empty).
 pub(crate) fn title(report: &Report) -> String {
-    format!(
-        "{}{}年政府信息公开工作年度报告",
-        report.agency.trim(),
-        report.year
-    )
+    match report.extra.get("title").and_then(|value| value.as_str()) {
+        Some(own) if !own.trim().is_empty() => own.trim().to_string(),
+        _ => format!(
+            "{}{}年政府信息公开工作年度报告",
+            report.agency.trim(),
+            report.year
+        ),
+    }
+}
+
+/// The contact line as printed at the end of the 前言 (as reports customarily close it), or
+/// `None` when there is none or the 前言 already gives it.
+fn contact_paragraph(report: &Report) -> Option<String> {
+    let contact = report
+        .contact
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())?;
+    let preamble = report.section_text("preamble").unwrap_or("");
+    if preamble.contains(contact) {
+        return None;
+    }
+    Some(format!("联系方式：{contact}"))
 }
 
 /// Lays a report out as a document. Never fails: whatever the report holds is printed.
@@ -167,16 +190,33 @@ pub(crate) fn title(report: &Report) -> String {
 pub fn render(report: &Report) -> Document {
     let template = report.template();
     let mut blocks = Vec::new();
+    let contact = contact_paragraph(report);
     if template.id == TemplateId::Legacy || template.sections.is_empty() {
         for section in &report.sections {
             push_section(&mut blocks, report, section, None);
+        }
+        // A free-form report has no 前言 of its own: the contact closes it.
+        if let Some(contact) = &contact {
+            blocks.push(Block::Paragraph(contact.clone()));
         }
     } else {
         for spec in template.sections {
             let table = spec.table.and_then(|id| template.table(id));
             match report.sections.iter().find(|section| section.id == spec.id) {
-                Some(section) => push_section(&mut blocks, report, section, table),
+                Some(section) => {
+                    push_section(&mut blocks, report, section, table);
+                    if spec.id == "preamble"
+                        && let Some(contact) = &contact
+                    {
+                        blocks.push(Block::Paragraph(contact.clone()));
+                    }
+                }
                 None => {
+                    if spec.id == "preamble"
+                        && let Some(contact) = &contact
+                    {
+                        blocks.push(Block::Paragraph(contact.clone()));
+                    }
                     push_heading(&mut blocks, HeadingLevel::Section, spec.heading);
                     if let Some(table) = table {
                         blocks.push(Block::Table(render_table(report, table)));
@@ -198,9 +238,15 @@ pub fn render(report: &Report) -> Document {
             date: chinese_date(date),
         });
     }
+    let loose_figures = template
+        .loose_cells
+        .iter()
+        .map(|cell| (cell.label.to_string(), figure_text(report, cell.key)))
+        .collect();
     Document {
         title: title(report),
         blocks,
+        loose_figures,
     }
 }
 

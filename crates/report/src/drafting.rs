@@ -219,6 +219,34 @@ pub fn switch_template(report: &mut Report, to: TemplateId) {
     report.template = to;
 }
 
+/// Whether the report's own title or its 前言 still speaks of `old` as the report year
+/// (`2023年`) after the year was changed to another: the clerk is asked before they change.
+pub fn has_year_references(report: &Report, old: i32) -> bool {
+    if old == report.year {
+        return false;
+    }
+    let needle = format!("{old}年");
+    let title = report.extra.get("title").and_then(|value| value.as_str());
+    title.is_some_and(|title| title.contains(&needle))
+        || report
+            .section_text("preamble")
+            .is_some_and(|text| text.contains(&needle))
+}
+
+/// Changes `old年` to the report year in the report's own title and its 前言 (the title
+/// and the statistics period that name the report year), with the clerk's consent.
+pub fn update_year_references(report: &mut Report, old: i32) {
+    let (from, to) = (format!("{old}年"), format!("{}年", report.year));
+    if let Some(title) = report.extra.get("title").and_then(|value| value.as_str()) {
+        let updated = title.replace(&from, &to);
+        report.extra.insert("title".into(), updated.into());
+    }
+    if let Some(text) = report.section_text("preamble") {
+        let updated = text.replace(&from, &to);
+        report.set_section_text("preamble", updated);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,6 +86,8 @@ macro_rules! rules {
 rules! {
     /// The template does not fit the report year.
     TemplateYear = "template.year", Warning;
+    /// The report's own title, or the statistics period of its 前言, names another year.
+    TitleYear = "title.year", Warning;
     /// Not a number, even after accepting full-width digits, separators, spaces and a unit.
     CellInvalid = "cell.invalid", Error;
     /// Negative where the format allows none.

@@ -40,8 +40,8 @@ pub use file::{LoadError, from_json, to_json};
 pub use finding::{Finding, Lang, Rule, Severity, TextSpan};
 pub use formula::is_computed;
 pub use import::{
-    ImportResult, ImportSummary, UNRECOGNISED_KEY, docx_text, import_docx, import_html, import_text,
-    summarise,
+    ImportResult, ImportSummary, UNRECOGNISED_KEY, docx_text, import_docx, import_html,
+    import_text, summarise,
 };
 pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};
@@ -57,8 +57,9 @@ pub use backup::{
     MergeAction, ReportJson, backup_due, merge_backup,
 };
 pub use drafting::{
-    add_section, insert_subheading, move_section, next_year, preamble_text, remove_section,
-    set_section_heading, suggested_subheadings, switch_template,
+    add_section, has_year_references, insert_subheading, move_section, next_year, preamble_text,
+    remove_section, set_section_heading, suggested_subheadings, switch_template,
+    update_year_references,
 };
 pub use grid::{
     GridMove, PasteError, grid_position, grid_step, nav_grid, parse_paste, place_block,

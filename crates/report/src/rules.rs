@@ -18,6 +18,7 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
     let sheet = Sheet::read(report);
     let mut findings = Vec::new();
     check_template_year(report, lang, &mut findings);
+    check_title_year(report, lang, &mut findings);
     check_cells(report, &sheet, lang, &mut findings);
     check_unknown_keys(report, lang, &mut findings);
     for formula in formulas(template) {
@@ -125,6 +126,64 @@ fn check_template_year(report: &Report, lang: Lang, findings: &mut Vec<Finding>)
             report.template.as_str().to_string(),
         ),
     );
+}
+
+/// `title.year`: the cover page's own title names a year that is not the report year
+/// (typically left over after copying last year's report), or the 前言's statistics period
+/// (自 X 年 1 月 1 日至 Y 年 12 月 31 日) is not the report year.
+fn check_title_year(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
+    let year = report.year;
+    let title = report
+        .extra
+        .get("title")
+        .and_then(|value| value.as_str())
+        .unwrap_or("");
+    if let Some(other) = years_in(title).into_iter().find(|found| *found != year) {
+        let message = match lang {
+            Lang::Zh => format!("报告标题写的是 {other} 年，报告年度是 {year} 年。"),
+            Lang::En => format!("The report title says {other}; the report year is {year}."),
+        };
+        findings.push(
+            Finding::new(Rule::TitleYear, Vec::new(), message)
+                .with_values(year.to_string(), other.to_string()),
+        );
+    }
+    let preamble = report.section_text("preamble").unwrap_or("");
+    let compact: String = preamble.chars().filter(|ch| !ch.is_whitespace()).collect();
+    for (at, _) in compact.match_indices("1月1日至") {
+        let before = years_in(&compact[..at]).last().copied();
+        let after = years_in(&compact[at..]).first().copied();
+        let period = [before, after]
+            .into_iter()
+            .flatten()
+            .find(|found| *found != year);
+        if let Some(other) = period {
+            let message = match lang {
+                Lang::Zh => format!("前言中的统计期限是 {other} 年，报告年度是 {year} 年。"),
+                Lang::En => format!(
+                    "The statistics period in the preamble is {other}; the report year is {year}."
+                ),
+            };
+            findings.push(
+                Finding::new(Rule::TitleYear, Vec::new(), message)
+                    .with_values(year.to_string(), other.to_string()),
+            );
+            break;
+        }
+    }
+}
+
+/// The years written `YYYY年` in `text`, in order.
+fn years_in(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    text.match_indices('年')
+        .filter_map(|(at, _)| {
+            let digits = text.get(at.checked_sub(4)?..at)?;
+            let clean = digits.bytes().all(|b| b.is_ascii_digit())
+                && (at < 5 || !bytes[at - 5].is_ascii_digit());
+            clean.then(|| digits.parse().ok()).flatten()
+        })
+        .collect()
 }
 
 fn template_name(id: TemplateId, lang: Lang) -> &'static str {

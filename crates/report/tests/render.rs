@@ -352,10 +352,10 @@ proptest! {
 
 #[test]
 fn a_long_title_breaks_after_the_agency_and_a_short_one_stays_whole() {
-    let hongze = report::render(&fixture("hongze-2023.json"));
+    let hongze = report::render(&fixture("hongze-2024.json"));
     assert_eq!(
         hongze.title_lines(),
-        ["淮安市洪泽区人民政府", "2023年政府信息公开工作年度报告"]
+        ["淮安市洪泽区人民政府", "2024年政府信息公开工作年度报告"]
     );
     let short = report::render(&Report::new("审计局", 2024));
     assert_eq!(
@@ -366,6 +366,44 @@ fn a_long_title_breaks_after_the_agency_and_a_short_one_stays_whole() {
     assert_eq!(nameless.title_lines(), ["2024年政府信息公开工作年度报告"]);
     let html = report::to_html_fragment(&hongze);
     assert!(html.contains(
-        "<h1 class=\"nb-title\">淮安市洪泽区人民政府<br>2023年政府信息公开工作年度报告</h1>"
+        "<h1 class=\"nb-title\">淮安市洪泽区人民政府<br>2024年政府信息公开工作年度报告</h1>"
     ));
+}
+
+/// The cover page reaches the document: the title as the clerk typed it is what every output
+/// prints and names the file after, and the contact line closes the 前言.
+#[test]
+fn the_cover_page_title_and_contact_are_printed() {
+    let mut report = fixture("suqian-city-2024.json");
+    report::set_report_title(
+        &mut report,
+        "宿迁市2024年度政府信息公开工作年度报告（修订版）",
+    );
+    report.contact = Some("宿迁市政府办公室，电话：0527-84368000".into());
+    let document = report::render(&report);
+    assert_eq!(
+        document.title,
+        "宿迁市2024年度政府信息公开工作年度报告（修订版）"
+    );
+    let html = report::to_html(&document);
+    assert!(html.contains("宿迁市2024年度政府信息公开工作年度报告（修订版）"));
+    assert!(html.contains("联系方式：宿迁市政府办公室，电话：0527-84368000"));
+    let markdown = report::to_markdown(&document);
+    let contact_at = markdown.find("联系方式：").expect("the contact line");
+    let overview_at = markdown.find("一、总体情况").expect("section 一");
+    assert!(contact_at < overview_at, "at the end of the 前言");
+    assert!(
+        report::file_name(&report, "docx")
+            .starts_with("宿迁市2024年度政府信息公开工作年度报告（修订版）")
+    );
+    // A 前言 that already gives the contact is not repeated.
+    let preamble = report
+        .section_text("preamble")
+        .unwrap_or_default()
+        .to_string();
+    report.set_section_text(
+        "preamble",
+        format!("{preamble}宿迁市政府办公室，电话：0527-84368000"),
+    );
+    assert!(!report::to_markdown(&report::render(&report)).contains("联系方式："));
 }

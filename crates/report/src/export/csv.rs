@@ -1,4 +1,5 @@
-//! The CSV export of the three tables, for spreadsheets and statistics offices.
+//! The CSV export of the three tables (and the 信息处理费 figures of section 六), for
+//! spreadsheets and statistics offices.
 //!
 //! UTF-8 with a byte order mark (Excel on Windows reads BOM-less UTF-8 as the ANSI code page
 //! and garbles Chinese), CRLF line ends and RFC 4180 quoting. One block per table: a line
@@ -36,6 +37,14 @@ pub fn to_csv(document: &Document) -> String {
             }
             _ => {}
         }
+    }
+    // The 信息处理费 figures of section 六: a block of label, value lines after the tables.
+    if !document.loose_figures.is_empty() {
+        push_line(&mut out, &["六、其他需要报告的事项".to_string()]);
+        for (label, value) in &document.loose_figures {
+            push_line(&mut out, &[label.clone(), value.clone()]);
+        }
+        out.push_str("\r\n");
     }
     out
 }

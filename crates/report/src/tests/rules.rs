@@ -226,3 +226,44 @@ fn cross_year_rules_need_the_report_of_the_year_before() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn a_title_or_statistics_period_of_another_year_is_flagged_and_can_be_updated() {
+    let mut report = consistent_report();
+    report.set_section_text(
+        "preamble",
+        "本报告所列数据统计期限自2023年1月1日至2023年12月31日。",
+    );
+    crate::set_report_title(&mut report, "测试机关2023年政府信息公开工作年度报告");
+    assert!(
+        findings_of(&report, Rule::TitleYear).is_empty(),
+        "2023 is the year"
+    );
+    // The report is copied and its year changed to 2024.
+    report.year = 2024;
+    let found = findings_of(&report, Rule::TitleYear);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "报告标题写的是 2023 年，报告年度是 2024 年。"
+    );
+    assert_eq!(
+        found[1].message,
+        "前言中的统计期限是 2023 年，报告年度是 2024 年。"
+    );
+    assert!(crate::has_year_references(&report, 2023));
+    crate::update_year_references(&mut report, 2023);
+    assert_eq!(
+        crate::report_title(&report),
+        "测试机关2024年政府信息公开工作年度报告"
+    );
+    assert_eq!(
+        report.section_text("preamble"),
+        Some("本报告所列数据统计期限自2024年1月1日至2024年12月31日。")
+    );
+    assert!(findings_of(&report, Rule::TitleYear).is_empty());
+    assert!(!crate::has_year_references(&report, 2023));
+    // Other years in the 前言 (a publication date, a regulation's year) are not touched.
+    report.set_section_text("preamble", "依据《条例》（2019年修订）编制。");
+    assert!(findings_of(&report, Rule::TitleYear).is_empty());
+}
