@@ -23,7 +23,9 @@ pub fn lang_code(lang: Lang) -> &'static str {
 pub fn blank_cells_summary(lang: Lang, section_heading: &str, count: usize) -> String {
     match lang {
         Lang::Zh => {
-            format!("「{section_heading}」有 {count} 个空格。格式要求填写数字，没有请填 0。")
+            format!(
+                "「{section_heading}」有 {count} 个未填的单元格。格式要求填写数字，没有请填 0。"
+            )
         }
         Lang::En => format!(
             "{section_heading}: {count} blank cells. The format expects a number; enter 0 where there is none."
@@ -122,10 +124,23 @@ texts! {
     Preamble => "前言", "Preamble";
     Contact => "联系方式（地址、电话、电子邮箱）", "Contact (address, phone, e-mail)";
     PublishDate => "发布日期", "Publication date";
+    PreviousReport => "关联上年报告", "Last year's report";
+    LastYearCarriedOut => "{year} 年报告的结转下年度（本年上年结转应与之相同）：{values}", "结转下年度 of the {year} report (this year's 上年结转 should equal it): {values}";
+    LastYearInForce => "{year} 年报告的现行有效件数：{values}", "现行有效 in the {year} report: {values}";
+    PreviousNone => "（不关联）", "(none)";
+    PreviousHint => "关联后，检查会对照上年报告的结转下年度、现行有效件数和正文。上年报告不在报告库中时，可在报告库用“导入已发布的报告”导入。", "Once linked, the checks compare with last year's 结转下年度, 现行有效 and text. If it is not in the library, bring it in with “Import a published report” in the library.";
+    PreviousFigures => "已关联 {year} 年报告：结转下年度总计 {carried}，规范性文件现行有效 {in_force}。本年的上年结转应与之一致。", "Linked to the {year} report: 结转下年度 total {carried}, normative documents in force {in_force}. This year's 上年结转 should match.";
     YearReferences => "报告标题或前言中仍写着 {old} 年，报告年度已改为 {new} 年。要一并改为 {new} 年吗？", "The report title or the preamble still says {old}; the report year is now {new}. Change them to {new} too?";
     YearReferencesUpdate => "一并修改", "Change them";
     YearReferencesKeep => "保留原样", "Keep as written";
     AutoTotals => "自动合计", "Auto-totals";
+    BadgeErrors => "{n} 个错误", "{n} errors";
+    BadgeWarnings => "{n} 个警告", "{n} warnings";
+    ProseBeforeTable => "表格前的说明文字（可不填）。本节的数字请填在下方表格中。", "An optional note printed before the table. The figures go into the table below.";
+    ProseSection => "本部分正文，一段一行。", "The text of this section, one paragraph per line.";
+    FillZeros => "未填的单元格填 0", "Fill blank cells with 0";
+    FillZerosDone => "已将 {n} 个未填的单元格填为 0（可撤销）。", "Filled {n} blank cells with 0 (undo reverts it).";
+    FillZerosNone => "本表没有未填的单元格。", "This table has no blank cells.";
     AutoTotalsHint => "只算各项之和（总计、（七）总计）；结转下年度请自行填写，平衡关系照常检查", "Sums only (总计, （七）总计); type 结转下年度 yourself, the balance is always checked";
     Override => "手动覆盖", "Override";
     RestoreComputed => "恢复自动计算", "Restore computed value";

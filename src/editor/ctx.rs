@@ -44,8 +44,8 @@ pub struct EditorCtx {
     pub id: StoredValue<String>,
     /// The report being edited.
     pub report: RwSignal<Report>,
-    /// Last year's report, when linked.
-    pub previous: StoredValue<Option<Report>>,
+    /// Last year's report, when linked (changing the link re-checks the report).
+    pub previous: RwSignal<Option<Report>>,
     /// Every finding, re-derived on each edit.
     pub findings: Memo<Vec<Finding>>,
     /// Cell key → worst severity and messages.
@@ -69,10 +69,10 @@ impl EditorCtx {
     /// The state of a freshly opened report.
     pub fn new(id: String, report: Report, previous: Option<Report>, lang: RwSignal<Lang>) -> Self {
         let report = RwSignal::new(report);
-        let previous = StoredValue::new(previous);
+        let previous = RwSignal::new(previous);
         let findings = Memo::new(move |_| {
             let lang = lang.get();
-            report.with(|r| previous.with_value(|p| validate(r, p.as_ref(), lang)))
+            report.with(|r| previous.with(|p| validate(r, p.as_ref(), lang)))
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         EditorCtx {

@@ -128,7 +128,26 @@ pub fn DownloadMenu() -> impl IntoView {
     };
     view! {
         <div class="download-menu" node_ref=root on:focusout=on_focusout
-            on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+            on:keydown=move |ev| match ev.key().as_str() {
+                // Esc closes the menu and gives the focus back to its button.
+                "Escape" => {
+                    open.set(false);
+                    crate::dom::focus(".download-menu > button");
+                }
+                // Arrows move between the items, as in any menu.
+                "ArrowDown" | "ArrowUp" => {
+                    ev.prevent_default();
+                    let down = ev.key() == "ArrowDown";
+                    if open.get_untracked() {
+                        move_focus(down);
+                    } else {
+                        // The items are drawn on the next frame.
+                        open.set(true);
+                        request_animation_frame(move || move_focus(down));
+                    }
+                }
+                _ => {}
+            }>
             <button type="button" class="button" aria-haspopup="true" aria-expanded=move || open.get().to_string()
                 aria-controls="download-list" on:click=move |_| open.update(|o| *o = !*o)>
                 {move || t(Text::Download)} " ▾"
@@ -158,5 +177,38 @@ pub fn DownloadMenu() -> impl IntoView {
                 </div>
             </dialog>
         </div>
+    }
+}
+
+/// Moves the focus to the next (or previous) item of the open menu, wrapping around; from the
+/// button, to the first (or last) item.
+fn move_focus(down: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(items) = document.query_selector_all("#download-list .menu-item") else {
+        return;
+    };
+    let count = items.length();
+    if count == 0 {
+        return;
+    }
+    let active = document.active_element();
+    let current = (0..count).find(|&index| {
+        items
+            .item(index)
+            .is_some_and(|item| active.as_ref().is_some_and(|a| a.is_same_node(Some(&item))))
+    });
+    let next = match (current, down) {
+        (Some(index), true) => (index + 1) % count,
+        (Some(index), false) => (index + count - 1) % count,
+        (None, true) => 0,
+        (None, false) => count - 1,
+    };
+    if let Some(item) = items
+        .item(next)
+        .and_then(|item| item.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = item.focus();
     }
 }

@@ -64,7 +64,7 @@ pub fn TableGrid(
     };
     view! {
         <div class="grid-block" data-testid=format!("grid-{}", table.id)>
-            <GridToolbar />
+            <GridToolbar table=table.id />
             <div class="grid-wrap">
                 <table class="grid" aria-label=table.title>
                     <thead>

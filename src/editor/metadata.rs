@@ -6,6 +6,7 @@ use report::{Report, Template};
 use super::ctx::EditorCtx;
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
+use crate::state::LibraryCtx;
 
 /// The form of the report's metadata.
 #[component]
@@ -128,6 +129,94 @@ pub fn MetadataEditor() -> impl IntoView {
             </Show>
             <label class="field wide"><span>{move || t(Text::Contact)}</span>
                 <textarea rows="3" prop:value=contact on:input=contact_input></textarea></label>
+            <PreviousLink />
         </section>
+    }
+}
+
+/// 关联上年报告: which report of the library is last year's, for the cross-year checks
+/// (上年结转, 现行有效, copied text). Reports of the year before come first; a published
+/// report not in the library is brought in with 导入已发布的报告 in the library.
+#[component]
+fn PreviousLink() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let library = expect_context::<LibraryCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let id = ctx.id.get_value();
+    let linked = RwSignal::new(library.entry(&id).and_then(|e| e.previous));
+    let failure = RwSignal::new(None::<String>);
+    // Other reports, those of the year before first, then by year, newest first.
+    let options = Memo::new(move |_| {
+        let own_year = ctx.report.with(|r| r.year);
+        let id = ctx.id.get_value();
+        let mut options: Vec<(String, String, i32)> = library.index.with(|entries| {
+            entries
+                .iter()
+                .filter(|e| !e.deleted && e.id != id)
+                .map(|e| (e.id.clone(), e.title.clone(), e.year))
+                .collect()
+        });
+        options.sort_by_key(|(_, title, year)| (*year != own_year - 1, -year, title.clone()));
+        options
+    });
+    let choose = move |value: String| {
+        let id = ctx.id.get_value();
+        let previous = (!value.is_empty()).then_some(value);
+        let loaded = match &previous {
+            Some(previous) => crate::storage::load_report(previous).map(Some),
+            None => Ok(None),
+        };
+        let result = loaded.and_then(|report| {
+            library.commit(|entries| {
+                if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
+                    entry.previous = previous.clone();
+                }
+            })?;
+            ctx.previous.set(report);
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                linked.set(previous);
+                failure.set(None);
+            }
+            Err(err) => failure.set(Some(err)),
+        }
+    };
+    let last_year = move || {
+        ctx.previous.with(|p| {
+            p.as_ref().map(|p| {
+                let carried_out = p
+                    .cell_raw("requests.carried_out.total")
+                    .map(|v| v.into_owned());
+                let in_force = p
+                    .cell_raw("active.normative_docs.in_force")
+                    .map(|v| v.into_owned());
+                tr(lang.get(), Text::PreviousFigures)
+                    .replace("{year}", &p.year.to_string())
+                    .replace("{carried}", carried_out.as_deref().unwrap_or("—"))
+                    .replace("{in_force}", in_force.as_deref().unwrap_or("—"))
+            })
+        })
+    };
+    view! {
+        <div class="field wide previous-link">
+            <label>
+                <span>{move || t(Text::PreviousReport)}</span>
+                <select data-testid="previous-report" on:change:target=move |ev| choose(ev.target().value())>
+                    <option value="" selected=move || linked.get().is_none()>{move || t(Text::PreviousNone)}</option>
+                    <For each=move || options.get() key=|(id, title, _)| (id.clone(), title.clone()) let:item>
+                        <option value=item.0.clone() selected=move || linked.get().as_deref() == Some(item.0.as_str())>
+                            {item.1.clone()}
+                        </option>
+                    </For>
+                </select>
+            </label>
+            <p class="muted" data-testid="previous-figures">{move || last_year().unwrap_or_else(|| t(Text::PreviousHint).to_string())}</p>
+            <Show when=move || failure.get().is_some()>
+                <p class="banner error" role="alert">{move || failure.get()}</p>
+            </Show>
+        </div>
     }
 }

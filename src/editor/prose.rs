@@ -18,6 +18,17 @@ pub fn ProseEditor(
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
     let area = NodeRef::<Textarea>::new();
+    // Above a table the box is for an optional note before it; elsewhere, the section itself.
+    let holds_table = ctx.report.with_untracked(|r| {
+        r.template()
+            .section(&id)
+            .is_some_and(|spec| spec.table.is_some())
+    });
+    let placeholder = if holds_table {
+        Text::ProseBeforeTable
+    } else {
+        Text::ProseSection
+    };
     let id = StoredValue::new(id);
     let tag = format!("section:{}", id.get_value());
     let tag = StoredValue::new(tag);
@@ -91,6 +102,7 @@ pub fn ProseEditor(
                 "\u{200b}"
             </div>
             <textarea node_ref=area class="prose" rows=rows aria-label=move || t(Text::SectionText)
+                placeholder=move || t(placeholder)
                 data-section-text=id.get_value()
                 on:scroll=move |_| sync_scroll()
                 prop:value=text

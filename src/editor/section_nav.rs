@@ -2,7 +2,7 @@
 //! each with a badge counting its findings.
 
 use leptos::prelude::*;
-use report::TemplateId;
+use report::{Severity, TemplateId};
 
 use super::ctx::{EditorCtx, META, finding_section};
 use crate::app::LangCtx;
@@ -31,9 +31,13 @@ pub fn SectionNav() -> impl IntoView {
         });
         list
     });
-    let badge = move |id: &str| {
-        ctx.findings
-            .with(|all| all.iter().filter(|f| finding_section(f) == id).count())
+    // Errors and warnings of a section, counted apart: they are different badges.
+    let badge = move |id: &str, severity: Severity| {
+        ctx.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.severity == severity && finding_section(f) == id)
+                .count()
+        })
     };
     let legacy = move || ctx.report.with(|r| r.template == TemplateId::Legacy);
     let add = move |_| {
@@ -47,15 +51,23 @@ pub fn SectionNav() -> impl IntoView {
             <ul>
                 <For each=move || entries.get() key=|entry| entry.clone() children=move |(id, label)| {
                     let id = StoredValue::new(id);
-                    let count = move || id.with_value(|id| badge(id));
+                    let errors = move || id.with_value(|id| badge(id, Severity::Error));
+                    let warnings = move || id.with_value(|id| badge(id, Severity::Warning));
+                    let error_name = move || t(Text::BadgeErrors).replace("{n}", &errors().to_string());
+                    let warning_name = move || t(Text::BadgeWarnings).replace("{n}", &warnings().to_string());
                     view! {
                         <li>
                             <button type="button" class="nav-item"
                                 aria-current=move || (ctx.section.get() == id.get_value()).then_some("true")
                                 on:click=move |_| ctx.section.set(id.get_value())>
                                 <span class="nav-label">{label}</span>
-                                <Show when=move || count() != 0>
-                                    <span class="badge" data-testid="section-badge">{count}</span>
+                                <Show when=move || errors() != 0>
+                                    <span class="badge error" data-testid="section-badge" role="img"
+                                        aria-label=error_name title=error_name>{errors}</span>
+                                </Show>
+                                <Show when=move || warnings() != 0>
+                                    <span class="badge warning" data-testid="section-badge" role="img"
+                                        aria-label=warning_name title=warning_name>{warnings}</span>
                                 </Show>
                             </button>
                         </li>

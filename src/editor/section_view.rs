@@ -10,6 +10,8 @@ use super::info_fee::InfoFeeFields;
 use super::legacy::LegacySectionHead;
 use super::metadata::MetadataEditor;
 use super::prose::ProseEditor;
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
 
 /// Shows the editor of the selected section.
 #[component]
@@ -47,7 +49,7 @@ pub fn SectionView() -> impl IntoView {
                     view! { <h2>{heading}</h2> }.into_any()
                 }}
                 <ProseEditor id=id.clone() />
-                {table.map(|table| view! { <TableGrid table=table /> })}
+                {table.map(|table| view! { <LastYearFigures table=table /> <TableGrid table=table /> })}
                 {fees.then(|| view! { <InfoFeeFields /> })}
             </section>
         }
@@ -59,4 +61,59 @@ pub fn SectionView() -> impl IntoView {
             {body}
         </fieldset>
     }
+}
+
+/// Last year's figures that this year's table continues, shown above it when last year's
+/// report is linked: table 三's 结转下年度 (this year's 上年结转 must equal it) and table 二's
+/// 现行有效 (this year's starts from it).
+#[component]
+fn LastYearFigures(
+    /// The table shown below.
+    table: &'static report::TableSpec,
+) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let (row, label) = match table.id {
+        "requests" => ("carried_out", Text::LastYearCarriedOut),
+        "active" => ("", Text::LastYearInForce),
+        _ => return None,
+    };
+    let line = move || {
+        ctx.previous.with(|previous| {
+            let previous = previous.as_ref()?;
+            let template = previous.template();
+            let values: Vec<String> = template
+                .cells()
+                .iter()
+                .filter(|cell| {
+                    cell.key.starts_with(&format!("{}.", table.id))
+                        && if row.is_empty() {
+                            cell.key.ends_with(".in_force")
+                        } else {
+                            cell.key.starts_with(&format!("{}.{row}.", table.id))
+                        }
+                })
+                .map(|cell| {
+                    let value = previous.cell_raw(&cell.key).map(|v| v.into_owned());
+                    let name = cell.label.rsplit(" · ").next().unwrap_or(&cell.label);
+                    let name = if row.is_empty() {
+                        cell.label.split(" · ").next().unwrap_or(&cell.label)
+                    } else {
+                        name
+                    };
+                    format!("{name} {}", value.as_deref().unwrap_or("—"))
+                })
+                .collect();
+            (!values.is_empty()).then(|| {
+                tr(lang.get(), label)
+                    .replace("{year}", &previous.year.to_string())
+                    .replace("{values}", &values.join("，"))
+            })
+        })
+    };
+    Some(view! {
+        <Show when=move || line().is_some()>
+            <p class="last-year-figures muted" data-testid=format!("last-year-{}", table.id)>{line}</p>
+        </Show>
+    })
 }

@@ -48,12 +48,13 @@ pub fn EditorTopbar() -> impl IntoView {
                     title="Ctrl+Y" on:click=move |_| ctx.redo()>{move || t(Text::Redo)}</button>
             </div>
             <span class="finding-counts" data-testid="finding-counts">
-                <span class="count error">"● " {move || count(Severity::Error)} " " {move || t(Text::Error)}</span>
-                <span class="count warning">"▲ " {move || count(Severity::Warning)} " " {move || t(Text::Warning)}</span>
+                // Coloured only when there is something: no red dot over 0 errors.
+                <span class="count error" class:none=move || count(Severity::Error) == 0>"● " {move || count(Severity::Error)} " " {move || t(Text::Error)}</span>
+                <span class="count warning" class:none=move || count(Severity::Warning) == 0>"▲ " {move || count(Severity::Warning)} " " {move || t(Text::Warning)}</span>
             </span>
             <OutputTools />
         </div>
-        <Show when=move || ctx.previous.with_value(Option::is_some)>
+        <Show when=move || ctx.previous.with(Option::is_some)>
             <p class="linked-note">{move || t(Text::LinkedPrevious)}</p>
         </Show>
     }

@@ -38,6 +38,7 @@ pub fn NewReportForm(
         <form
             class="card new-report"
             aria-label=move || t(Text::NewReport)
+            on:keydown=move |ev| if ev.key() == "Escape" { on_close.run(()) }
             on:submit=move |ev| {
                 ev.prevent_default();
                 create();

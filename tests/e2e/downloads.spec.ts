@@ -134,3 +134,20 @@ test('HTML and Word downloads ask first when the report has errors, as printing 
   const json = await download(page, '数据备份 JSON');
   expect(json.name).toBe(`${STEM}.json`);
 });
+
+test('the 下载 menu works from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, AGENCY, 2024);
+  const button = page.getByRole('button', { name: '下载 ▾' });
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: '网页 HTML' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: 'Word 文档' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('button', { name: '表格 CSV' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: '网页 HTML' })).toHaveCount(0);
+  await expect(button).toBeFocused();
+});

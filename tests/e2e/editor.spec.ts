@@ -65,7 +65,7 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
   await expect(panel.locator('[data-rule="appeals.total"]')).toHaveCount(2);
   await expect(panel.locator('[data-rule="cell.blank"]')).toHaveCount(14);
   await expect(page.getByTestId('finding-counts')).toContainText('● 2 错误');
-  await expect(page.getByRole('navigation').getByRole('button', { name: /^四、/ }).getByTestId('section-badge')).toHaveText('2');
+  await expect(page.getByRole('navigation').getByRole('button', { name: /^四、/ }).locator('[data-testid=section-badge].error')).toHaveText('2');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshots/editor-findings.png' });
 

@@ -105,3 +105,55 @@ test('changing the year offers to update the title and the 前言, and the cover
   await page.getByRole('button', { name: '全页预览' }).click();
   await expect(page.locator('.nb-title').first()).toContainText('2024年度政府信息公开工作年度报告');
 });
+
+test('last year\'s report is linked on the cover page and its figures show above the tables', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await createReport(page, '淮安市洪泽区人民政府', 2024);
+  await openSection(page, '封面信息');
+  const select = page.getByTestId('previous-report');
+  await select.selectOption({ label: '洪泽区人民政府2023年政府信息公开工作年度报告' });
+  await expect(page.getByTestId('previous-figures')).toContainText('已关联 2023 年报告');
+  await openSection(page, '三、');
+  await expect(page.getByTestId('last-year-requests')).toContainText('2023 年报告的结转下年度');
+  await expect(page.getByTestId('last-year-requests')).toContainText('总计');
+  await openSection(page, '二、');
+  await expect(page.getByTestId('last-year-active')).toContainText('现行有效件数');
+  // The link is kept: reopening the report shows it.
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await page.getByTestId('library-row').filter({ hasText: '2024' }).getByRole('button', { name: '打开' }).click();
+  await openSection(page, '封面信息');
+  await expect(page.getByTestId('previous-figures')).toContainText('已关联 2023 年报告');
+});
+
+test('the grid stays put while typing, and blank cells fill with 0 in one undoable step', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2024);
+  await openSection(page, '四、');
+  const grid = page.getByTestId('grid-appeals').locator('table.grid');
+  const top = async () => (await grid.boundingBox())?.y ?? -1;
+  const before = await top();
+  const upheld = page.getByRole('textbox', { name: '行政复议 · 结果维持' });
+  await upheld.click();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await top()).toBe(before);
+  await page.getByTestId('fill-zeros').click();
+  await expect(page.getByTestId('grid-message')).toContainText('已将 14 个未填的单元格填为 0');
+  expect(await top()).toBe(before);
+  await expect(page.getByRole('textbox', { name: '行政诉讼·复议后起诉 · 总计' })).toHaveValue('0');
+  await expect(upheld).toHaveValue('1');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByRole('textbox', { name: '行政诉讼·复议后起诉 · 总计' })).toHaveValue('');
+  await expect(upheld).toHaveValue('1');
+});
+
+test('Esc closes the 新建报告 form', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByLabel('机关名称').fill('测试局');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('机关名称')).toHaveCount(0);
+});

@@ -53,8 +53,9 @@ pub fn suggested_subheadings(section_id: &str) -> &'static [&'static str] {
     }
 }
 
-/// Inserts a sub-heading at `at` (a char offset, clamped) on a line of its own.
-/// Returns the new text and the char offset just after the inserted heading.
+/// Inserts a sub-heading at `at` (a char offset, clamped) on a line of its own, and leaves
+/// the caret at the start of the next line, where the text under the heading goes.
+/// Returns the new text and that char offset.
 pub fn insert_subheading(text: &str, at: usize, heading: &str) -> (String, usize) {
     let at = at.min(text.chars().count());
     let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
@@ -64,14 +65,10 @@ pub fn insert_subheading(text: &str, at: usize, heading: &str) -> (String, usize
     } else {
         "\n"
     };
-    let trail = if after.starts_with('\n') || after.is_empty() {
-        ""
-    } else {
-        "\n"
-    };
-    let inserted = format!("{lead}{heading}");
+    let inserted = format!("{lead}{heading}\n");
     let cursor = before.chars().count() + inserted.chars().count();
-    (format!("{before}{inserted}{trail}{after}"), cursor)
+    let after = after.strip_prefix('\n').unwrap_or(after);
+    (format!("{before}{inserted}{after}"), cursor)
 }
 
 /// A draft of next year's report started from `last`: same agency, contact and prose (the
@@ -247,6 +244,31 @@ pub fn update_year_references(report: &mut Report, old: i32) {
     }
 }
 
+/// Fills every blank cell of the table `table_id` with 0 (the format's “没有请填 0”), except
+/// the totals auto-totals computes; returns how many were filled.
+pub fn fill_blank_cells(report: &mut Report, table_id: &str) -> usize {
+    let template = report.template();
+    let prefix = format!("{table_id}.");
+    let auto = report.auto_totals_enabled();
+    let blank: Vec<String> = template
+        .cells()
+        .iter()
+        .filter(|cell| cell.key.starts_with(&prefix) && !cell.optional)
+        .filter(|cell| !(auto && crate::formula::is_computed(template, &cell.key)))
+        .filter(|cell| {
+            report
+                .figures
+                .get(&cell.key)
+                .is_none_or(|value| value.is_blank())
+        })
+        .map(|cell| cell.key.clone())
+        .collect();
+    for key in &blank {
+        report.set_cell(key, "0");
+    }
+    blank.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,8 +341,10 @@ mod tests {
 
     #[test]
     fn inserts_headings_on_their_own_line() {
-        assert_eq!(insert_subheading("", 0, "（一）"), ("（一）".into(), 3));
-        assert_eq!(insert_subheading("甲乙", 1, "H"), ("甲\nH\n乙".into(), 3));
+        // The caret goes to the line under the heading, where its text is written.
+        assert_eq!(insert_subheading("", 0, "（一）"), ("（一）\n".into(), 4));
+        assert_eq!(insert_subheading("甲乙", 1, "H"), ("甲\nH\n乙".into(), 4));
+        assert_eq!(insert_subheading("甲\n乙", 1, "H"), ("甲\nH\n乙".into(), 4));
     }
 
     #[test]

@@ -57,8 +57,8 @@ pub use backup::{
     MergeAction, ReportJson, backup_due, merge_backup,
 };
 pub use drafting::{
-    add_section, has_year_references, insert_subheading, move_section, next_year, preamble_text,
-    remove_section, set_section_heading, suggested_subheadings, switch_template,
+    add_section, fill_blank_cells, has_year_references, insert_subheading, move_section, next_year,
+    preamble_text, remove_section, set_section_heading, suggested_subheadings, switch_template,
     update_year_references,
 };
 pub use grid::{

@@ -150,9 +150,13 @@ fn check_title_year(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
     }
     let preamble = report.section_text("preamble").unwrap_or("");
     let compact: String = preamble.chars().filter(|ch| !ch.is_whitespace()).collect();
-    for (at, _) in compact.match_indices("1月1日至") {
+    for (at, _) in compact.match_indices("1月1日") {
+        let rest = &compact[at + "1月1日".len()..];
+        if !(rest.starts_with('至') || rest.starts_with("起至") || rest.starts_with("到")) {
+            continue;
+        }
         let before = years_in(&compact[..at]).last().copied();
-        let after = years_in(&compact[at..]).first().copied();
+        let after = years_in(rest).first().copied();
         let period = [before, after]
             .into_iter()
             .flatten()

@@ -10,7 +10,10 @@ use crate::i18n::{Text, tr};
 
 /// Tools and messages of the grid.
 #[component]
-pub fn GridToolbar() -> impl IntoView {
+pub fn GridToolbar(
+    /// The table's id (`requests` …), for filling its blank cells.
+    table: &'static str,
+) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
     let state = expect_context::<GridState>();
@@ -38,6 +41,17 @@ pub fn GridToolbar() -> impl IntoView {
             super::keys::focus_cell(&key);
         }
     };
+    let fill_zeros = move |_| {
+        let mut filled = 0;
+        ctx.edit(None, |r| filled = report::fill_blank_cells(r, table));
+        let lang = lang.get_untracked();
+        let message = if filled == 0 {
+            tr(lang, Text::FillZerosNone).to_string()
+        } else {
+            tr(lang, Text::FillZerosDone).replace("{n}", &filled.to_string())
+        };
+        state.message.set(Some((false, message)));
+    };
     view! {
         <div class="grid-toolbar">
             <label class="switch">
@@ -45,22 +59,29 @@ pub fn GridToolbar() -> impl IntoView {
                 {move || t(Text::AutoTotals)}
             </label>
             <span class="auto-totals-hint muted" data-testid="auto-totals-hint">{move || t(Text::AutoTotalsHint)}</span>
-            <span class="cell-name" data-testid="cell-name">{label}</span>
-            <Show when=move || computed().is_some()>
-                <button type="button" class="button small" on:click=toggle_override>
-                    {move || if computed() == Some(true) { t(Text::RestoreComputed) } else { t(Text::Override) }}
-                </button>
-            </Show>
+            <button type="button" class="button small" data-testid="fill-zeros" on:click=fill_zeros>
+                {move || t(Text::FillZeros)}
+            </button>
             <span class="grid-help muted">{move || t(Text::GridHelp)}</span>
         </div>
-        <Show when=move || message().is_some()>
-            <p class="cell-message" data-testid="cell-message" role="status">{message}</p>
-        </Show>
-        <Show when=move || state.message.get().is_some()>
-            <p class=move || if state.message.get().is_some_and(|m| m.0) { "grid-message error" } else { "grid-message" }
-                role="alert" data-testid="grid-message">
-                {move || state.message.get().map(|m| m.1)}
-            </p>
-        </Show>
+        // A fixed place for what depends on the focused cell (its name, its override, its
+        // messages): the toolbar and the table below never move while typing.
+        <div class="grid-messages">
+            <div class="cell-line">
+                <span class="cell-name" data-testid="cell-name">{label}</span>
+                <Show when=move || computed().is_some()>
+                    <button type="button" class="button small" on:click=toggle_override>
+                        {move || if computed() == Some(true) { t(Text::RestoreComputed) } else { t(Text::Override) }}
+                    </button>
+                </Show>
+            </div>
+            <p class="cell-message" class:empty=move || message().is_none() data-testid="cell-message" role="status">{message}</p>
+            <Show when=move || state.message.get().is_some()>
+                <p class=move || if state.message.get().is_some_and(|m| m.0) { "grid-message error" } else { "grid-message" }
+                    role="alert" data-testid="grid-message">
+                    {move || state.message.get().map(|m| m.1)}
+                </p>
+            </Show>
+        </div>
     }
 }

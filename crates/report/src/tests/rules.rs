@@ -267,3 +267,38 @@ fn a_title_or_statistics_period_of_another_year_is_flagged_and_can_be_updated() 
     report.set_section_text("preamble", "依据《条例》（2019年修订）编制。");
     assert!(findings_of(&report, Rule::TitleYear).is_empty());
 }
+
+#[test]
+fn filling_blank_cells_with_zero_fills_only_the_blank_ones_of_that_table() {
+    let mut report = report_with(&[("requests.new.natural", "7")]);
+    let filled = crate::fill_blank_cells(&mut report, "requests");
+    assert_eq!(filled, 174, "175 cells of table 三 less the typed one");
+    assert_eq!(
+        report.cell_raw("requests.new.natural").as_deref(),
+        Some("7")
+    );
+    assert_eq!(
+        report.cell_raw("requests.granted.total").as_deref(),
+        Some("0")
+    );
+    assert!(
+        report.cell_raw("appeals.review.total").is_none(),
+        "other tables untouched"
+    );
+    assert_eq!(crate::fill_blank_cells(&mut report, "requests"), 0);
+    // With auto-totals on, the computed totals are left to it.
+    let mut report = report_with(&[]);
+    report.set_auto_totals(true);
+    let filled = crate::fill_blank_cells(&mut report, "appeals");
+    assert_eq!(filled, 12, "15 cells less the three computed 总计");
+}
+
+#[test]
+fn the_standard_preamble_of_another_year_is_flagged() {
+    let mut report = consistent_report();
+    let preamble = crate::preamble_text("测试机关", 2022, TemplateId::Gov2021);
+    report.set_section_text("preamble", preamble);
+    let found = findings_of(&report, Rule::TitleYear);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("统计期限是 2022 年"));
+}
