@@ -124,6 +124,9 @@ texts! {
     Preamble => "前言", "Preamble";
     Contact => "联系方式（地址、电话、电子邮箱）", "Contact (address, phone, e-mail)";
     PublishDate => "发布日期", "Publication date";
+    ExampleTag => "示例", "Example";
+    SwitchFormatQuestion => "改用{name}吗？各部分正文和已填的数字都会保留；新格式没有的单元格仍保存在报告中，但不再检查，也不会打印。", "Switch to {name}? Every text and figure is kept; cells the new format lacks stay in the report but are neither checked nor printed.";
+    SwitchFormat => "切换格式", "Switch format";
     PreviousReport => "关联上年报告", "Last year's report";
     LastYearCarriedOut => "{year} 年报告的结转下年度（本年上年结转应与之相同）：{values}", "结转下年度 of the {year} report (this year's 上年结转 should equal it): {values}";
     LastYearInForce => "{year} 年报告的现行有效件数：{values}", "现行有效 in the {year} report: {values}";
@@ -148,6 +151,8 @@ texts! {
     PasteDone => "已粘贴 {n} 个单元格。", "Pasted {n} cells.";
     InsertHeading => "插入小标题", "Insert sub-heading";
     ResetPreamble => "填入惯用表述", "Fill in customary wording";
+    ResetPreambleQuestion => "前言中已有您写的文字。用惯用表述替换它吗？（可用“撤销”恢复）", "The preamble holds text you wrote. Replace it with the customary wording? (Undo brings it back.)";
+    ResetPreambleReplace => "替换", "Replace";
     InfoFee => "信息处理费", "Information processing fees";
     NoFindings => "没有发现问题。", "No findings.";
     ReportMissing => "无法打开这份报告：", "This report cannot be opened: ";

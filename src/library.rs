@@ -47,6 +47,9 @@ pub fn Library() -> impl IntoView {
                     on:click=move |_| importing.set(true)>
                     {move || t(Text::ImportPublished)}
                 </button>
+                <Show when=move || !live.with(Vec::is_empty)>
+                    <OpenExample />
+                </Show>
                 <button type="button" class="button primary" on:click=move |_| creating.set(true)>
                     {move || t(Text::NewReport)}
                 </button>

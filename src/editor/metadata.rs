@@ -87,10 +87,25 @@ pub fn MetadataEditor() -> impl IntoView {
         },
     );
     let template = move || ctx.report.with(|r| r.template);
+    // A format change asks first: the tables change shape (texts and figures are kept).
+    let pending_template = RwSignal::new(None::<report::TemplateId>);
     let set_template = move |value: String| {
-        if let Some(found) = Template::all().into_iter().find(|t| t.id.as_str() == value) {
-            ctx.edit(None, |r| report::switch_template(r, found.id));
+        if let Some(found) = Template::all().into_iter().find(|t| t.id.as_str() == value)
+            && found.id != template()
+        {
+            pending_template.set(Some(found.id));
         }
+    };
+    let confirm_template = move |_| {
+        if let Some(id) = pending_template.get_untracked() {
+            ctx.edit(None, |r| report::switch_template(r, id));
+        }
+        pending_template.set(None);
+    };
+    let template_question = move || {
+        pending_template.get().map(|id| {
+            tr(lang.get(), Text::SwitchFormatQuestion).replace("{name}", Template::get(id).name)
+        })
     };
     view! {
         <section class="section-editor metadata" data-section-body>
@@ -104,7 +119,8 @@ pub fn MetadataEditor() -> impl IntoView {
                     <input type="number" min="2008" max="2100" prop:value=year on:input=year_input
                         data-testid="meta-year" /></label>
                 <label class="field"><span>{move || t(Text::Format)}</span>
-                    <select on:change:target=move |ev| set_template(ev.target().value())>
+                    <select data-testid="meta-format" on:change:target=move |ev| set_template(ev.target().value())
+                        prop:value=move || pending_template.get().unwrap_or_else(template).as_str()>
                         {Template::all().into_iter().map(|option| view! {
                             <option value=option.id.as_str() selected=move || template() == option.id>{option.name}</option>
                         }).collect_view()}
@@ -114,6 +130,19 @@ pub fn MetadataEditor() -> impl IntoView {
                     <input type=move || if iso_date() { "date" } else { "text" } min=date_min max=date_max
                         prop:value=date on:input=date_input on:change=date_input data-testid="meta-date" /></label>
             </div>
+            <Show when=move || pending_template.get().is_some()>
+                <div class="banner warning" role="alertdialog" data-testid="format-confirm">
+                    <p>{template_question}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button primary" on:click=confirm_template>
+                            {move || t(Text::SwitchFormat)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| pending_template.set(None)>
+                            {move || t(Text::Cancel)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <Show when=move || stale_year.get().is_some()>
                 <div class="banner warning" role="status" data-testid="year-references">
                     <p>{year_prompt}</p>

@@ -52,11 +52,30 @@ pub fn ProseEditor(
         let _ = area.focus();
         let _ = area.set_selection_range(cursor as u32, cursor as u32);
     };
-    let fill_preamble = move |_| {
+    // Replacing text the clerk wrote asks first (an empty or unchanged 前言 is just filled).
+    let confirm_fill = RwSignal::new(false);
+    let do_fill = move || {
         let value = ctx
             .report
             .with_untracked(|r| report::preamble_text(&r.agency, r.year, r.template));
         ctx.edit(None, |r| r.set_section_text("preamble", value));
+        confirm_fill.set(false);
+    };
+    let fill_preamble = move |_| {
+        let (current, customary) = ctx.report.with_untracked(|r| {
+            (
+                r.section_text("preamble")
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                report::preamble_text(&r.agency, r.year, r.template),
+            )
+        });
+        if current.is_empty() || current == customary.trim() {
+            do_fill();
+        } else {
+            confirm_fill.set(true);
+        }
     };
     // The highlight layer behind the text area: the same text, with the sentences that prose
     // findings are about marked (a text area cannot colour parts of its own text).
@@ -90,6 +109,19 @@ pub fn ProseEditor(
                     <button type="button" class="chip" on:click=fill_preamble>{move || t(Text::ResetPreamble)}</button>
                 })}
             </div>
+            <Show when=move || confirm_fill.get()>
+                <div class="banner warning" role="alertdialog" data-testid="fill-preamble-confirm">
+                    <p>{move || t(Text::ResetPreambleQuestion)}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button primary" on:click=move |_| do_fill()>
+                            {move || t(Text::ResetPreambleReplace)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| confirm_fill.set(false)>
+                            {move || t(Text::Cancel)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <div class="prose-wrap">
             <div class="prose-backdrop" aria-hidden="true" node_ref=backdrop>
                 {move || segments.get().into_iter().map(|segment| match segment.mark {

@@ -16,7 +16,13 @@ pub fn OpenExample() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let library = expect_context::<LibraryCtx>();
     let open = move |_| match report::from_json(EXAMPLE) {
-        Ok(example) => library.create_and_open(&example, None),
+        Ok(mut example) => {
+            // Marked, so the library shows it as 示例 and a clerk never mistakes it for theirs.
+            example
+                .extra
+                .insert(report::EXAMPLE_KEY.to_string(), true.into());
+            library.create_and_open(&example, None);
+        }
         // The example is checked by a test; this only guards against a broken build.
         Err(err) => library.failure.set(Some(err.to_string())),
     };

@@ -52,7 +52,10 @@ pub fn ReportRow(
                         <button type="submit" class="button small">{move || t(Text::Confirm)}</button>
                     </form>
                 </Show>
-                <div class="muted">{entry.agency.clone()}</div>
+                <div class="muted">
+                    {entry.example.then(|| view! { <span class="tag example" data-testid="example-tag">{move || t(Text::ExampleTag)}</span> " " })}
+                    {entry.agency.clone()}
+                </div>
             </th>
             <td>{entry.year}</td>
             <td>{move || template_short(lang.get(), template)}</td>

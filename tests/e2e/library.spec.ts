@@ -58,6 +58,12 @@ test('a first-time user opens the example report and sees its published errors',
   await page.getByRole('button', { name: /返回报告库/ }).click();
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('library-empty')).toHaveCount(0);
+  // It stays marked as the example, and can be opened again at any time.
+  await expect(page.getByTestId('library-row').getByTestId('example-tag')).toHaveText('示例');
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('洪泽区人民政府2023年政府信息公开工作年度报告');
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
 });
 
 test('auto-totals never compute 结转下年度, so a typo in 本年新收 shows as a balance error', async ({ page }) => {
@@ -156,4 +162,37 @@ test('Esc closes the 新建报告 form', async ({ page }) => {
   await page.getByLabel('机关名称').fill('测试局');
   await page.keyboard.press('Escape');
   await expect(page.getByLabel('机关名称')).toHaveCount(0);
+});
+
+test('switching the format asks first', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2024);
+  await openSection(page, '封面信息');
+  const format = page.getByTestId('meta-format');
+  await format.selectOption('gov-2019');
+  const confirm = page.getByTestId('format-confirm');
+  await expect(confirm).toContainText('改用2019 版');
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(format).toHaveValue('gov-2021');
+  await format.selectOption('gov-2019');
+  await confirm.getByRole('button', { name: '切换格式' }).click();
+  await expect(format).toHaveValue('gov-2019');
+  await expect(page.getByTestId('finding-counts')).toContainText('警告');
+});
+
+test('填入惯用表述 asks before replacing what the clerk wrote', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2024);
+  await openSection(page, '前言');
+  const text = page.getByRole('textbox', { name: '正文' });
+  await text.fill('我们自己写的前言。');
+  await page.getByRole('button', { name: '填入惯用表述' }).first().click();
+  const confirm = page.getByTestId('fill-preamble-confirm');
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(text).toHaveValue('我们自己写的前言。');
+  await page.getByRole('button', { name: '填入惯用表述' }).first().click();
+  await confirm.getByRole('button', { name: '替换' }).click();
+  await expect(text).toHaveValue(/结合2024年测试局/);
 });

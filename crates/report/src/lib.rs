@@ -67,7 +67,7 @@ pub use grid::{
 pub use highlight::{Segment, highlight_segments};
 pub use history::{COALESCE_MS, HISTORY_LIMIT, History};
 pub use library::{
-    INDEX_VERSION, IndexRepair, LibraryEntry, LibraryIndex, parse_index, repair_index,
+    EXAMPLE_KEY, INDEX_VERSION, IndexRepair, LibraryEntry, LibraryIndex, parse_index, repair_index,
     report_title, set_report_title,
 };
 pub use store::{

@@ -53,7 +53,14 @@ pub struct LibraryEntry {
     /// In the recycle bin.
     #[serde(default)]
     pub deleted: bool,
+    /// The example report (a real published report with its errors), shown marked 示例.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub example: bool,
 }
+
+/// The report file key that marks the example report (kept like any key the file format
+/// does not define).
+pub const EXAMPLE_KEY: &str = "example";
 
 impl LibraryEntry {
     /// A fresh entry describing `report` as saved at `saved_at` with `findings`.
@@ -70,6 +77,11 @@ impl LibraryEntry {
             warnings: count(Severity::Warning),
             previous: None,
             deleted: false,
+            example: report
+                .extra
+                .get(EXAMPLE_KEY)
+                .and_then(|value| value.as_bool())
+                .unwrap_or(false),
         }
     }
 

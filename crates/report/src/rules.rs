@@ -299,9 +299,28 @@ fn check_unknown_keys(report: &Report, lang: Lang, findings: &mut Vec<Finding>) 
             continue;
         }
         let name = template_name(template.id, lang);
-        let message = match lang {
-            Lang::Zh => format!("「{key}」不是{name}中的单元格，检查时不使用，但会原样保留。"),
-            Lang::En => format!("“{key}” is not a cell of {name}; it is kept but not checked."),
+        // A cell of another format (kept after switching formats) is named by its label, not
+        // by its file key.
+        let other = Template::all().into_iter().find_map(|other| {
+            other
+                .cell_spec(key)
+                .map(|spec| (other.id, spec.label.clone()))
+        });
+        let message = match (lang, other) {
+            (Lang::Zh, Some((from, label))) => format!(
+                "「{label}」是{}的单元格，{name}没有这一格：检查时不使用，但会原样保留。",
+                template_name(from, lang)
+            ),
+            (Lang::En, Some((from, label))) => format!(
+                "{label} is a cell of {}, which {name} does not have; it is kept but not checked.",
+                template_name(from, lang)
+            ),
+            (Lang::Zh, None) => {
+                format!("「{key}」不是{name}中的单元格，检查时不使用，但会原样保留。")
+            }
+            (Lang::En, None) => {
+                format!("“{key}” is not a cell of {name}; it is kept but not checked.")
+            }
         };
         findings.push(Finding::new(Rule::CellUnknown, vec![key.clone()], message));
     }

@@ -302,3 +302,20 @@ fn the_standard_preamble_of_another_year_is_flagged() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].message.contains("统计期限是 2022 年"));
 }
+
+#[test]
+fn cells_of_another_format_are_named_by_their_label_not_their_key() {
+    let mut report = report_with(&[("active.fees.amount_wan", "1.5")]);
+    report.template = TemplateId::Gov2019;
+    let found = findings_of(&report, Rule::CellUnknown);
+    let message = &found
+        .iter()
+        .find(|f| f.cells[0] == "active.fees.amount_wan")
+        .expect("the fee cell is unknown to gov-2019")
+        .message;
+    assert!(
+        message.contains("「行政事业性收费 · 本年收费金额（单位：万元）」是2021 版格式"),
+        "{message}"
+    );
+    assert!(!message.contains("active.fees"), "{message}");
+}
