@@ -215,6 +215,9 @@ texts! {
     ImportNoTarget => "报告库中没有下一年度的报告", "No report of the following year in the library";
     ImportFileFailed => "无法读取「{file}」：{reason}", "Cannot read “{file}”: {reason}";
     ImportHint => "导入报告文件（.json，本工具保存或下载的报告）", "Import a report file (.json, as this tool saves or downloads it)";
+    ImportDuplicate => "报告库中已有「{title}」。用文件中的这一份替换它（原来的一份移到回收站），还是两份都保留？", "The library already holds “{title}”. Replace it with the one in the file (the present one goes to the recycle bin), or keep both?";
+    ImportReplace => "替换", "Replace";
+    ImportKeepBoth => "两份都保留", "Keep both";
     ImportFailed => "无法导入「{file}」：{reason}", "Cannot import “{file}”: {reason}";
     ImportPosition => "第 {line} 行第 {column} 列：", "line {line}, column {column}: ";
     ImportNotReport => "这不是年报的报告文件（应为本工具下载的“数据备份 JSON”）。", "This is not a Nianbao report file (expected a “Data backup (JSON)” downloaded from this tool).";

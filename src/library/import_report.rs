@@ -20,6 +20,9 @@ pub fn ImportReport() -> impl IntoView {
     let library = expect_context::<LibraryCtx>();
     let input = NodeRef::<Input>::new();
     let failure = RwSignal::new(None::<String>);
+    // A report read from a file that the library already holds (same title), waiting for
+    // “replace” or “keep both”: (the report, the id of the one in the library, its title).
+    let duplicate = RwSignal::new(None::<(report::Report, String, String)>);
     let t = move |text| tr(lang.get(), text);
     let on_change = move |_| {
         let Some(element) = input.get_untracked() else {
@@ -35,7 +38,12 @@ pub fn ImportReport() -> impl IntoView {
             let lang = lang.get_untracked();
             let name = file.name();
             let result = match JsFuture::from(file.text()).await {
-                Ok(text) => import(library, &text.as_string().unwrap_or_default(), lang),
+                Ok(text) => import(
+                    library,
+                    &text.as_string().unwrap_or_default(),
+                    lang,
+                    duplicate,
+                ),
                 Err(err) => Err(format!("{}{err:?}", tr(lang, Text::ImportUnreadable))),
             };
             failure.set(result.err().map(|reason| {
@@ -57,12 +65,74 @@ pub fn ImportReport() -> impl IntoView {
                 {move || failure.get()}
             </p>
         </Show>
+        <Show when=move || duplicate.with(Option::is_some)>
+            <div class="banner warning import-duplicate" role="alertdialog" data-testid="import-duplicate">
+                <p>{move || duplicate.with(|d| d.as_ref().map(|(_, _, title)| {
+                    tr(lang.get(), Text::ImportDuplicate).replace("{title}", title)
+                }))}</p>
+                <div class="form-actions">
+                    <button type="button" class="button primary" on:click=move |_| resolve(library, duplicate, true, lang.get_untracked())>
+                        {move || t(Text::ImportReplace)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| resolve(library, duplicate, false, lang.get_untracked())>
+                        {move || t(Text::ImportKeepBoth)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| duplicate.set(None)>
+                        {move || t(Text::Cancel)}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
 
-/// Stores the report in `text` as a new entry and opens it, or says why not.
-fn import(library: LibraryCtx, text: &str, lang: Lang) -> Result<(), String> {
+/// Ends the question about a report the library already holds: `replace` moves the library's
+/// version to the recycle bin (restorable, never lost) and adds the file's; otherwise the
+/// file's is added beside it, titled as a copy.
+fn resolve(
+    library: LibraryCtx,
+    duplicate: RwSignal<Option<(report::Report, String, String)>>,
+    replace: bool,
+    lang: Lang,
+) {
+    let Some((mut report, existing, title)) = duplicate.get_untracked() else {
+        return;
+    };
+    duplicate.set(None);
+    if replace {
+        library.set_deleted(&existing, true);
+    } else {
+        let suffix = if lang == Lang::Zh {
+            "（副本）"
+        } else {
+            " (copy)"
+        };
+        report::set_report_title(&mut report, &format!("{title}{suffix}"));
+    }
+    let previous = library.entry(&existing).and_then(|e| e.previous);
+    library.create_and_open(&report, previous);
+}
+
+/// Stores the report in `text` as a new entry and opens it, or says why not. A report the
+/// library already holds (same title) is not added twice without asking.
+fn import(
+    library: LibraryCtx,
+    text: &str,
+    lang: Lang,
+    duplicate: RwSignal<Option<(report::Report, String, String)>>,
+) -> Result<(), String> {
     let report = report::from_json(text).map_err(|err| describe(&err, lang))?;
+    let title = report::report_title(&report);
+    let existing = library.index.with_untracked(|entries| {
+        entries
+            .iter()
+            .find(|e| !e.deleted && e.title == title && e.year == report.year)
+            .map(|e| e.id.clone())
+    });
+    if let Some(existing) = existing {
+        duplicate.set(Some((report, existing, title)));
+        return Ok(());
+    }
     let id = library.add(&report, None)?;
     library.failure.set(None);
     library.open.set(Some(id));

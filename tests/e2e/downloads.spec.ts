@@ -75,11 +75,23 @@ test('downloads HTML, Word, JSON and CSV with the standard names', async ({ page
   await page.getByRole('button', { name: '← 返回报告库' }).click();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入报告文件', exact: true }).click()]);
   await chooser.setFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(STEM);
+  // The library holds it already: it asks, and “keep both” adds it as a copy.
+  const duplicate = page.getByTestId('import-duplicate');
+  await expect(duplicate).toContainText(`报告库中已有「${STEM}」`);
+  await duplicate.getByRole('button', { name: '两份都保留' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${STEM}（副本）`);
   await openSection(page, '三、');
   await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' })).toHaveValue(natural);
   await page.getByRole('button', { name: '← 返回报告库' }).click();
   await expect(page.getByTestId('library-row')).toHaveCount(2);
+  // “Replace” puts the library's version in the recycle bin, never deletes it.
+  const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '导入报告文件', exact: true }).click()]);
+  await again.setFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
+  await duplicate.getByRole('button', { name: '替换' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(STEM);
+  await page.getByRole('button', { name: '← 返回报告库' }).click();
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+  await expect(page.getByTestId('recycle-bin')).toContainText(STEM);
 });
 
 test('a broken or newer report file is refused with the reason, changing nothing', async ({ page }) => {
