@@ -196,3 +196,20 @@ test('填入惯用表述 asks before replacing what the clerk wrote', async ({ p
   await confirm.getByRole('button', { name: '替换' }).click();
   await expect(text).toHaveValue(/结合2024年测试局/);
 });
+
+test('the editor bar and the findings stay in view down a long table', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  await openSection(page, '三、');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByRole('button', { name: '下载 ▾' })).toBeInViewport();
+  await expect(page.getByTestId('findings-panel')).toBeInViewport();
+  // Clicking a finding lands on its cell, below the bar, not under it.
+  await page.getByTestId('findings-panel').getByText('行政复议：结果维持 10').click();
+  const cell = page.getByRole('textbox', { name: '行政复议 · 总计' });
+  await expect(cell).toBeFocused();
+  await expect(cell).toBeInViewport();
+  const bar = await page.locator('.editor-topbar').boundingBox();
+  const box = await cell.boundingBox();
+  expect((box?.y ?? 0)).toBeGreaterThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0));
+});
