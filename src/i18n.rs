@@ -71,6 +71,9 @@ texts! {
     ImportEverything => "导入备份", "Import backup";
     ImportedCopySuffix => "（导入副本）", " (imported copy)";
     ImportDone => "已导入 {n} 份报告。", "Imported {n} reports.";
+    BackupEmpty => "备份文件中没有报告，没有导入任何内容。", "The backup holds no report; nothing was imported.";
+    BackupAllPresent => "备份中的 {n} 份报告报告库里都已有，内容完全相同，没有需要导入的。", "The library already holds all {n} reports of the backup, unchanged; nothing needed importing.";
+    BackupIsReport => "这是一份报告文件，不是备份：请用“导入报告文件”导入。", "This is a report file, not a backup: use “Import report file”.";
     BackupImportFailed => "导入备份失败：", "Importing the backup failed: ";
     BackupItemUnreadable => "备份中的这份报告无法读取", "this report in the backup cannot be read";
     BackupDue => "自上次备份以来报告改动较多，建议现在备份。", "Reports changed a lot since the last backup; consider backing up now.";

@@ -143,8 +143,25 @@ fn store_item(item: &BackupItem, id: &str, suffix: Option<&str>) -> Result<Libra
     Ok(entry)
 }
 
-/// Merges a backup file's text into the library; returns how many reports were added.
-pub fn import_everything(library: &LibraryCtx, text: &str, suffix: &str) -> Result<usize, String> {
+/// What importing a backup did: reports added, reports the library already held unchanged,
+/// and the reports the backup holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportCount {
+    /// Reports written (new ones, copies, replacements).
+    pub added: usize,
+    /// Reports the library held already, identical.
+    pub same: usize,
+    /// Reports in the backup.
+    pub total: usize,
+}
+
+/// Merges a backup file's text into the library; says how many reports were added and why
+/// the others were not.
+pub fn import_everything(
+    library: &LibraryCtx,
+    text: &str,
+    suffix: &str,
+) -> Result<ImportCount, String> {
     let backup = Backup::from_json(text)?;
     let existing = collect(None);
     let plan = report::merge_backup(&existing, &backup.reports, new_id);
@@ -166,7 +183,14 @@ pub fn import_everything(library: &LibraryCtx, text: &str, suffix: &str) -> Resu
             }
         }
     }
-    let count = added.len();
+    let count = ImportCount {
+        added: added.len(),
+        same: plan
+            .iter()
+            .filter(|action| matches!(action, MergeAction::Same(_)))
+            .count(),
+        total: backup.reports.len(),
+    };
     library.commit(move |entries| {
         for entry in added {
             match entries.iter_mut().find(|e| e.id == entry.id) {
@@ -210,7 +234,13 @@ pub fn BackupTools() -> impl IntoView {
             let text = text.ok().and_then(|v| v.as_string()).unwrap_or_default();
             let suffix = t(Text::ImportedCopySuffix);
             message.set(Some(match import_everything(&library, &text, suffix) {
-                Ok(n) => t(Text::ImportDone).replace("{n}", &n.to_string()),
+                Ok(count) if count.total == 0 => t(Text::BackupEmpty).to_string(),
+                Ok(count) if count.added == 0 => {
+                    t(Text::BackupAllPresent).replace("{n}", &count.same.to_string())
+                }
+                Ok(count) => t(Text::ImportDone).replace("{n}", &count.added.to_string()),
+                // A single report's file chosen here instead of a backup: say where it goes.
+                Err(_) if report::from_json(&text).is_ok() => t(Text::BackupIsReport).to_string(),
                 Err(err) => format!("{}{err}", t(Text::BackupImportFailed)),
             }));
         });

@@ -165,6 +165,12 @@ test('importing a backup with conflicting revisions keeps both versions', async 
   await page.getByTestId('import-everything').setInputFiles({
     name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
   });
-  await expect(page.getByTestId('backup-message')).toContainText('已导入 0 份');
+  // …and says why nothing was imported.
+  await expect(page.getByTestId('backup-message')).toContainText('报告库里都已有，内容完全相同');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
+  // A single report's file chosen as a backup says where it belongs.
+  await page.getByTestId('import-everything').setInputFiles({
+    name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup.reports[0].report)),
+  });
+  await expect(page.getByTestId('backup-message')).toContainText('这是一份报告文件，不是备份');
 });
