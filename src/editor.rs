@@ -9,6 +9,7 @@ pub mod ctx;
 pub mod download_menu;
 pub mod findings_panel;
 pub mod grid;
+pub mod import_notes;
 pub mod info_fee;
 pub mod legacy;
 pub mod metadata;
@@ -81,6 +82,7 @@ pub fn Editor(
             <EditorTopbar />
             <save_failure::SaveFailureBanner />
             <read_only_banner::ReadOnlyBanner />
+            <import_notes::ImportNotes />
             <Show when=move || !preview.full_page.get() fallback=|| view! { <FullPagePreview /> }>
                 <div class="editor-body">
                     <SectionNav />

@@ -218,6 +218,8 @@ texts! {
     ImportNoTarget => "报告库中没有下一年度的报告", "No report of the following year in the library";
     ImportFileFailed => "无法读取「{file}」：{reason}", "Cannot read “{file}”: {reason}";
     ImportHint => "导入报告文件（.json，本工具保存或下载的报告）", "Import a report file (.json, as this tool saves or downloads it)";
+    ImportNotes => "导入时有 {n} 处内容未能放入报告的各部分或表格，请核对", "{n} items of the imported report could not be placed in a section or table: please check them";
+    ImportNotesDone => "已核对，不再显示", "Checked, hide this";
     ImportDuplicate => "报告库中已有「{title}」。用文件中的这一份替换它（原来的一份移到回收站），还是两份都保留？", "The library already holds “{title}”. Replace it with the one in the file (the present one goes to the recycle bin), or keep both?";
     ImportReplace => "替换", "Replace";
     ImportKeepBoth => "两份都保留", "Keep both";

@@ -30,6 +30,14 @@ test('pasted PDF text is reviewed and starts next year\'s report', async ({ page
   await expect(page.getByRole('textbox', { name: '二、上年结转政府信息公开申请数量 · 自然人' })).toHaveValue('103');
   await page.getByRole('button', { name: /返回报告库/ }).click();
   await expect(page.getByTestId('library-row')).toHaveCount(2);
+  // The imported 2024 report keeps what the import could not place, for the clerk to check.
+  await page.getByTestId('library-row').filter({ hasText: '2024' }).getByRole('button', { name: '打开' }).click();
+  const notes = page.getByTestId('import-notes');
+  await expect(notes).toContainText('未能放入报告的各部分或表格');
+  await notes.locator('summary').click();
+  await expect(notes).toContainText('表四');
+  await notes.getByRole('button', { name: '已核对，不再显示' }).click();
+  await expect(notes).toHaveCount(0);
 });
 
 test('a web page file becomes last year\'s report of a report in the library', async ({ page }) => {
