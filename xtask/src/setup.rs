@@ -109,7 +109,7 @@ fn plan(need: Need) -> Result<Vec<Step>, String> {
             ),
             Need::Test => (
                 "the npm packages of package-lock.json",
-                "wasm-opt, Playwright and puppeteer-core for the browser tests",
+                "wasm-opt, Playwright, axe-core and puppeteer-core for the browser tests",
             ),
         };
         steps.push(Step {
@@ -211,6 +211,7 @@ fn node_packages_present(need: Need) -> bool {
             fresh
                 && root.join("node_modules/.bin/playwright").exists()
                 && root.join("node_modules/puppeteer-core").exists()
+                && root.join("node_modules/@axe-core/playwright").exists()
         }
     }
 }
