@@ -8,11 +8,10 @@
 
 mod common;
 
-use common::fixture;
+use common::{fixture, fresh_dir, run};
 
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use report::Report;
 
@@ -137,23 +136,6 @@ fn docx_escapes_what_was_typed() {
     assert!(texts.contains(&"<script>alert(1)</script>"));
     assert!(texts.contains(&"\"><img onerror=alert(1) src=x>"));
     assert!(texts.contains(&"<b>&</b>"));
-}
-
-/// Runs a tool, failing the test with the way to install it when it is missing.
-fn run(program: &str, args: &[&str]) -> std::process::Output {
-    Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| {
-            panic!("cannot run `{program}` ({error}): run `cargo xtask setup` to install it")
-        })
-}
-
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nianbao-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
 }
 
 #[test]

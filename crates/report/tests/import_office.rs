@@ -6,25 +6,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::fixture;
-
-fn run(program: &str, args: &[&str]) -> std::process::Output {
-    Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|error| {
-            panic!("cannot run `{program}` ({error}): run `cargo xtask setup` to install it")
-        })
-}
-
-fn fresh_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nianbao-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
-    dir
-}
+use common::{differences, fixture, fresh_dir, run};
 
 /// `soffice --convert-to FORMAT FILE` with a fresh profile; the converted file's path.
 fn convert(dir: &Path, file: &Path, format: &str, extension: &str) -> PathBuf {
@@ -54,30 +37,37 @@ fn convert(dir: &Path, file: &Path, format: &str, extension: &str) -> PathBuf {
     converted
 }
 
-/// Every figure of `original` as `imported` has it; template, year and agency too.
-fn differences(imported: &report::Report, original: &report::Report) -> Vec<String> {
-    let mut out = Vec::new();
-    // The agency comes back as the printed title names it (the cover page's own title).
-    let printed = report::render(original).title;
-    let agency = printed
-        .split(&format!("{}年", original.year))
-        .next()
-        .unwrap_or_default();
-    if (imported.template, imported.year, imported.agency.as_str())
-        != (original.template, original.year, agency)
-    {
-        out.push(format!(
-            "{:?} {} {:?}",
-            imported.template, imported.year, imported.agency
-        ));
-    }
-    for key in original.template().cell_keys() {
-        let (want, have) = (original.cell_raw(key), imported.cell_raw(key));
-        if want.as_deref().map(str::trim) != have.as_deref().map(str::trim) {
-            out.push(format!("{key}: expected {want:?}, got {have:?}"));
+/// Our own Word export read back gives the same report: every figure, and each section's
+/// text for the gov formats.
+#[test]
+fn every_fixture_round_trips_through_the_word_export() {
+    let mut failures = Vec::new();
+    for name in [
+        "hongze-2023",
+        "hongze-2024",
+        "shuyang-fgj-2023",
+        "suqian-city-2023",
+        "suqian-city-2024",
+    ] {
+        let original = fixture(&format!("{name}.json"));
+        let docx = report::to_docx(&report::render(&original));
+        let imported = report::import_docx(&docx).expect("our own .docx reads");
+        failures.extend(
+            differences(&imported.report, &original)
+                .into_iter()
+                .map(|line| format!("{name}: {line}")),
+        );
+        for section in &original.sections {
+            let text = imported
+                .report
+                .section_text(&section.id)
+                .unwrap_or_default();
+            if text.trim() != section.text.trim() {
+                failures.push(format!("{name}: section {} differs", section.id));
+            }
         }
     }
-    out
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
