@@ -438,7 +438,9 @@ struct Line {
 impl Line {
     fn read(raw: &str) -> Line {
         let trimmed = raw.trim();
-        if trimmed.starts_with('|') {
+        // Pipe tables, also as web pages copy them without the leading pipe
+        // (“规章 | 0 | 0 | 0 |”).
+        if trimmed.starts_with('|') || trimmed.ends_with('|') || trimmed.matches('|').count() >= 2 {
             let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
             let cells = inner.split('|').map(clean_cell).collect();
             return Line {
@@ -447,8 +449,10 @@ impl Line {
                 markdown_heading: false,
             };
         }
-        if raw.contains('\t') {
-            let cells = raw.split('\t').map(clean_cell).collect();
+        // Cells separated by tabs; a tab only before or after the text is indentation
+        // (web pages copied with their paragraph indents).
+        if trimmed.contains('\t') {
+            let cells = trimmed.split('\t').map(clean_cell).collect();
             return Line {
                 text: String::new(),
                 cells: Some(cells),

@@ -498,3 +498,58 @@ fn pdf_converted_to_markdown_keeps_captions_items_and_tables_inside_their_sectio
         imported.unrecognised
     );
 }
+
+/// A web page copied with its table cells separated by ` | ` and no leading pipe (as some
+/// sites' text versions are, e.g. 深圳市龙岗区 2024), including a truncated table 三: every
+/// row present is read by its label; the missing section 四 is said.
+#[test]
+fn pipe_rows_without_a_leading_pipe_are_table_rows() {
+    let text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n有。\n二、主动公开政府信息情况\n\
+                第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+                规章 | 0 | 0 | 0 |\n行政规范性文件 | 5 | 1 | 25 |\n\
+                三、收到和处理政府信息公开申请情况\n\
+                (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n\
+                自然人 | 法人或其他组织 | 总计 |\n\
+                一、本年新收政府信息公开申请数量 | 58 | 7 | 0 | 0 | 1 | 0 | 66 |\n\
+                三、本年度办理结果 | (一)予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |\n\
+                (三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\
+                五、存在的主要问题及改进情况\n问题。\n";
+    let imported = import_text(text);
+    let report = &imported.report;
+    assert_eq!(
+        report.cell_raw("active.normative_docs.in_force").as_deref(),
+        Some("25")
+    );
+    assert_eq!(report.cell_raw("requests.new.total").as_deref(), Some("66"));
+    assert_eq!(
+        report.cell_raw("requests.granted.business").as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        report
+            .cell_raw("requests.withheld.state_secret.total")
+            .as_deref(),
+        Some("0")
+    );
+    assert_eq!(report.section_text("overview"), Some("有。"));
+    assert!(
+        imported.errors.iter().any(|e| e.starts_with("表四")),
+        "{:?}",
+        imported.errors
+    );
+}
+
+/// Web text whose paragraphs keep a leading tab (广元市统计局 2024 as copied): the tab is an
+/// indent, not a table, so headings and paragraphs stay what they are.
+#[test]
+fn a_leading_tab_is_an_indent_not_a_table() {
+    let text = "广元市统计局2024年政府信息公开工作年度报告\n\t一、总体情况 \n\t(一)主动公开信息情况。2024年，我局公开政府信息276条。 \n\
+                \t二、主动公开政府信息情况\n\t三、收到和处理政府信息公开申请情况\n\t五、存在的主要问题及改进情况\n\t问题。\n";
+    let report = import_text(text).report;
+    assert_eq!(report.template, TemplateId::Gov2021);
+    assert_eq!(
+        report.section_text("overview"),
+        Some("(一)主动公开信息情况。2024年，我局公开政府信息276条。")
+    );
+    assert_eq!(report.section_text("problems"), Some("问题。"));
+}
