@@ -449,8 +449,8 @@ impl Line {
                 markdown_heading: false,
             };
         }
-        // Cells separated by tabs; a tab only before or after the text is indentation
-        // (web pages copied with their paragraph indents).
+        // Cells separated by tabs; a tab only before or after the text is indentation (web
+        // pages copied with their paragraph indents).
         if trimmed.contains('\t') {
             let cells = trimmed.split('\t').map(clean_cell).collect();
             return Line {
@@ -945,13 +945,17 @@ impl HtmlText {
                 line.push(text);
                 column += colspan.max(1);
             }
-            if !line.is_empty() {
-                self.out.push_str(&line.join("\t"));
-                // A one-cell row (a caption across the table) is still a table row.
-                if line.len() == 1 {
-                    self.out.push('\t');
+            match line.as_slice() {
+                [] => {}
+                // A one-cell row (a caption across the table) is still a table row: written
+                // as a pipe row, since a lone tab would read as indentation.
+                [only] => {
+                    self.out.push_str(&format!("| {only} |\n"));
                 }
-                self.out.push('\n');
+                _ => {
+                    self.out.push_str(&line.join("\t"));
+                    self.out.push('\n');
+                }
             }
         }
     }

@@ -117,13 +117,15 @@ fn write_table(table: Node<'_, '_>, out: &mut String) {
             }
             column += span;
         }
-        if !cells.is_empty() {
-            out.push_str(&cells.join("\t"));
-            // A one-cell row (a caption across the table) is still a table row, not prose.
-            if cells.len() == 1 {
-                out.push('\t');
+        match cells.as_slice() {
+            [] => {}
+            // A one-cell row (a caption across the table) is still a table row, not prose:
+            // written as a pipe row, since a lone tab would read as indentation.
+            [only] => out.push_str(&format!("| {only} |\n")),
+            _ => {
+                out.push_str(&cells.join("\t"));
+                out.push('\n');
             }
-            out.push('\n');
         }
     }
     out.push('\n');
