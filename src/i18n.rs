@@ -144,6 +144,7 @@ texts! {
     BadgeWarnings => "{n} 个警告", "{n} warnings";
     ProseBeforeTable => "表格前的说明文字（可不填）。本节的数字请填在下方表格中。", "An optional note printed before the table. The figures go into the table below.";
     ProseSection => "本部分正文，一段一行。", "The text of this section, one paragraph per line.";
+    SkipTable => "跳过本表（回车后焦点移到表格之后）", "Skip the table (Enter moves the focus past it)";
     FillZeros => "未填的单元格填 0", "Fill blank cells with 0";
     FillZerosDone => "已将 {n} 个未填的单元格填为 0（可撤销）。", "Filled {n} blank cells with 0 (undo reverts it).";
     FillZerosNone => "本表没有未填的单元格。", "This table has no blank cells.";

@@ -10,6 +10,8 @@ pub mod toolbar;
 use leptos::prelude::*;
 use report::{HeaderCell, TableLayout, TableSpec};
 
+use crate::app::LangCtx;
+use crate::i18n::{Text, tr};
 use rows::{BlockRows, SingleRow};
 use toolbar::GridToolbar;
 
@@ -62,9 +64,18 @@ pub fn TableGrid(
             .into_any(),
         TableLayout::SingleRow => view! { <SingleRow table=table /> }.into_any(),
     };
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let end_id = format!("after-grid-{}", table.id);
+    let end_selector = format!("#{end_id}");
     view! {
         <div class="grid-block" data-testid=format!("grid-{}", table.id)>
             <GridToolbar table=table.id />
+            // The way past the table's cells with one key: Tab reaches this link before the
+            // first cell; it moves the focus to just after the table.
+            <button type="button" class="skip-link" data-testid=format!("skip-{}", table.id)
+                on:click=move |_| crate::dom::focus(&end_selector)>
+                {move || tr(lang.get(), Text::SkipTable)}
+            </button>
             <div class="grid-wrap">
                 <table class="grid" aria-label=table.title>
                     <thead>
@@ -73,6 +84,7 @@ pub fn TableGrid(
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            <span class="grid-end" id=end_id tabindex="-1"></span>
         </div>
     }
 }

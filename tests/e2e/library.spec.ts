@@ -213,3 +213,23 @@ test('the editor bar and the findings stay in view down a long table', async ({ 
   const box = await cell.boundingBox();
   expect((box?.y ?? 0)).toBeGreaterThanOrEqual((bar?.y ?? 0) + (bar?.height ?? 0));
 });
+
+test('one key takes the keyboard past a table\'s 175 cells', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '测试局', 2024);
+  await openSection(page, '三、');
+  await page.getByTestId('fill-zeros').focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByTestId('skip-requests');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const inGrid = await page.evaluate(() => !!document.activeElement?.closest('.grid'));
+  expect(inGrid).toBe(false);
+  // Without the link, Tab goes into the first cell as before.
+  await page.getByTestId('fill-zeros').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' })).toBeFocused();
+});
