@@ -6,6 +6,7 @@ use report::{Report, Template};
 use super::ctx::EditorCtx;
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
+use crate::question::QuestionBanner;
 use crate::state::LibraryCtx;
 
 /// The form of the report's metadata.
@@ -45,12 +46,12 @@ pub fn MetadataEditor() -> impl IntoView {
         ctx.report
             .with(|r| report::has_year_references(r, old).then_some((old, r.year)))
     });
-    let update_years = move |_| {
+    let update_years = move |()| {
         let old = year_before.get_value();
         ctx.edit(None, |r| report::update_year_references(r, old));
         year_before.set_value(ctx.report.with_untracked(|r| r.year));
     };
-    let keep_years = move |_| year_before.set_value(ctx.report.with_untracked(|r| r.year));
+    let keep_years = move |()| year_before.set_value(ctx.report.with_untracked(|r| r.year));
     let year_prompt = move || {
         stale_year.get().map(|(old, new)| {
             tr(lang.get(), Text::YearReferences)
@@ -96,7 +97,7 @@ pub fn MetadataEditor() -> impl IntoView {
             pending_template.set(Some(found.id));
         }
     };
-    let confirm_template = move |_| {
+    let confirm_template = move |()| {
         if let Some(id) = pending_template.get_untracked() {
             ctx.edit(None, |r| report::switch_template(r, id));
         }
@@ -131,30 +132,16 @@ pub fn MetadataEditor() -> impl IntoView {
                         prop:value=date on:input=date_input on:change=date_input data-testid="meta-date" /></label>
             </div>
             <Show when=move || pending_template.get().is_some()>
-                <div class="banner warning" role="alertdialog" data-testid="format-confirm">
-                    <p>{template_question}</p>
-                    <div class="form-actions">
-                        <button type="button" class="button primary" on:click=confirm_template>
-                            {move || t(Text::SwitchFormat)}
-                        </button>
-                        <button type="button" class="button" on:click=move |_| pending_template.set(None)>
-                            {move || t(Text::Cancel)}
-                        </button>
-                    </div>
-                </div>
+                <QuestionBanner question=Signal::derive(move || template_question().unwrap_or_default())
+                    yes=Text::SwitchFormat on_yes=Callback::new(confirm_template)
+                    no=Text::Cancel on_no=Callback::new(move |()| pending_template.set(None))
+                    role="alertdialog" testid="format-confirm" />
             </Show>
             <Show when=move || stale_year.get().is_some()>
-                <div class="banner warning" role="status" data-testid="year-references">
-                    <p>{year_prompt}</p>
-                    <div class="form-actions">
-                        <button type="button" class="button primary" on:click=update_years>
-                            {move || t(Text::YearReferencesUpdate)}
-                        </button>
-                        <button type="button" class="button" on:click=keep_years>
-                            {move || t(Text::YearReferencesKeep)}
-                        </button>
-                    </div>
-                </div>
+                <QuestionBanner question=Signal::derive(move || year_prompt().unwrap_or_default())
+                    yes=Text::YearReferencesUpdate on_yes=Callback::new(update_years)
+                    no=Text::YearReferencesKeep on_no=Callback::new(keep_years)
+                    role="status" testid="year-references" />
             </Show>
             <label class="field wide"><span>{move || t(Text::Contact)}</span>
                 <textarea rows="3" prop:value=contact on:input=contact_input></textarea></label>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::ctx::EditorCtx;
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
+use crate::question::QuestionBanner;
 
 /// The text of section `id`.
 #[component]
@@ -110,17 +111,10 @@ pub fn ProseEditor(
                 })}
             </div>
             <Show when=move || confirm_fill.get()>
-                <div class="banner warning" role="alertdialog" data-testid="fill-preamble-confirm">
-                    <p>{move || t(Text::ResetPreambleQuestion)}</p>
-                    <div class="form-actions">
-                        <button type="button" class="button primary" on:click=move |_| do_fill()>
-                            {move || t(Text::ResetPreambleReplace)}
-                        </button>
-                        <button type="button" class="button" on:click=move |_| confirm_fill.set(false)>
-                            {move || t(Text::Cancel)}
-                        </button>
-                    </div>
-                </div>
+                <QuestionBanner question=Signal::derive(move || t(Text::ResetPreambleQuestion).to_string())
+                    yes=Text::ResetPreambleReplace on_yes=Callback::new(move |()| do_fill())
+                    no=Text::Cancel on_no=Callback::new(move |()| confirm_fill.set(false))
+                    role="alertdialog" testid="fill-preamble-confirm" />
             </Show>
             <div class="prose-wrap">
             <div class="prose-backdrop" aria-hidden="true" node_ref=backdrop>
