@@ -4,7 +4,6 @@
 //! opened report.
 
 pub mod autosave;
-pub mod bundles;
 pub mod ctx;
 pub mod download_menu;
 pub mod findings_panel;
@@ -76,6 +75,8 @@ pub fn Editor(
     let preview = PreviewCtx::new(ctx);
     provide_context(preview);
     print::install(ctx, preview);
+    // The opened report's title takes the focus (and is announced), instead of the page.
+    request_animation_frame(|| crate::dom::focus(".editor-title"));
     view! {
         <div class="editor">
             <preview::DocumentStyle />

@@ -19,17 +19,33 @@ pub fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-/// The line standing for many blank cells of one section in the findings panel.
-pub fn blank_cells_summary(lang: Lang, section_heading: &str, count: usize) -> String {
+/// One table's line of the 待填 group: “表三已填 120/175”.
+pub fn table_progress(lang: Lang, progress: &report::TableProgress) -> String {
+    let report::TableProgress {
+        numeral,
+        filled,
+        total,
+        ..
+    } = progress;
     match lang {
-        Lang::Zh => {
-            format!(
-                "「{section_heading}」有 {count} 个未填的单元格。格式要求填写数字，没有请填 0。"
-            )
-        }
-        Lang::En => format!(
-            "{section_heading}: {count} blank cells. The format expects a number; enter 0 where there is none."
-        ),
+        Lang::Zh => format!("表{numeral}已填 {filled}/{total}"),
+        Lang::En => format!("Table {numeral}: {filled} of {total} filled"),
+    }
+}
+
+/// What stands between the report and publishing, for the question asked before printing
+/// or downloading: its errors and the cells still blank.
+pub fn unfinished(lang: Lang, tally: report::Tally) -> String {
+    let report::Tally {
+        errors, pending, ..
+    } = tally;
+    match (lang, errors, pending) {
+        (Lang::Zh, _, 0) => format!("报告有 {errors} 个错误"),
+        (Lang::Zh, 0, _) => format!("报告还有 {pending} 个未填的单元格"),
+        (Lang::Zh, _, _) => format!("报告有 {errors} 个错误、{pending} 个未填的单元格"),
+        (Lang::En, _, 0) => format!("The report has {errors} errors"),
+        (Lang::En, 0, _) => format!("The report still has {pending} blank cells"),
+        (Lang::En, _, _) => format!("The report has {errors} errors and {pending} blank cells"),
     }
 }
 
@@ -142,12 +158,19 @@ texts! {
     AutoTotals => "自动合计", "Auto-totals";
     BadgeErrors => "{n} 个错误", "{n} errors";
     BadgeWarnings => "{n} 个警告", "{n} warnings";
+    BadgePending => "{n} 个单元格待填", "{n} cells to fill";
+    Pending => "待填", "To fill";
+    PendingHint => "未填的单元格不算问题，但打印和发布前要填好（没有请填 0）。", "Blank cells are not problems yet, but fill them before printing or publishing (0 where there is none).";
     ProseBeforeTable => "表格前的说明文字（可不填）。本节的数字请填在下方表格中。", "An optional note printed before the table. The figures go into the table below.";
     ProseSection => "本部分正文，一段一行。", "The text of this section, one paragraph per line.";
     SkipTable => "跳过本表（回车后焦点移到表格之后）", "Skip the table (Enter moves the focus past it)";
     FillZeros => "未填的单元格填 0", "Fill blank cells with 0";
     FillZerosDone => "已将 {n} 个未填的单元格填为 0（可撤销）。", "Filled {n} blank cells with 0 (undo reverts it).";
     FillZerosNone => "本表没有未填的单元格。", "This table has no blank cells.";
+    FillZerosRangeDone => "已将选定区域中 {n} 个未填的单元格填为 0（可撤销）。", "Filled {n} blank cells of the selection with 0 (undo reverts it).";
+    FillZerosRangeNone => "选定区域中没有未填的单元格。", "The selection has no blank cells.";
+    RangeSelected => "已选定 {n} 个单元格（{rows} 行 × {cols} 列）：Ctrl+C 复制，Delete 清空，粘贴一个数填满选区", "{n} cells selected ({rows} rows × {cols} columns): Ctrl+C copies, Delete clears, pasting one value fills them";
+    RangeCleared => "已清空 {n} 个单元格（可撤销）。", "Cleared {n} cells (undo reverts it).";
     AutoTotalsHint => "只算各项之和（总计、（七）总计）；结转下年度请自行填写，平衡关系照常检查", "Sums only (总计, （七）总计); type 结转下年度 yourself, the balance is always checked";
     Override => "手动覆盖", "Override";
     RestoreComputed => "恢复自动计算", "Restore computed value";
@@ -169,7 +192,7 @@ texts! {
     SectionText => "正文", "Text";
     NewSectionHeading => "新章节", "New section";
     Computed => "自动计算", "Computed";
-    GridHelp => "方向键、Tab、回车移动；直接输入替换；F2 或双击编辑；Esc 取消；Ctrl+V 粘贴 Excel 区域", "Arrows, Tab and Enter move; typing replaces; F2 or double-click edits; Esc cancels; Ctrl+V pastes an Excel block";
+    GridHelp => "方向键、Tab、回车移动；直接输入替换；F2 或双击编辑；Esc 取消；Shift+方向键或拖动选定区域；Ctrl+C 复制、Ctrl+V 粘贴 Excel 区域；Ctrl+End 到表尾", "Arrows, Tab and Enter move; typing replaces; F2 or double-click edits; Esc cancels; Shift+arrows or dragging select a range; Ctrl+C copies and Ctrl+V pastes Excel blocks; Ctrl+End goes to the last cell";
     LinkedPrevious => "已关联上年报告，跨年度检查自动进行", "Linked to last year's report: cross-year checks run";
     Actions => "操作", "Actions";
     Edit => "编辑", "Edit";
@@ -184,9 +207,9 @@ texts! {
     ZoomOut => "缩小", "Zoom out";
     PreviewNote => "按 A4 分页显示：每页重复表头、标注页码，与打印一致。", "Shown as A4 pages with repeated table headers and page numbers, as printed.";
     PageCount => "共 {n} 页", "{n} pages";
-    PrintWithErrors => "报告有 {n} 个错误，仍要打印吗？", "The report has {n} errors. Print anyway?";
+    PrintWithErrors => "{what}，仍要打印吗？", "{what}. Print anyway?";
     PrintAnyway => "仍要打印", "Print anyway";
-    DownloadWithErrors => "报告还有 {n} 个错误，发布前应先改正。仍要下载{format}吗？", "The report still has {n} errors, which should be fixed before publishing. Download the {format} anyway?";
+    DownloadWithErrors => "{what}，发布前应先处理。仍要下载{format}吗？", "{what}, to be dealt with before publishing. Download the {format} anyway?";
     DownloadAnyway => "仍要下载", "Download anyway";
     Download => "下载", "Download";
     DownloadHtml => "网页 HTML", "Web page (HTML)";

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use report::{Finding, History, Lang, Report, Severity, apply_auto_totals, validate};
+use report::{Finding, History, Lang, Report, Severity, Tally, apply_auto_totals, validate};
 
 use crate::clock::now_ms;
 
@@ -50,6 +50,8 @@ pub struct EditorCtx {
     pub findings: Memo<Vec<Finding>>,
     /// Cell key → worst severity and messages.
     pub marks: Memo<HashMap<String, CellMark>>,
+    /// The counts shown: errors, warnings (blank cells apart), notes, cells to fill.
+    pub tally: Memo<Tally>,
     /// Undo and redo.
     pub history: RwSignal<History>,
     /// The section on screen ([`META`] or a section id).
@@ -75,12 +77,14 @@ impl EditorCtx {
             report.with(|r| previous.with(|p| validate(r, p.as_ref(), lang)))
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
+        let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
         EditorCtx {
             id: StoredValue::new(id),
             report,
             previous,
             findings,
             marks,
+            tally,
             history: RwSignal::new(History::new()),
             section: RwSignal::new(META.to_string()),
             save: RwSignal::new(SaveStatus::Unchanged),
@@ -186,7 +190,7 @@ pub fn go_to_text(ctx: EditorCtx, span: report::TextSpan) {
 pub fn go_to(ctx: EditorCtx, section: String, key: Option<String>) {
     ctx.section.set(section);
     request_animation_frame(move || match key {
-        Some(key) => crate::dom::focus(&format!("[data-cell=\"{key}\"]")),
+        Some(key) => crate::dom::focus(&format!("input[data-cell=\"{key}\"]")),
         None => crate::dom::focus("[data-section-body] textarea, [data-section-body] input"),
     });
 }

@@ -4,16 +4,16 @@
 
 use leptos::html::{Dialog, Div};
 use leptos::prelude::*;
-use report::{Report, Severity};
+use report::Report;
 use wasm_bindgen::JsCast;
 
 use super::ctx::EditorCtx;
 use crate::app::LangCtx;
 use crate::download;
-use crate::i18n::{Text, tr};
+use crate::i18n::{Text, tr, unfinished};
 
 /// One kind of download: its menu label, file extension, MIME type and writer, and whether
-/// it is a publication (web page, Word), which asks first when the report has errors, as
+/// it is a publication (web page, Word), which asks first when the report has errors or blank cells, as
 /// printing does. The JSON backup and the CSV data never ask: they are for keeping working.
 struct Format {
     label: Text,
@@ -64,10 +64,6 @@ pub fn DownloadMenu() -> impl IntoView {
     let t = move |text| tr(lang.get(), text);
     // The publication format waiting for the answer to “仍要下载吗？”.
     let pending = RwSignal::new(None::<&'static Format>);
-    let errors = move || {
-        ctx.findings
-            .with(|all| all.iter().filter(|f| f.severity == Severity::Error).count())
-    };
     let save_now = move |format: &Format| {
         let (name, bytes) = ctx
             .report
@@ -76,11 +72,7 @@ pub fn DownloadMenu() -> impl IntoView {
     };
     let save = move |format: &'static Format| {
         open.set(false);
-        if format.publishes
-            && ctx
-                .findings
-                .with_untracked(|all| all.iter().any(|f| f.severity == Severity::Error))
-        {
+        if format.publishes && ctx.tally.get_untracked().blocks_publishing() {
             pending.set(Some(format));
         } else {
             save_now(format);
@@ -103,8 +95,9 @@ pub fn DownloadMenu() -> impl IntoView {
             .get()
             .map(|f| tr(lang.get(), f.label))
             .unwrap_or_default();
+        let what = unfinished(lang.get(), ctx.tally.get());
         tr(lang.get(), Text::DownloadWithErrors)
-            .replace("{n}", &errors().to_string())
+            .replace("{what}", &what)
             .replace("{format}", format)
     };
     let download_anyway = move |_| {

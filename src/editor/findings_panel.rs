@@ -1,13 +1,13 @@
-//! The findings panel: every finding grouped by severity with counts; clicking one shows its
-//! section and focuses its cell.
+//! The findings panel: every finding grouped by severity with counts, then the cells still to
+//! fill as progress per table (表三已填 120/175); clicking a finding shows its section and
+//! focuses its cell.
 
 use leptos::prelude::*;
-use report::{Finding, Severity};
+use report::{Finding, Severity, TableProgress, fill_progress, is_pending};
 
-use super::bundles::{PanelEntry, bundle};
 use super::ctx::{EditorCtx, finding_section, go_to, go_to_text};
 use crate::app::LangCtx;
-use crate::i18n::{Text, blank_cells_summary, tr};
+use crate::i18n::{Text, table_progress, tr};
 
 /// The list of findings on the right.
 #[component]
@@ -27,20 +27,19 @@ pub fn FindingsPanel() -> impl IntoView {
                 <p class="muted">{move || t(Text::NoFindings)}</p>
             </Show>
             {groups.into_iter().map(|(severity, name, class)| {
-                let of_kind = move || ctx.findings.with(|all| bundle(&all.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<_>>()));
-                let count = move || ctx.findings.with(|all| all.iter().filter(|f| f.severity == severity).count());
+                let shown = move |f: &Finding| f.severity == severity && !is_pending(f);
+                let of_kind = move || ctx.findings.with(|all| all.iter().filter(|f| shown(f)).cloned().collect::<Vec<_>>());
+                let count = move || ctx.findings.with(|all| all.iter().filter(|f| shown(f)).count());
                 view! {
                     <Show when=move || count() != 0>
                         <section class=format!("finding-group {class}") data-testid=format!("findings-{class}")>
                             <h3>{move || t(name)} " " <span class="group-count" data-testid="group-count">{count}</span></h3>
-                            <ul>{move || of_kind().into_iter().map(|entry| match entry {
-                                PanelEntry::One(f) => view! { <FindingItem finding=f /> }.into_any(),
-                                PanelEntry::Blanks { section, findings } => view! { <BlankBundle section=section findings=findings /> }.into_any(),
-                            }).collect_view()}</ul>
+                            <ul>{move || of_kind().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
                         </section>
                     </Show>
                 }
             }).collect_view()}
+            <PendingGroup />
         </aside>
     }
 }
@@ -70,28 +69,77 @@ fn FindingItem(
     }
 }
 
-/// Many blank cells of one section as one expandable line; each stays reachable inside.
+/// The cells still to fill, as one progress line per table; each line opens to its cells.
 #[component]
-fn BlankBundle(
-    /// The section the blank cells belong to.
-    section: String,
-    /// The blank-cell findings, in report order.
-    findings: Vec<Finding>,
+fn PendingGroup() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let progress = Memo::new(move |_| {
+        ctx.findings
+            .with(|all| ctx.report.with(|r| fill_progress(r.template(), all)))
+    });
+    let pending = move || ctx.tally.get().pending;
+    view! {
+        <Show when=move || pending() != 0>
+            <section class="finding-group pending" data-testid="findings-pending">
+                <h3>{move || t(Text::Pending)} " " <span class="group-count" data-testid="group-count">{pending}</span></h3>
+                <p class="muted pending-hint">{move || t(Text::PendingHint)}</p>
+                <ul>
+                    // Keyed by table: a line (and whether it is open) stays while cells fill.
+                    <For each=move || progress.with(|all| all.iter().map(|p| p.table).collect::<Vec<_>>())
+                        key=|table| *table children=move |table| view! { <ProgressLine table=table all=progress /> } />
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// “表三已填 120/175” with a bar; it opens to the blank cells' findings.
+#[component]
+fn ProgressLine(
+    /// The table's id.
+    table: &'static str,
+    /// The progress of every table.
+    all: Memo<Vec<TableProgress>>,
 ) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
-    let heading = ctx.report.with_untracked(|report| {
-        report
-            .template()
-            .section(&section)
-            .map_or_else(|| section.clone(), |spec| spec.heading.to_string())
-    });
-    let count = findings.len();
+    let progress =
+        Memo::new(move |_| all.with(|all| all.iter().find(|p| p.table == table).cloned()));
+    let label = move || progress.with(|p| p.as_ref().map(|p| table_progress(lang.get(), p)));
+    let complete = move || progress.with(|p| p.as_ref().is_none_or(TableProgress::is_complete));
+    let filled = move || {
+        progress
+            .with(|p| p.as_ref().map_or(0, |p| p.filled))
+            .to_string()
+    };
+    let total = move || {
+        progress
+            .with(|p| p.as_ref().map_or(0, |p| p.total))
+            .to_string()
+    };
+    let blanks = move || {
+        ctx.findings.with(|all| {
+            progress.with(|p| {
+                let blank = p.as_ref().map(|p| p.blank.as_slice()).unwrap_or_default();
+                all.iter()
+                    .filter(|f| {
+                        is_pending(f) && f.anchor().is_some_and(|a| blank.iter().any(|b| b == a))
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
-        <li>
-            <details class="finding-bundle" data-testid="blank-bundle">
-                <summary class="finding">{move || blank_cells_summary(lang.get(), &heading, count)}</summary>
-                <ul>{findings.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+        <li class="progress-line" class:complete=complete data-testid="table-progress">
+            <details class="finding-bundle">
+                <summary class="finding">
+                    {label} <Show when=complete>" ✓"</Show> " "
+                    <progress value=filled max=total aria-hidden="true"></progress>
+                </summary>
+                <ul>{move || blanks().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
             </details>
         </li>
     }

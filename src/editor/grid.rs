@@ -1,6 +1,6 @@
 //! A table as a spreadsheet-grade grid under the official merged headers. The grid's own
-//! state (which cell has the focus, whether it is being edited, the last paste message) is
-//! local to it; figures live in the report.
+//! state (which cell has the focus, the selected range, whether a cell is being edited, the
+//! last paste message) is local to it; figures live in the report.
 
 pub mod cell;
 pub mod keys;
@@ -8,7 +8,7 @@ pub mod rows;
 pub mod toolbar;
 
 use leptos::prelude::*;
-use report::{HeaderCell, TableLayout, TableSpec};
+use report::{GridRange, HeaderCell, TableLayout, TableSpec};
 
 use crate::app::LangCtx;
 use crate::i18n::{Text, tr};
@@ -39,6 +39,29 @@ pub struct GridState {
     pub focused: RwSignal<Option<String>>,
     /// The outcome of the last paste: (is an error, message).
     pub message: RwSignal<Option<(bool, String)>>,
+    /// Where a range selection started (Shift+arrows, Shift+click, dragging); the range runs
+    /// from here to the focused cell. `None`: only the focused cell is selected.
+    pub anchor: RwSignal<Option<String>>,
+    /// The selected range when it holds more than one cell.
+    pub range: Memo<Option<GridRange>>,
+    /// A mouse button went down on a cell and is still down: entering other cells extends
+    /// the range.
+    pub dragging: StoredValue<bool>,
+}
+
+impl GridState {
+    /// The keys of the selected range, line by line, or `None` when one cell is selected.
+    pub fn range_keys(&self) -> Option<Vec<Vec<String>>> {
+        let range = self.range.get_untracked()?;
+        Some(self.nav.with_value(|nav| range.keys(nav)))
+    }
+
+    /// Starts a range at the focused cell unless one is started.
+    pub fn start_range(&self) {
+        if self.anchor.get_untracked().is_none() {
+            self.anchor.set(self.focused.get_untracked());
+        }
+    }
 }
 
 /// The grid of one table.
@@ -47,14 +70,31 @@ pub fn TableGrid(
     /// The table shown.
     table: &'static TableSpec,
 ) -> impl IntoView {
+    let nav = StoredValue::new(report::nav_grid(table));
+    let focused = RwSignal::new(None::<String>);
+    let anchor = RwSignal::new(None::<String>);
+    let range = Memo::new(move |_| {
+        let (anchor, focused) = (anchor.get()?, focused.get()?);
+        (anchor != focused)
+            .then(|| nav.with_value(|nav| GridRange::between(nav, &anchor, &focused)))
+            .flatten()
+    });
     let state = GridState {
-        nav: StoredValue::new(report::nav_grid(table)),
+        nav,
         mode: RwSignal::new(Mode::Navigate),
         original: StoredValue::new(String::new()),
-        focused: RwSignal::new(None),
+        focused,
         message: RwSignal::new(None),
+        anchor,
+        range,
+        dragging: StoredValue::new(false),
     };
     provide_context(state);
+    // A drag ends wherever the button is released.
+    let mouseup = window_event_listener(leptos::ev::mouseup, move |_| {
+        state.dragging.set_value(false)
+    });
+    on_cleanup(move || mouseup.remove());
     let body = match table.layout {
         TableLayout::Rows => table
             .blocks

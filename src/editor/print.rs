@@ -1,25 +1,19 @@
 //! Printing the report: the 打印 buttons and Ctrl+P ask once, in an in-app dialog, when the
-//! report has errors, then call the browser's print. What gets printed is decided by the
+//! report has errors or blank cells, then call the browser's print. What gets printed is decided by the
 //! print style (`style/main.css`, `@media print`), which hides everything but the document,
 //! so the browser's own menu prints the same thing without passing through here.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use report::Severity;
 
 use super::ctx::EditorCtx;
 use super::preview::PreviewCtx;
 use crate::app::LangCtx;
-use crate::i18n::{Text, tr};
+use crate::i18n::{Text, tr, unfinished};
 
-fn error_count(ctx: EditorCtx) -> usize {
-    ctx.findings
-        .with_untracked(|all| all.iter().filter(|f| f.severity == Severity::Error).count())
-}
-
-/// Prints at once, or first asks whether to print a report that has errors.
+/// Prints at once, or first asks whether to print a report that has errors or blank cells.
 pub fn request_print(ctx: EditorCtx, preview: PreviewCtx) {
-    if error_count(ctx) == 0 {
+    if !ctx.tally.get_untracked().blocks_publishing() {
         print_now();
     } else {
         preview.confirm_print.set(true);
@@ -46,7 +40,7 @@ pub fn install(ctx: EditorCtx, preview: PreviewCtx) {
     on_cleanup(move || handle.remove());
 }
 
-/// The modal question “报告有 N 个错误，仍要打印吗？”: a native `<dialog>`, so focus stays
+/// The modal question “报告有 N 个错误，仍要打印吗？” (or the cells still blank): a native `<dialog>`, so focus stays
 /// inside, Esc cancels and screen readers announce it.
 #[component]
 pub fn PrintConfirm() -> impl IntoView {
@@ -66,10 +60,8 @@ pub fn PrintConfirm() -> impl IntoView {
         }
     });
     let question = move || {
-        let n = ctx
-            .findings
-            .with(|all| all.iter().filter(|f| f.severity == Severity::Error).count());
-        tr(lang.get(), Text::PrintWithErrors).replace("{n}", &n.to_string())
+        let lang = lang.get();
+        tr(lang, Text::PrintWithErrors).replace("{what}", &unfinished(lang, ctx.tally.get()))
     };
     let print_anyway = move |_| {
         // Close before printing: the print snapshot must not wait for the next render.

@@ -2,7 +2,7 @@
 //! each with a badge counting its findings.
 
 use leptos::prelude::*;
-use report::{Severity, TemplateId};
+use report::{Tally, TemplateId};
 
 use super::ctx::{EditorCtx, META, finding_section};
 use crate::app::LangCtx;
@@ -31,13 +31,10 @@ pub fn SectionNav() -> impl IntoView {
         });
         list
     });
-    // Errors and warnings of a section, counted apart: they are different badges.
-    let badge = move |id: &str, severity: Severity| {
-        ctx.findings.with(|all| {
-            all.iter()
-                .filter(|f| f.severity == severity && finding_section(f) == id)
-                .count()
-        })
+    // Errors, warnings and cells to fill of a section, counted apart: different badges.
+    let badge = move |id: &str| {
+        ctx.findings
+            .with(|all| Tally::of(all.iter().filter(|f| finding_section(f) == id)))
     };
     let legacy = move || ctx.report.with(|r| r.template == TemplateId::Legacy);
     let add = move |_| {
@@ -51,8 +48,11 @@ pub fn SectionNav() -> impl IntoView {
             <ul>
                 <For each=move || entries.get() key=|entry| entry.clone() children=move |(id, label)| {
                     let id = StoredValue::new(id);
-                    let errors = move || id.with_value(|id| badge(id, Severity::Error));
-                    let warnings = move || id.with_value(|id| badge(id, Severity::Warning));
+                    let tally = Memo::new(move |_| id.with_value(|id| badge(id)));
+                    let errors = move || tally.get().errors;
+                    let warnings = move || tally.get().warnings;
+                    let pending = move || tally.get().pending;
+                    let pending_name = move || t(Text::BadgePending).replace("{n}", &pending().to_string());
                     let error_name = move || t(Text::BadgeErrors).replace("{n}", &errors().to_string());
                     let warning_name = move || t(Text::BadgeWarnings).replace("{n}", &warnings().to_string());
                     view! {
@@ -68,6 +68,10 @@ pub fn SectionNav() -> impl IntoView {
                                 <Show when=move || warnings() != 0>
                                     <span class="badge warning" data-testid="section-badge" role="img"
                                         aria-label=warning_name title=warning_name>{warnings}</span>
+                                </Show>
+                                <Show when=move || pending() != 0>
+                                    <span class="badge pending" data-testid="section-badge" role="img"
+                                        aria-label=pending_name title=pending_name>{pending}</span>
                                 </Show>
                             </button>
                         </li>

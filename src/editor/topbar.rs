@@ -1,9 +1,6 @@
 //! The editor's top bar: back to the library, the report title, save status, undo and redo,
 //! the finding counts, then the preview, print and download controls.
 
-use leptos::prelude::*;
-use report::Severity;
-
 use super::autosave::save_now;
 use super::ctx::{EditorCtx, SaveStatus};
 use super::output_tools::OutputTools;
@@ -11,6 +8,7 @@ use crate::app::LangCtx;
 use crate::clock::time_of_day;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
+use leptos::prelude::*;
 
 /// The bar above the editor.
 #[component]
@@ -19,10 +17,9 @@ pub fn EditorTopbar() -> impl IntoView {
     let library = expect_context::<LibraryCtx>();
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
-    let count = move |severity| {
-        ctx.findings
-            .with(|f| f.iter().filter(|f| f.severity == severity).count())
-    };
+    let errors = move || ctx.tally.get().errors;
+    let warnings = move || ctx.tally.get().warnings;
+    let pending = move || ctx.tally.get().pending;
     let status = move || match ctx.save.get() {
         SaveStatus::Unchanged => t(Text::Unchanged).to_string(),
         SaveStatus::Saving => t(Text::Saving).to_string(),
@@ -30,27 +27,38 @@ pub fn EditorTopbar() -> impl IntoView {
         SaveStatus::Failed(reason) => format!("{}：{reason}", t(Text::SaveFailed)),
     };
     let failed = move || matches!(ctx.save.get(), SaveStatus::Failed(_));
+    // Back in the library, the focus lands on the report just closed.
     let back = move |_| {
         save_now(ctx, library);
+        let id = ctx.id.get_value();
         library.open.set(None);
+        request_animation_frame(move || {
+            crate::dom::focus(&format!("[data-open-report=\"{id}\"]"));
+        });
     };
     view! {
         <div class="editor-topbar">
             <button type="button" class="button" on:click=back>"← " {move || t(Text::BackToLibrary)}</button>
-            <h1 class="editor-title">{move || ctx.report.with(report::report_title)}</h1>
+            <h1 class="editor-title" tabindex="-1">{move || ctx.report.with(report::report_title)}</h1>
             <span class="save-status" class:failed=failed role=move || if failed() { "alert" } else { "status" } data-testid="save-status">
                 {status}
             </span>
             <div class="toolbar-group">
-                <button type="button" class="button" disabled=move || !ctx.history.with(|h| h.can_undo())
+                // aria-disabled, not disabled: a button that disables itself under the
+                // pointer would drop the keyboard focus to the page.
+                <button type="button" class="button" aria-disabled=move || (!ctx.history.with(|h| h.can_undo())).to_string()
                     title="Ctrl+Z" on:click=move |_| ctx.undo()>{move || t(Text::Undo)}</button>
-                <button type="button" class="button" disabled=move || !ctx.history.with(|h| h.can_redo())
+                <button type="button" class="button" aria-disabled=move || (!ctx.history.with(|h| h.can_redo())).to_string()
                     title="Ctrl+Y" on:click=move |_| ctx.redo()>{move || t(Text::Redo)}</button>
             </div>
             <span class="finding-counts" data-testid="finding-counts">
                 // Coloured only when there is something: no red dot over 0 errors.
-                <span class="count error" class:none=move || count(Severity::Error) == 0>"● " {move || count(Severity::Error)} " " {move || t(Text::Error)}</span>
-                <span class="count warning" class:none=move || count(Severity::Warning) == 0>"▲ " {move || count(Severity::Warning)} " " {move || t(Text::Warning)}</span>
+                <span class="count error" class:none=move || errors() == 0>"● " {errors} " " {move || t(Text::Error)}</span>
+                <span class="count warning" class:none=move || warnings() == 0>"▲ " {warnings} " " {move || t(Text::Warning)}</span>
+                // Blank cells are work to do, not alarms: counted apart, in a quiet colour.
+                <Show when=move || pending() != 0>
+                    <span class="count pending" data-testid="pending-count">"○ " {move || t(Text::Pending)} " " {pending}</span>
+                </Show>
             </span>
             <OutputTools />
         </div>

@@ -38,7 +38,7 @@ pub fn ReportRow(
         <tr data-testid="library-row">
             <th scope="row">
                 <Show when=move || renaming.get() fallback=move || view! {
-                    <button type="button" class="link" on:click=act(|l, id| l.open.set(Some(id.to_string())))>
+                    <button type="button" class="link" data-open-report=id.get_value() on:click=act(|l, id| l.open.set(Some(id.to_string())))>
                         {move || draft.get()}
                     </button>
                 }>

@@ -17,6 +17,12 @@ async function draft(page: Page): Promise<void> {
   await openSection(page, '三、');
   await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
   await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
+  // Nothing left blank, so publishing downloads do not ask.
+  for (const section of ['二、', '三、', '四、']) {
+    await openSection(page, section);
+    await page.getByTestId('fill-zeros').click();
+  }
+  await expect(page.getByTestId('pending-count')).toBeHidden();
   await expect(page.getByTestId('save-status')).toContainText('已保存');
 }
 

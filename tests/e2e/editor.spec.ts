@@ -118,3 +118,43 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
     .toHaveValue(String(figures['active.regulations.in_force']));
   expect(problems).toEqual([]);
 });
+
+test('a new report shows its blank cells as progress to fill, not as warnings', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '进度测试局', 2024);
+  const panel = page.getByTestId('findings-panel');
+  await expect(page.getByTestId('pending-count')).toHaveText(/待填 \d+/);
+  await expect(panel.getByTestId('findings-warning').getByText(/此格为空/)).toHaveCount(0);
+  const lines = panel.getByTestId('table-progress');
+  await expect(lines).toHaveText([/表二已填 0\/\d+/, /表三已填 0\/175/, /表四已填 0\/15/]);
+  await expect(page.getByRole('navigation').getByRole('button', { name: /^三、/ }).locator('.badge.pending'))
+    .toHaveAttribute('aria-label', '175 个单元格待填');
+
+  // Typing moves the progress; the open list of blank cells stays open and leads to them.
+  await openSection(page, '三、');
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  const requests = lines.nth(1);
+  await expect(requests).not.toContainText('0/175');
+  await requests.locator('summary').click();
+  await expect(requests.locator('details')).toHaveAttribute('open', '');
+  const before = await requests.locator('summary').innerText();
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 商业企业' }).click();
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  await expect(requests.locator('summary')).not.toHaveText(before);
+  await expect(requests.locator('details')).toHaveAttribute('open', '');
+  await requests.getByRole('button').first().click();
+  const focused = page.locator('[data-testid=grid-requests] input:focus');
+  await expect(focused).toHaveCount(1);
+  await expect(focused).toHaveValue('');
+
+  // Every cell filled: nothing is left to do and the group goes away.
+  for (const section of ['二、', '三、', '四、']) {
+    await openSection(page, section);
+    await page.getByTestId('fill-zeros').click();
+  }
+  await expect(page.getByTestId('pending-count')).toBeHidden();
+  await expect(panel.getByTestId('findings-pending')).toBeHidden();
+});

@@ -39,6 +39,16 @@ export async function paste(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** Copies (or cuts) from the focused element as a clipboard event; returns what it put there. */
+export async function copy(page: Page, kind: 'copy' | 'cut' = 'copy'): Promise<string> {
+  return page.evaluate((type) => {
+    const transfer = new DataTransfer();
+    const event = new ClipboardEvent(type, { clipboardData: transfer, bubbles: true, cancelable: true });
+    document.activeElement?.dispatchEvent(event);
+    return transfer.getData('text/plain');
+  }, kind);
+}
+
 /** Creates a report from the library and waits for its editor. */
 export async function createReport(page: Page, agency: string, year: number): Promise<void> {
   await page.getByRole('button', { name: '新建报告' }).click();

@@ -105,8 +105,20 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
   await page.goto('/');
   await createReport(page, '打印测试局', 2024);
 
-  // No errors: printing goes straight to the browser.
+  // A fresh report's blank cells count in the final check: printing asks first.
+  const dialog = page.getByRole('dialog');
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  await expect(dialog).toContainText(/^报告还有 \d+ 个未填的单元格，仍要打印吗？/);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  expect(await prints()).toBe(0);
+
+  // No errors and nothing blank: printing goes straight to the browser.
+  for (const section of ['二、', '三、', '四、']) {
+    await openSection(page, section);
+    await page.getByTestId('fill-zeros').click();
+  }
   await expect(page.getByTestId('finding-counts')).toContainText('● 0 错误');
+  await expect(page.getByTestId('pending-count')).toBeHidden();
   await page.getByRole('button', { name: '打印', exact: true }).click();
   expect(await prints()).toBe(1);
 
@@ -118,7 +130,6 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
   await expect(page.getByTestId('finding-counts')).toContainText('● 2 错误');
 
   await page.getByRole('button', { name: '打印', exact: true }).click();
-  const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('报告有 2 个错误，仍要打印吗？');
   await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
   await page.keyboard.press('Escape');

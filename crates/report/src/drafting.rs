@@ -247,13 +247,25 @@ pub fn update_year_references(report: &mut Report, old: i32) {
 /// Fills every blank cell of the table `table_id` with 0 (the format's “没有请填 0”), except
 /// the totals auto-totals computes; returns how many were filled.
 pub fn fill_blank_cells(report: &mut Report, table_id: &str) -> usize {
-    let template = report.template();
     let prefix = format!("{table_id}.");
+    let keys: Vec<String> = report
+        .template()
+        .cell_keys()
+        .filter(|key| key.starts_with(&prefix))
+        .map(str::to_string)
+        .collect();
+    fill_blank_cells_in(report, &keys)
+}
+
+/// Fills the blank cells among `keys` (a range the clerk selected) with 0, except optional
+/// cells and the totals auto-totals computes; returns how many were filled.
+pub fn fill_blank_cells_in(report: &mut Report, keys: &[String]) -> usize {
+    let template = report.template();
     let auto = report.auto_totals_enabled();
-    let blank: Vec<String> = template
-        .cells()
+    let blank: Vec<String> = keys
         .iter()
-        .filter(|cell| cell.key.starts_with(&prefix) && !cell.optional)
+        .filter_map(|key| template.cell_spec(key))
+        .filter(|cell| !cell.optional)
         .filter(|cell| !(auto && crate::formula::is_computed(template, &cell.key)))
         .filter(|cell| {
             report
@@ -267,6 +279,34 @@ pub fn fill_blank_cells(report: &mut Report, table_id: &str) -> usize {
         report.set_cell(key, "0");
     }
     blank.len()
+}
+
+/// Empties the cells among `keys` (Delete on a selected range), except the totals
+/// auto-totals computes and the clerk has not overridden (they are not the clerk's to type);
+/// returns how many held something.
+pub fn clear_cells(report: &mut Report, keys: &[String]) -> usize {
+    write_range(report, keys, "")
+}
+
+/// Writes `value` into every cell among `keys` the clerk may type in (one value pasted onto a
+/// selected range, as in Excel): cells of the template, except the totals auto-totals
+/// computes and the clerk has not overridden. Returns how many cells changed.
+pub fn write_range(report: &mut Report, keys: &[String], value: &str) -> usize {
+    let template = report.template();
+    let auto = report.auto_totals_enabled();
+    let changing: Vec<String> = keys
+        .iter()
+        .filter(|key| template.cell_spec(key).is_some())
+        .filter(|key| {
+            !(auto && crate::formula::is_computed(template, key) && !report.is_overridden(key))
+        })
+        .filter(|key| report.cell_raw(key).unwrap_or_default().trim() != value.trim())
+        .cloned()
+        .collect();
+    for key in &changing {
+        report.set_cell(key, value);
+    }
+    changing.len()
 }
 
 #[cfg(test)]
@@ -329,6 +369,57 @@ mod tests {
             findings.iter().any(|f| f.rule == crate::Rule::CellUnknown
                 && f.anchor() == Some("requests.other.natural"))
         );
+    }
+
+    #[test]
+    fn a_selected_range_fills_and_clears_only_its_own_cells() {
+        let mut report = Report::new("某局", 2024);
+        report.set_auto_totals(true);
+        report.set_cell("requests.new.natural", "3");
+        let range: Vec<String> = [
+            "requests.new.natural",
+            "requests.new.business",
+            "requests.new.total",
+            "requests.carried_in.natural",
+        ]
+        .map(String::from)
+        .to_vec();
+        // 总计 is computed under auto-totals: not filled, not cleared.
+        assert_eq!(fill_blank_cells_in(&mut report, &range), 2);
+        assert_eq!(
+            report.cell_raw("requests.new.business").as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            report.cell_raw("requests.new.natural").as_deref(),
+            Some("3")
+        );
+        assert_eq!(report.cell_raw("requests.new.research"), None);
+        report.set_cell("requests.new.total", "9");
+        assert_eq!(clear_cells(&mut report, &range), 3);
+        assert_eq!(report.cell_raw("requests.new.natural"), None);
+        assert_eq!(report.cell_raw("requests.new.total").as_deref(), Some("9"));
+        // An overridden total is the clerk's own figure: cleared like the others.
+        report.set_overridden("requests.new.total", true);
+        assert_eq!(clear_cells(&mut report, &range), 1);
+        // One value onto the range: every cell the clerk may type in takes it.
+        report.set_overridden("requests.new.total", false);
+        assert_eq!(write_range(&mut report, &range, "0"), 3);
+        assert_eq!(
+            report.cell_raw("requests.carried_in.natural").as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            write_range(&mut report, &range, "0"),
+            0,
+            "nothing left to change"
+        );
+        // Keys outside the template are ignored, never written.
+        assert_eq!(
+            fill_blank_cells_in(&mut report, &["requests.nope.x".to_string()]),
+            0
+        );
+        assert!(!report.figures.contains_key("requests.nope.x"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! A table as the keyboard sees it: the navigation grid of cell keys, moving around it, and
-//! pasting a block copied from Excel or WPS from the focused cell.
+//! A table as the keyboard sees it: the navigation grid of cell keys, moving around it,
+//! selecting a rectangle of cells, copying it out as Excel reads it, and pasting a block
+//! copied from Excel or WPS from the focused cell.
 //!
 //! Values are kept as typed (trimmed): `1,234` and full-width digits are read by `figure`
 //! like anything else the clerk types. Nothing here touches a report.
@@ -23,26 +24,62 @@ pub enum PasteError {
 }
 
 /// Splits clipboard text into rows of cells: rows by line breaks (`\r\n`, `\n` or `\r`),
-/// cells by tabs, one trailing line break ignored, each cell trimmed. Excel quotes a cell
-/// holding a tab or a line break in double quotes; such quotes are removed.
+/// cells by tabs, one trailing line break ignored, each cell trimmed. Excel and WPS quote a
+/// cell holding a tab, a line break or a double quote (`"a\tb"`, `"say ""x"""`); such a cell
+/// is read whole, so its tab or line break never shifts the cells after it. A quote that is
+/// never closed is an ordinary character.
 pub fn parse_paste(text: &str) -> Vec<Vec<String>> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.strip_suffix('\n').unwrap_or(&text);
     if text.trim().is_empty() {
         return Vec::new();
     }
-    text.split('\n')
-        .map(|line| line.split('\t').map(clean_cell).collect())
-        .collect()
+    let mut rows = vec![Vec::new()];
+    let mut rest = text;
+    loop {
+        let (cell, after) = next_cell(rest);
+        if let Some(row) = rows.last_mut() {
+            row.push(cell.trim().to_string());
+        }
+        match after.chars().next() {
+            Some('\t') => rest = &after[1..],
+            Some('\n') => {
+                rows.push(Vec::new());
+                rest = &after[1..];
+            }
+            _ => break,
+        }
+    }
+    rows
 }
 
-fn clean_cell(cell: &str) -> String {
-    let cell = cell.trim();
-    let unquoted = cell
-        .strip_prefix('"')
-        .and_then(|rest| rest.strip_suffix('"'))
-        .unwrap_or(cell);
-    unquoted.replace("\"\"", "\"").trim().to_string()
+/// One cell from the start of `text`: its value and the text after it, which starts with the
+/// separator (tab or line break) or is empty.
+fn next_cell(text: &str) -> (String, &str) {
+    let raw_end = text.find(['\t', '\n']).unwrap_or(text.len());
+    let Some(quoted) = text.strip_prefix('"') else {
+        return (text[..raw_end].to_string(), &text[raw_end..]);
+    };
+    let mut value = String::new();
+    let mut chars = quoted.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c != '"' {
+            value.push(c);
+            continue;
+        }
+        if chars.peek().is_some_and(|(_, next)| *next == '"') {
+            chars.next();
+            value.push('"');
+            continue;
+        }
+        // The closing quote; anything up to the separator is kept as typed.
+        let after = &quoted[at + 1..];
+        let end = after.find(['\t', '\n']).unwrap_or(after.len());
+        value.push_str(&after[..end]);
+        return (value, &after[end..]);
+    }
+    // Never closed: not a quoted cell after all.
+    (text[..raw_end].to_string(), &text[raw_end..])
 }
 
 /// The cell keys of a table laid out for keyboard navigation and pasting: one line per data
@@ -89,6 +126,14 @@ pub enum GridMove {
     Next,
     /// Shift+Tab: left, then the end of the previous line.
     Prev,
+    /// Home: the first cell of the line.
+    LineStart,
+    /// End: the last cell of the line.
+    LineEnd,
+    /// Ctrl+Home: the first cell of the table.
+    First,
+    /// Ctrl+End: the last cell of the table.
+    Last,
 }
 
 /// The cell the focus moves to from `key`, or `None` at the edge of the grid. Moving up or
@@ -107,6 +152,13 @@ pub fn grid_step(grid: &[Vec<String>], key: &str, step: GridMove) -> Option<Stri
             let line = line.checked_sub(1)?;
             (line, grid[line].len().saturating_sub(1))
         }
+        GridMove::LineStart => (line, 0),
+        GridMove::LineEnd => (line, grid[line].len().saturating_sub(1)),
+        GridMove::First => (0, 0),
+        GridMove::Last => {
+            let line = grid.len().checked_sub(1)?;
+            (line, grid[line].len().saturating_sub(1))
+        }
     };
     let keys = grid.get(line)?;
     let position = match step {
@@ -114,6 +166,87 @@ pub fn grid_step(grid: &[Vec<String>], key: &str, step: GridMove) -> Option<Stri
         _ => position,
     };
     keys.get(position).cloned()
+}
+
+/// A rectangle of cells selected in a grid: lines and positions, both inclusive. On a
+/// ragged grid (table 二's blocks of different widths) a line holds only the positions it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridRange {
+    /// First and last line.
+    pub lines: (usize, usize),
+    /// First and last position on a line.
+    pub positions: (usize, usize),
+}
+
+impl GridRange {
+    /// The rectangle spanned by two cells (the anchor, where the selection started, and the
+    /// cell that has the focus), or `None` when either is not in the grid.
+    pub fn between(grid: &[Vec<String>], anchor: &str, focus: &str) -> Option<GridRange> {
+        let (line_a, position_a) = grid_position(grid, anchor)?;
+        let (line_b, position_b) = grid_position(grid, focus)?;
+        Some(GridRange {
+            lines: (line_a.min(line_b), line_a.max(line_b)),
+            positions: (position_a.min(position_b), position_a.max(position_b)),
+        })
+    }
+
+    /// Whether the cell at (`line`, `position`) is inside.
+    pub fn contains(&self, line: usize, position: usize) -> bool {
+        (self.lines.0..=self.lines.1).contains(&line)
+            && (self.positions.0..=self.positions.1).contains(&position)
+    }
+
+    /// The keys inside, line by line; a line shorter than the rectangle gives what it has.
+    pub fn keys(&self, grid: &[Vec<String>]) -> Vec<Vec<String>> {
+        grid.iter()
+            .enumerate()
+            .filter(|(line, _)| (self.lines.0..=self.lines.1).contains(line))
+            .map(|(_, keys)| {
+                keys.iter()
+                    .enumerate()
+                    .filter(|(position, _)| {
+                        (self.positions.0..=self.positions.1).contains(position)
+                    })
+                    .map(|(_, key)| key.clone())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
+    /// How many cells are inside.
+    pub fn count(&self, grid: &[Vec<String>]) -> usize {
+        self.keys(grid).iter().map(Vec::len).sum()
+    }
+
+    /// The top-left cell, where a paste into the selection starts.
+    pub fn origin(&self, grid: &[Vec<String>]) -> Option<String> {
+        self.keys(grid)
+            .first()
+            .and_then(|line| line.first().cloned())
+    }
+}
+
+/// Rows of values as Excel and WPS put a block on the clipboard: cells separated by tabs,
+/// rows ended by CRLF; a value holding a tab, a line break or a double quote is quoted,
+/// with its quotes doubled. [`parse_paste`] reads it back unchanged.
+pub fn copy_block(rows: &[Vec<String>]) -> String {
+    let mut text = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|value| {
+                if value.contains(['\t', '\n', '\r', '"']) {
+                    format!("\"{}\"", value.replace('"', "\"\""))
+                } else {
+                    value.clone()
+                }
+            })
+            .collect();
+        text.push_str(&cells.join("\t"));
+        text.push_str("\r\n");
+    }
+    text
 }
 
 /// Pairs each pasted value with the cell it lands in, starting at `start`, or refuses the
@@ -157,6 +290,25 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_cell_is_read_whole() {
+        // A line break inside a quoted cell does not start a row; a tab does not split it.
+        assert_eq!(
+            parse_paste("\"12\n(含结转)\"\t5\r\n3\t\"4\t\"\r\n"),
+            vec![vec!["12\n(含结转)", "5"], vec!["3", "4"]]
+        );
+        // A quote never closed is text like any other.
+        assert_eq!(
+            parse_paste("\"abc\t5\n6"),
+            vec![vec!["\"abc", "5"], vec!["6"]]
+        );
+        // Quotes inside an unquoted cell stay.
+        assert_eq!(
+            parse_paste("5\"\t\"\"\"7\"\"\""),
+            vec![vec!["5\"", "\"7\""]]
+        );
+    }
+
+    #[test]
     fn places_from_the_focused_cell_or_refuses() {
         let table = Template::for_year(2023).table("requests").expect("table");
         let grid = nav_grid(table);
@@ -197,6 +349,88 @@ mod tests {
         assert_eq!(at("active.regulations.issued", GridMove::Up), None);
         assert_eq!(at("active.regulations.issued", GridMove::Left), None);
         assert_eq!(at("active.fees.amount_wan", GridMove::Next), None);
+        assert_eq!(
+            at("active.normative_docs.repealed", GridMove::LineStart).as_deref(),
+            Some("active.normative_docs.issued")
+        );
+        assert_eq!(
+            at("active.normative_docs.issued", GridMove::LineEnd).as_deref(),
+            Some("active.normative_docs.in_force")
+        );
+        assert_eq!(
+            at("active.licensing.decisions", GridMove::First).as_deref(),
+            Some("active.regulations.issued")
+        );
+        assert_eq!(
+            at("active.regulations.issued", GridMove::Last).as_deref(),
+            Some("active.fees.amount_wan")
+        );
+    }
+
+    #[test]
+    fn selects_a_rectangle_either_way() {
+        let table = Template::for_year(2023).table("requests").expect("table");
+        let grid = nav_grid(table);
+        let range = GridRange::between(
+            &grid,
+            "requests.carried_in.business",
+            "requests.new.natural",
+        )
+        .expect("both in the grid");
+        assert_eq!(range.lines, (0, 1));
+        assert_eq!(range.positions, (0, 1));
+        assert_eq!(
+            range.keys(&grid),
+            vec![
+                vec!["requests.new.natural", "requests.new.business"],
+                vec![
+                    "requests.carried_in.natural",
+                    "requests.carried_in.business"
+                ],
+            ]
+        );
+        assert_eq!(range.count(&grid), 4);
+        assert_eq!(range.origin(&grid).as_deref(), Some("requests.new.natural"));
+        assert!(range.contains(1, 1));
+        assert!(!range.contains(2, 0));
+        let one =
+            GridRange::between(&grid, "requests.new.total", "requests.new.total").expect("in");
+        assert_eq!(one.count(&grid), 1);
+        assert_eq!(
+            GridRange::between(&grid, "requests.new.total", "appeals.review.total"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_range_on_a_ragged_grid_holds_only_real_cells() {
+        let table = Template::for_year(2023).table("active").expect("table");
+        let grid = nav_grid(table);
+        // From 规章 · 现行有效件数 (third of three) down to 行政许可 (a one-cell line).
+        let range = GridRange::between(
+            &grid,
+            "active.regulations.in_force",
+            "active.licensing.decisions",
+        )
+        .expect("in");
+        let keys = range.keys(&grid);
+        assert_eq!(keys.len(), 3);
+        assert_eq!(keys[2], vec!["active.licensing.decisions"]);
+        assert_eq!(range.count(&grid), 7);
+    }
+
+    #[test]
+    fn a_copied_block_pastes_back_unchanged() {
+        let rows = vec![
+            vec!["1,234".to_string(), "".to_string(), "0.5".to_string()],
+            vec!["a\tb".to_string(), "say \"x\"".to_string(), "7".to_string()],
+        ];
+        let text = copy_block(&rows);
+        assert_eq!(text, "1,234\t\t0.5\r\n\"a\tb\"\t\"say \"\"x\"\"\"\t7\r\n");
+        assert_eq!(
+            parse_paste(&text),
+            vec![vec!["1,234", "", "0.5"], vec!["a\tb", "say \"x\"", "7"],]
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod import;
 mod model;
 mod narrative;
 mod pagination;
+mod progress;
 mod rules;
 mod template;
 mod totals;
@@ -45,6 +46,7 @@ pub use import::{
 };
 pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};
+pub use progress::{TableProgress, Tally, fill_progress, is_pending};
 pub use rules::validate;
 pub use template::{
     BlockSpec, CellSpec, ColumnSpec, HeaderCell, LooseCellSpec, RowSpec, SectionSpec, TableLayout,
@@ -57,12 +59,13 @@ pub use backup::{
     MergeAction, ReportJson, backup_due, merge_backup,
 };
 pub use drafting::{
-    add_section, fill_blank_cells, has_year_references, insert_subheading, move_section, next_year,
-    preamble_text, remove_section, set_section_heading, suggested_subheadings, switch_template,
-    update_year_references,
+    add_section, clear_cells, fill_blank_cells, fill_blank_cells_in, has_year_references,
+    insert_subheading, move_section, next_year, preamble_text, remove_section, set_section_heading,
+    suggested_subheadings, switch_template, update_year_references, write_range,
 };
 pub use grid::{
-    GridMove, PasteError, grid_position, grid_step, nav_grid, parse_paste, place_block,
+    GridMove, GridRange, PasteError, copy_block, grid_position, grid_step, nav_grid, parse_paste,
+    place_block,
 };
 pub use highlight::{Segment, highlight_segments};
 pub use history::{COALESCE_MS, HISTORY_LIMIT, History};

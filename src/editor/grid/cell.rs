@@ -1,12 +1,14 @@
 //! One cell of a grid: a real `<input>` so input methods and the first keystroke just work.
-//! On focus its text is selected, so typing replaces it; marks show findings and computed
-//! totals.
+//! On focus its text is selected, so typing replaces it; marks show findings, computed totals
+//! and the selected range. Shift+click and dragging select a range.
 
 use leptos::html::Input;
 use leptos::prelude::*;
 use report::Severity;
 
-use super::keys::{on_keydown, on_paste};
+use wasm_bindgen::JsCast;
+
+use super::keys::{on_copy, on_keydown, on_paste};
 use super::{GridState, Mode};
 use crate::app::LangCtx;
 use crate::editor::EditorCtx;
@@ -28,6 +30,14 @@ pub fn GridCell(
             .cell_spec(&key)
             .map(|s| s.label.clone())
             .unwrap_or_else(|| key.clone())
+    });
+    let position = state.nav.with_value(|nav| report::grid_position(nav, &key));
+    let in_range = Memo::new(move |_| {
+        state
+            .range
+            .get()
+            .zip(position)
+            .is_some_and(|(range, (line, at))| range.contains(line, at))
     });
     let key = StoredValue::new(key);
     let value = Memo::new(move |_| {
@@ -62,13 +72,21 @@ pub fn GridCell(
     let write = move |text: String| key.with_value(|k| ctx.edit(Some(k), |r| r.set_cell(k, text)));
     let focused = move || state.focused.get().as_deref() == Some(key.get_value().as_str());
     view! {
-        <td class=class colspan=colspan.to_string() class:focused=focused class:editing=move || focused() && state.mode.get() != Mode::Navigate
+        <td class=class colspan=colspan.to_string() class:focused=focused class:in-range=move || in_range.get() class:editing=move || focused() && state.mode.get() != Mode::Navigate
             title=move || mark.get().map(|m| m.1).unwrap_or_default()>
             <input node_ref=input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                 aria-label=label data-cell=key.get_value() readonly=locked
                 aria-invalid=move || mark.get().is_some_and(|m| m.0 == Severity::Error).then_some("true")
                 prop:value=move || value.get()
                 on:focus:target=move |ev| {
+                    // Arriving from outside this grid (Tab, a finding) starts afresh.
+                    let from_here = ev.related_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.get_attribute("data-cell"))
+                        .is_some_and(|k| state.nav.with_value(|nav| report::grid_position(nav, &k).is_some()));
+                    if !from_here {
+                        state.anchor.set(None);
+                    }
                     state.focused.set(Some(key.get_value()));
                     state.mode.set(Mode::Navigate);
                     state.original.set_value(ev.target().value());
@@ -76,9 +94,19 @@ pub fn GridCell(
                 }
                 on:mousedown=move |ev| {
                     let Some(el) = input.get_untracked() else { return };
+                    if ev.button() != 0 { return; }
+                    // Shift+click selects the range from the focused cell to this one.
+                    if ev.shift_key() {
+                        ev.prevent_default();
+                        state.start_range();
+                        let _ = el.focus();
+                        return;
+                    }
+                    state.anchor.set(None);
                     let active = document().active_element();
                     if active.as_ref() != Some(el.as_ref()) {
                         ev.prevent_default();
+                        state.dragging.set_value(true);
                         let _ = el.focus();
                         return;
                     }
@@ -87,11 +115,19 @@ pub fn GridCell(
                         // the value, as the hint 直接输入替换 says.
                         Mode::Navigate => {
                             ev.prevent_default();
+                            state.dragging.set_value(true);
                             el.select();
                         }
                         // A click into text being typed places the caret there.
                         Mode::Typing => state.mode.set(Mode::InPlace),
                         Mode::InPlace => {}
+                    }
+                }
+                // Dragging over cells with the button down selects the range.
+                on:mouseenter=move |ev| {
+                    if state.dragging.get_value() && ev.buttons() & 1 == 1 && let Some(el) = input.get_untracked() {
+                        state.start_range();
+                        let _ = el.focus();
                     }
                 }
                 on:dblclick=move |_| {
@@ -102,16 +138,19 @@ pub fn GridCell(
                     }
                 }
                 on:keydown=move |ev| if let Some(el) = input.get_untracked() {
-                    key.with_value(|k| on_keydown(&ev, &el, k, state, ctx, locked()));
+                    key.with_value(|k| on_keydown(&ev, &el, k, state, ctx, locked(), lang.get_untracked()));
                 }
                 on:input=move |ev| {
                     if crate::dom::is_composing(&ev) { return; }
+                    state.anchor.set(None);
                     if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing); }
                     write(event_target_value(&ev));
                 }
                 on:compositionstart=move |_| if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing) }
                 on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
                 on:paste=move |ev| key.with_value(|k| on_paste(&ev, k, state, ctx, lang.get_untracked()))
+                on:copy=move |ev| on_copy(&ev, state, ctx, None)
+                on:cut=move |ev| on_copy(&ev, state, ctx, Some(lang.get_untracked()))
                 on:blur=move |_| state.mode.set(Mode::Navigate)
             />
             <Show when=move || computed.get().is_some()><span class="sigma" aria-hidden="true">"Σ"</span></Show>

@@ -1,5 +1,6 @@
-//! Keyboard and clipboard handling of grid cells: moving, editing in place, cancelling and
-//! pasting a block from Excel or WPS. Keys of an input method composition are left alone.
+//! Keyboard and clipboard handling of grid cells: moving, selecting a range, editing in place,
+//! cancelling, clearing, copying a range out and pasting a block from Excel or WPS. Keys of an
+//! input method composition are left alone.
 
 use leptos::prelude::*;
 use report::{GridMove, PasteError};
@@ -11,7 +12,7 @@ use crate::i18n::{Lang, Text, tr};
 
 /// Moves the focus to the cell `key`.
 pub fn focus_cell(key: &str) {
-    crate::dom::focus(&format!("[data-cell=\"{key}\"]"));
+    crate::dom::focus(&format!("input[data-cell=\"{key}\"]"));
 }
 
 /// Handles a key pressed in the cell `key`.
@@ -22,18 +23,33 @@ pub fn on_keydown(
     state: GridState,
     ctx: EditorCtx,
     locked: bool,
+    lang: Lang,
 ) {
     // 229 is the key code browsers report for keys an input method is handling.
-    if ev.is_composing() || ev.key_code() == 229 || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+    if ev.is_composing() || ev.key_code() == 229 || ev.alt_key() {
         return;
     }
     let mode = state.mode.get_untracked();
     let shift = ev.shift_key();
-    let step = match ev.key().as_str() {
+    let name = ev.key();
+    if ev.ctrl_key() || ev.meta_key() {
+        // Ctrl+Home / Ctrl+End: the first or last cell of the table, as in a spreadsheet.
+        let step = match name.as_str() {
+            "Home" => GridMove::First,
+            "End" => GridMove::Last,
+            _ => return,
+        };
+        ev.prevent_default();
+        move_focus(state, key, step, shift);
+        return;
+    }
+    let step = match name.as_str() {
         "ArrowUp" => Some(GridMove::Up),
         "ArrowDown" => Some(GridMove::Down),
         "ArrowLeft" if mode != Mode::InPlace => Some(GridMove::Left),
         "ArrowRight" if mode != Mode::InPlace => Some(GridMove::Right),
+        "Home" if mode == Mode::Navigate => Some(GridMove::LineStart),
+        "End" if mode == Mode::Navigate => Some(GridMove::LineEnd),
         "Tab" if shift => Some(GridMove::Prev),
         "Tab" => Some(GridMove::Next),
         "Enter" if shift => Some(GridMove::Up),
@@ -47,6 +63,13 @@ pub fn on_keydown(
             }
             None
         }
+        "Delete" | "Backspace" if mode == Mode::Navigate => {
+            if let Some(keys) = state.range_keys() {
+                ev.prevent_default();
+                clear_range(&keys, state, ctx, lang);
+            }
+            None
+        }
         "Escape" => {
             ev.prevent_default();
             if mode != Mode::Navigate {
@@ -55,25 +78,81 @@ pub fn on_keydown(
                 ctx.edit(Some(key), |r| r.set_cell(key, original));
                 state.mode.set(Mode::Navigate);
                 input.select();
+            } else {
+                state.anchor.set(None);
             }
             None
         }
         _ => None,
     };
     let Some(step) = step else { return };
-    let target = state
-        .nav
-        .with_value(|nav| report::grid_step(nav, key, step));
-    let is_tab = ev.key() == "Tab";
-    if let Some(target) = target {
+    // Shift with an arrow, Home or End extends the range; Shift+Tab and Shift+Enter only move.
+    let extends = shift && !matches!(name.as_str(), "Tab" | "Enter");
+    let is_tab = name == "Tab";
+    if move_focus(state, key, step, extends) {
         ev.prevent_default();
-        focus_cell(&target);
     } else if !is_tab {
         // No cell that way (Enter on the last row, an arrow at the edge): the move still
         // commits, as in a spreadsheet. The value is kept, the cell leaves its editing state
         // with its text selected, so the next key replaces it and Escape has nothing to undo.
         ev.prevent_default();
         commit_in_place(input, state);
+    }
+}
+
+/// Moves the focus one `step` from `key`, extending the range when `extends`, else leaving
+/// one cell selected; returns whether there was a cell to move to.
+fn move_focus(state: GridState, key: &str, step: GridMove, extends: bool) -> bool {
+    let Some(target) = state
+        .nav
+        .with_value(|nav| report::grid_step(nav, key, step))
+    else {
+        return false;
+    };
+    if extends {
+        state.start_range();
+    } else {
+        state.anchor.set(None);
+    }
+    focus_cell(&target);
+    true
+}
+
+/// Empties the selected range (Delete), in one undo step.
+fn clear_range(keys: &[Vec<String>], state: GridState, ctx: EditorCtx, lang: Lang) {
+    let keys = keys.concat();
+    let mut cleared = 0;
+    ctx.edit(None, |r| cleared = report::clear_cells(r, &keys));
+    let message = tr(lang, Text::RangeCleared).replace("{n}", &cleared.to_string());
+    state.message.set(Some((false, message)));
+}
+
+/// Copies the selected range as Excel and WPS read it; with one cell selected the browser
+/// copies the cell's selected text itself. Cut copies, then empties the range.
+pub fn on_copy(ev: &ClipboardEvent, state: GridState, ctx: EditorCtx, cut: Option<Lang>) {
+    let Some(keys) = state.range_keys() else {
+        return;
+    };
+    let values: Vec<Vec<String>> = ctx.report.with_untracked(|r| {
+        keys.iter()
+            .map(|line| {
+                line.iter()
+                    .map(|k| r.cell_raw(k).map(|v| v.into_owned()).unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    });
+    let Some(data) = ev.clipboard_data() else {
+        return;
+    };
+    if data
+        .set_data("text/plain", &report::copy_block(&values))
+        .is_ok()
+    {
+        ev.prevent_default();
+        if let Some(lang) = cut {
+            clear_range(&keys, state, ctx, lang);
+        }
     }
 }
 
@@ -84,8 +163,10 @@ pub fn commit_in_place(input: &HtmlInputElement, state: GridState) {
     input.select();
 }
 
-/// Pastes a block (tab-separated rows) from the cell `key`; a single value is left to the
-/// browser. A block that does not fit changes nothing and says so.
+/// Pastes a block (tab-separated rows) from the cell `key`, or from the top-left cell of the
+/// selected range; one value pasted onto a selected range goes into each of its cells, as in
+/// Excel. A single value into a single cell is left to the browser. A block that does not fit
+/// changes nothing and says so.
 pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx, lang: Lang) {
     let Some(text) = ev
         .clipboard_data()
@@ -93,15 +174,32 @@ pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx
     else {
         return;
     };
-    let body = text.trim_end_matches(['\r', '\n']);
-    if !body.contains('\t') && !body.contains('\n') {
+    let range = state.range_keys();
+    let block = report::parse_paste(&text);
+    let single = match block.as_slice() {
+        [row] if row.len() == 1 => Some(row[0].clone()),
+        _ => None,
+    };
+    if let (Some(value), Some(keys)) = (&single, &range) {
+        ev.prevent_default();
+        let keys = keys.concat();
+        let mut count = 0;
+        ctx.edit(None, |r| count = report::write_range(r, &keys, value));
+        let message = tr(lang, Text::PasteDone).replace("{n}", &count.to_string());
+        state.message.set(Some((false, message)));
+        return;
+    }
+    if single.is_some() || block.is_empty() {
         return;
     }
     ev.prevent_default();
-    let block = report::parse_paste(&text);
+    let start = range
+        .as_ref()
+        .and_then(|keys| keys.first().and_then(|line| line.first().cloned()))
+        .unwrap_or_else(|| key.to_string());
     let placed = state
         .nav
-        .with_value(|nav| report::place_block(nav, key, &block));
+        .with_value(|nav| report::place_block(nav, &start, &block));
     match placed {
         Ok(cells) => {
             let count = cells.len();

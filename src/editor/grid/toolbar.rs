@@ -1,5 +1,6 @@
-//! The bar above a grid: the auto-totals switch, the focused cell's name and findings, the
-//! override of a computed total, and the outcome of the last paste.
+//! The bar above a grid: the auto-totals switch, filling blanks with 0, the focused cell's
+//! name and findings (or the size of the selected range), the override of a computed total,
+//! and the outcome of the last paste.
 
 use leptos::prelude::*;
 
@@ -41,16 +42,40 @@ pub fn GridToolbar(
             super::keys::focus_cell(&key);
         }
     };
+    // The selected range, else the whole table.
     let fill_zeros = move |_| {
         let mut filled = 0;
-        ctx.edit(None, |r| filled = report::fill_blank_cells(r, table));
+        let range = state.range_keys().map(|keys| keys.concat());
+        ctx.edit(None, |r| {
+            filled = match &range {
+                Some(keys) => report::fill_blank_cells_in(r, keys),
+                None => report::fill_blank_cells(r, table),
+            }
+        });
         let lang = lang.get_untracked();
-        let message = if filled == 0 {
-            tr(lang, Text::FillZerosNone).to_string()
-        } else {
-            tr(lang, Text::FillZerosDone).replace("{n}", &filled.to_string())
+        let message = match (filled, range.is_some()) {
+            (0, false) => tr(lang, Text::FillZerosNone).to_string(),
+            (0, true) => tr(lang, Text::FillZerosRangeNone).to_string(),
+            (n, false) => tr(lang, Text::FillZerosDone).replace("{n}", &n.to_string()),
+            (n, true) => tr(lang, Text::FillZerosRangeDone).replace("{n}", &n.to_string()),
         };
         state.message.set(Some((false, message)));
+        // Back to the grid, where the clerk was.
+        if let Some(key) = state.focused.get_untracked() {
+            super::keys::focus_cell(&key);
+        }
+    };
+    let range_line = move || {
+        let range = state.range.get()?;
+        let keys = state.nav.with_value(|nav| range.keys(nav));
+        let cells: usize = keys.iter().map(Vec::len).sum();
+        let columns = keys.iter().map(Vec::len).max().unwrap_or(0);
+        Some(
+            t(Text::RangeSelected)
+                .replace("{n}", &cells.to_string())
+                .replace("{rows}", &keys.len().to_string())
+                .replace("{cols}", &columns.to_string()),
+        )
     };
     view! {
         <div class="grid-toolbar">
@@ -68,7 +93,7 @@ pub fn GridToolbar(
         // messages): the toolbar and the table below never move while typing.
         <div class="grid-messages">
             <div class="cell-line">
-                <span class="cell-name" data-testid="cell-name">{label}</span>
+                <span class="cell-name" data-testid="cell-name">{move || range_line().or_else(label)}</span>
                 <Show when=move || computed().is_some()>
                     <button type="button" class="button small" on:click=toggle_override>
                         {move || if computed() == Some(true) { t(Text::RestoreComputed) } else { t(Text::Override) }}

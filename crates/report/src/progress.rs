@@ -1,0 +1,194 @@
+//! How far the tables are filled in, and the counts the interface shows. A blank cell of a
+//! report being drafted is work still to do (待填), not an alarm: the interface shows it as
+//! progress per table (“表三已填 120/175”) and keeps it out of the warning counts, while the
+//! final check before printing or publishing still counts every blank cell. The findings
+//! themselves are unchanged: the CLI and the report file see `cell.blank` warnings as ever.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::template::Template;
+
+/// How far one table is filled in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableProgress {
+    /// The table id (`active`, `requests`, `appeals`), which is also its section id.
+    pub table: &'static str,
+    /// The numeral of the section the table is printed in (`二`, `三`, `四`), which is how
+    /// clerks name the tables (表三).
+    pub numeral: &'static str,
+    /// Cells that must hold a figure and do (a figure that does not read is filled, and an
+    /// error of its own).
+    pub filled: usize,
+    /// Cells that must hold a figure.
+    pub total: usize,
+    /// The blank cells, in template order.
+    pub blank: Vec<String>,
+}
+
+impl TableProgress {
+    /// Whether every cell is filled.
+    pub fn is_complete(&self) -> bool {
+        self.filled == self.total
+    }
+}
+
+/// Whether a finding is work still to do (a blank cell) rather than a problem.
+pub fn is_pending(finding: &Finding) -> bool {
+    finding.rule == Rule::CellBlank
+}
+
+/// The progress of each table of `template`, counted from the findings of one validation so
+/// that the progress and the findings can never disagree.
+pub fn fill_progress(template: &Template, findings: &[Finding]) -> Vec<TableProgress> {
+    let blank: Vec<&str> = findings
+        .iter()
+        .filter(|f| is_pending(f))
+        .filter_map(|f| f.cells.first().map(String::as_str))
+        .collect();
+    template
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let table = section.table?;
+            let numeral = section.heading.split('、').next().unwrap_or_default();
+            let required: Vec<&str> = template
+                .cells()
+                .iter()
+                .filter(|cell| !cell.optional && cell.table.is_some_and(|t| t.id == table))
+                .map(|cell| cell.key.as_str())
+                .collect();
+            let blank: Vec<String> = required
+                .iter()
+                .filter(|key| blank.contains(key))
+                .map(|key| key.to_string())
+                .collect();
+            Some(TableProgress {
+                table,
+                numeral,
+                filled: required.len() - blank.len(),
+                total: required.len(),
+                blank,
+            })
+        })
+        .collect()
+}
+
+/// The counts the interface shows for a list of findings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings other than blank cells.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+    /// Blank cells still to fill.
+    pub pending: usize,
+}
+
+impl Tally {
+    /// Counts `findings`.
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Tally {
+        let mut tally = Tally::default();
+        for finding in findings {
+            if is_pending(finding) {
+                tally.pending += 1;
+                continue;
+            }
+            match finding.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.notes += 1,
+            }
+        }
+        tally
+    }
+
+    /// Whether printing or publishing should ask first: errors, or cells still blank.
+    pub fn blocks_publishing(&self) -> bool {
+        self.errors > 0 || self.pending > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Lang, Report, validate};
+
+    fn fixture(name: &str) -> Report {
+        let path = format!(
+            "{}/../../tests/fixtures/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        crate::from_json(&text).expect("report")
+    }
+
+    #[test]
+    fn a_new_report_is_all_to_do_and_has_no_warnings() {
+        let blank = Report::new("某局", 2024);
+        let findings = validate(&blank, None, Lang::Zh);
+        let progress = fill_progress(blank.template(), &findings);
+        let names: Vec<_> = progress.iter().map(|p| (p.numeral, p.table)).collect();
+        assert_eq!(
+            names,
+            [("二", "active"), ("三", "requests"), ("四", "appeals")]
+        );
+        assert!(progress.iter().all(|p| p.filled == 0 && p.total > 0));
+        let requests = &progress[1];
+        assert_eq!(requests.blank.len(), requests.total);
+        let tally = Tally::of(&findings);
+        let cells: usize = progress.iter().map(|p| p.total).sum();
+        assert_eq!(tally.pending, cells);
+        assert!(
+            findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count()
+                >= cells
+        );
+        assert!(tally.blocks_publishing());
+    }
+
+    #[test]
+    fn filling_cells_moves_the_progress_and_the_tally() {
+        let mut draft = Report::new("某局", 2024);
+        draft.set_cell("requests.new.natural", "5");
+        draft.set_cell("requests.new.legal", "x");
+        let findings = validate(&draft, None, Lang::Zh);
+        let progress = fill_progress(draft.template(), &findings);
+        let requests = progress.iter().find(|p| p.table == "requests").expect("三");
+        assert_eq!(
+            requests.filled, 2,
+            "an unreadable figure is filled, not blank"
+        );
+        assert!(!requests.blank.contains(&"requests.new.natural".to_string()));
+        let tally = Tally::of(&findings);
+        assert!(tally.errors >= 1, "the unreadable figure is an error");
+        assert_eq!(
+            tally.pending,
+            progress.iter().map(|p| p.total - p.filled).sum::<usize>()
+        );
+    }
+
+    #[test]
+    fn published_reports_count_their_blank_cells() {
+        let full = fixture("suqian-city-2024");
+        let findings = validate(&full, None, Lang::Zh);
+        let progress = fill_progress(full.template(), &findings);
+        assert!(progress.iter().all(TableProgress::is_complete));
+        assert_eq!(Tally::of(&findings).pending, 0);
+        // 洪泽区 2023 left 14 cells of its tables blank; they are pending, not warnings.
+        let partial = fixture("hongze-2023");
+        let findings = validate(&partial, None, Lang::Zh);
+        let progress = fill_progress(partial.template(), &findings);
+        let blank: usize = progress.iter().map(|p| p.blank.len()).sum();
+        assert_eq!(blank, 14);
+        let tally = Tally::of(&findings);
+        assert_eq!(tally.pending, 14);
+        let warnings = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
+        assert_eq!(tally.warnings, warnings - 14);
+    }
+}

@@ -1,0 +1,96 @@
+// A clerk works on a block of cells as in Excel: selects it with Shift+arrows or the mouse,
+// copies it out, clears it, fills its blanks with 0 and pastes one value over it; the keyboard
+// reaches the table's ends, and the focus stays where the clerk was after 撤销 and on opening.
+import { test, expect } from '@playwright/test';
+import { copy, createReport, openSection, paste } from './helpers';
+
+const cell = (key: string) => `input[data-cell="${key}"]`;
+
+test('a range of cells is selected, copied, cleared, filled and pasted over', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '选区测试局', 2024);
+  await openSection(page, '三、');
+  const grid = page.getByTestId('grid-requests');
+  // Auto-totals off: every cell of the block is the clerk's.
+  await grid.getByRole('checkbox', { name: '自动合计' }).uncheck();
+  await page.locator(cell('requests.new.natural')).click();
+  await paste(page, '1\t2\t3\n4\t\t6\n');
+
+  // Shift+arrows select a rectangle from the focused cell.
+  await page.locator(cell('requests.new.natural')).click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(grid.locator('td.in-range')).toHaveCount(6);
+  await expect(page.getByTestId('cell-name')).toContainText('已选定 6 个单元格（2 行 × 3 列）');
+  expect(await copy(page)).toBe('1\t2\t3\r\n4\t\t6\r\n');
+
+  // Filling zeros touches only the blank cell of the range.
+  await grid.getByTestId('fill-zeros').click();
+  await expect(grid.getByTestId('grid-message')).toContainText('已将选定区域中 1 个未填的单元格填为 0');
+  await expect(page.locator(cell('requests.carried_in.business'))).toHaveValue('0');
+  await expect(page.locator(cell('requests.new.research'))).toHaveValue('3');
+  await expect(page.locator(cell('requests.carried_in.research'))).toHaveValue('6');
+  await expect(page.locator(cell('requests.new.nonprofit'))).toHaveValue('');
+
+  // Delete clears the range in one step; 撤销 brings it back and keeps the focus.
+  await page.locator(cell('requests.carried_in.research')).focus();
+  await expect(grid.locator('td.in-range')).toHaveCount(0);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect(grid.locator('td.in-range')).toHaveCount(4);
+  await page.keyboard.press('Delete');
+  await expect(grid.getByTestId('grid-message')).toContainText('已清空 4 个单元格');
+  await expect(page.locator(cell('requests.new.business'))).toHaveValue('');
+  await expect(page.locator(cell('requests.new.natural'))).toHaveValue('1');
+  const undo = page.getByRole('button', { name: '撤销' });
+  await undo.click();
+  await expect(page.locator(cell('requests.new.business'))).toHaveValue('2');
+  await expect(page.locator(cell('requests.carried_in.research'))).toHaveValue('6');
+  await expect(undo).toBeFocused();
+
+  // The mouse: a drag selects; Shift+click extends from the focused cell.
+  await page.locator(cell('requests.new.natural')).hover();
+  await page.mouse.down();
+  await page.locator(cell('requests.new.business')).hover();
+  await page.locator(cell('requests.carried_in.business')).hover();
+  await page.mouse.up();
+  await expect(grid.locator('td.in-range')).toHaveCount(4);
+  await expect(page.locator(cell('requests.carried_in.business'))).toBeFocused();
+  await page.locator(cell('requests.new.natural')).click();
+  await expect(grid.locator('td.in-range')).toHaveCount(0);
+  await page.locator(cell('requests.carried_in.research')).click({ modifiers: ['Shift'] });
+  await expect(grid.locator('td.in-range')).toHaveCount(6);
+
+  // One value pasted onto the range goes into each cell; Esc leaves one cell selected.
+  await paste(page, '9');
+  await expect(page.locator(cell('requests.new.natural'))).toHaveValue('9');
+  await expect(page.locator(cell('requests.carried_in.research'))).toHaveValue('9');
+  await page.keyboard.press('Escape');
+  await expect(grid.locator('td.in-range')).toHaveCount(0);
+
+  // Cut copies and empties.
+  await page.keyboard.press('Shift+ArrowLeft');
+  expect(await copy(page, 'cut')).toBe('9\t9\r\n');
+  await expect(page.locator(cell('requests.carried_in.business'))).toHaveValue('');
+
+  // Ctrl+End and Ctrl+Home reach the table's last and first cells; Home and End a row's.
+  await page.keyboard.press('Control+End');
+  await expect(page.locator(cell('requests.carried_out.total'))).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.locator(cell('requests.carried_out.natural'))).toBeFocused();
+  await page.keyboard.press('Control+Home');
+  await expect(page.locator(cell('requests.new.natural'))).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.locator(cell('requests.new.total'))).toBeFocused();
+});
+
+test('the focus follows the clerk into a report and back to the library', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '焦点测试局', 2024);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.getByRole('button', { name: '返回报告库' }).click();
+  await expect(page.getByRole('button', { name: '焦点测试局2024年政府信息公开工作年度报告' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
