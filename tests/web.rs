@@ -284,3 +284,40 @@ async fn clicking_the_selected_cell_keeps_the_value_selected_so_typing_replaces_
     assert_eq!(selected_text(&cell(key)), "0");
     drop(grid);
 }
+
+#[wasm_bindgen_test]
+async fn shift_arrows_select_a_range_that_delete_empties_in_one_step() {
+    let grid = open_requests_grid().await;
+    let _ = cell("requests.new.natural").focus();
+    paste_into_focused("1\t2\t3\n4\t5\t6");
+    settle().await;
+    press("ArrowRight", true);
+    settle().await;
+    press("ArrowDown", true);
+    settle().await;
+    assert_eq!(focused_cell(), "requests.carried_in.business");
+    let selected = document()
+        .query_selector_all("td.in-range")
+        .expect("selector")
+        .length();
+    assert_eq!(selected, 4);
+    press("Delete", false);
+    settle().await;
+    for key in ["requests.new.natural", "requests.carried_in.business"] {
+        assert_eq!(cell(key).value(), "", "{key} is in the range");
+    }
+    assert_eq!(
+        cell("requests.new.research").value(),
+        "3",
+        "outside the range"
+    );
+    // Esc leaves only the focused cell selected; a plain arrow does the same.
+    press("Escape", false);
+    settle().await;
+    let selected = document()
+        .query_selector_all("td.in-range")
+        .expect("selector")
+        .length();
+    assert_eq!(selected, 0);
+    drop(grid);
+}

@@ -27,7 +27,7 @@ pub fn InfoFeeFields() -> impl IntoView {
                 };
                 view! {
                     <label class="field narrow">
-                        <span>{cell.label}</span>
+                        <span class="official-label">{cell.label}</span>
                         <input type="text" inputmode="decimal" class=class data-cell=key
                             title=move || mark().map(|m| m.1).unwrap_or_default()
                             prop:value=value

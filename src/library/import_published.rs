@@ -228,7 +228,7 @@ fn Review(
             <ul class="import-list" data-testid="import-sections">
                 {move || summary.with(|s| s.as_ref().map(|s| s.sections.iter().map(|(heading, chars)| {
                     let chars = tr(lang.get_untracked(), Text::ImportChars).replace("{n}", &chars.to_string());
-                    view! { <li><span>{heading.clone()}</span> <span class="muted">{chars}</span></li> }
+                    view! { <li><span class="official-label">{heading.clone()}</span> <span class="muted">{chars}</span></li> }
                 }).collect_view()))}
             </ul>
             <h4>{move || t(Text::ImportTables)}</h4>
@@ -238,7 +238,7 @@ fn Review(
                         .replace("{filled}", &filled.to_string())
                         .replace("{cells}", &cells.to_string());
                     let complete = filled == cells;
-                    view! { <li class:incomplete=!complete><span>{title.clone()}</span> <span class="muted">{count}</span></li> }
+                    view! { <li class:incomplete=!complete><span class="official-label">{title.clone()}</span> <span class="muted">{count}</span></li> }
                 }).collect_view()))}
             </ul>
             <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| !s.unrecognised.is_empty()))>

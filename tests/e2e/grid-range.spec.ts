@@ -94,3 +94,27 @@ test('the focus follows the clerk into a report and back to the library', async 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
+
+test('jumping to a finding keeps the bar and the findings in view, with no blank page below', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  await openSection(page, '三、');
+  // The page ends with its content: no hidden print copy adds height below it.
+  const gap = await page.evaluate(() => {
+    const body = document.querySelector('.editor-body')?.getBoundingClientRect();
+    return document.documentElement.scrollHeight - ((body?.bottom ?? 0) + window.scrollY);
+  });
+  expect(gap).toBeLessThan(120);
+  // A blank cell deep in table 三: the bar and the findings stay on screen.
+  const pending = page.getByTestId('findings-pending').getByTestId('table-progress').nth(1);
+  await pending.locator('summary').click();
+  await pending.getByRole('button').last().click();
+  await expect(page.locator('[data-testid=grid-requests] input:focus')).toHaveCount(1);
+  for (const selector of ['.editor-topbar', '.findings-panel']) {
+    const box = await page.locator(selector).first().boundingBox();
+    expect(box, selector).not.toBeNull();
+    expect(box!.y, selector).toBeGreaterThanOrEqual(-1);
+    expect(box!.y, selector).toBeLessThan(720);
+  }
+});

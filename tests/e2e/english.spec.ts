@@ -1,0 +1,75 @@
+// English mode: every interface string and finding message is English; only report content
+// (the agency's text, titles) and the official Chinese labels stay Chinese.
+import { test, expect, type Page } from '@playwright/test';
+import { createReport, openSection } from './helpers';
+
+// Places that hold report content or official wording, which are never translated.
+const REPORT_CONTENT = [
+  '.nianbao-doc', '.sheet', '.print-copy', '.page-probe', 'textarea', '.prose-backdrop', 'table.grid', '.chip',
+  '.editor-title', '.nav-label', '.official-label', '.cell-name', '.section-title', 'h2',
+  '.lang-option', 'noscript', 'style', '[data-testid=library-row]', 'option', '.last-year',
+].join(', ');
+
+/** Interface text that is Chinese without any English in it. */
+async function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate((skip) => {
+    const out: string[] = [];
+    const cjk = /[\u4e00-\u9fff]/;
+    const english = /[A-Za-z]{3,}/;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (!el || el.closest(skip) || !cjk.test(text)) continue;
+      // A finding or message names official labels in Chinese inside an English sentence.
+      const whole = (el.closest('button, p, li, label, span, summary, div') ?? el).textContent ?? '';
+      if (!english.test(whole)) out.push(`${el.tagName}.${el.className}: ${text.slice(0, 60)}`);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (el.closest(skip) || el.closest('.grid tbody')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name) ?? '';
+        if (cjk.test(value) && !english.test(value)) out.push(`@${name}: ${value.slice(0, 60)}`);
+      }
+    }
+    return [...new Set(out)];
+  }, REPORT_CONTENT);
+}
+
+test('in English, the interface and the findings are English', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await untranslated(page)).toEqual([]);
+  await page.getByRole('button', { name: 'New report' }).click();
+  expect(await untranslated(page)).toEqual([]);
+  await page.getByLabel('Agency').fill('英文测试局');
+  await page.getByLabel('Year').fill('2024');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('英文测试局');
+  expect(await untranslated(page)).toEqual([]);
+  for (const section of ['一、', '三、', '四、', '六、']) {
+    await openSection(page, section);
+    expect(await untranslated(page), section).toEqual([]);
+  }
+  // A finding with figures, and the 待填 progress.
+  await openSection(page, '四、');
+  await page.locator('input[data-cell="appeals.review.upheld"]').click();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('findings-pending')).toContainText('Table 四');
+  expect(await untranslated(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  expect(await untranslated(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('Print anyway?');
+  expect(await untranslated(page)).toEqual([]);
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // The library's import screens.
+  await page.getByRole('button', { name: /Back to library/ }).click();
+  expect(await untranslated(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Import a published report' }).click();
+  await page.getByLabel('Report text').fill('某局2024年政府信息公开工作年度报告\n一、总体情况\n本年度。');
+  expect(await untranslated(page)).toEqual([]);
+});
