@@ -1,7 +1,8 @@
-//! The new-report form: agency and year, the template chosen from the year (changeable).
+//! The new-report form: agency and year, the template following the year until the user
+//! picks one.
 
 use leptos::prelude::*;
-use report::{Report, Template, TemplateId};
+use report::{Template, TemplateId};
 
 use crate::app::LangCtx;
 use crate::clock::this_year;
@@ -18,6 +19,9 @@ pub fn NewReportForm(
     let library = expect_context::<LibraryCtx>();
     let agency = RwSignal::new(String::new());
     let year = RwSignal::new(this_year() - 1);
+    // The format the user picked, if any. While it is `None` the format shown follows the year;
+    // once picked it stays through later changes of the year, since a clerk writing an old
+    // year's report on the current format has chosen that on purpose.
     let chosen = RwSignal::new(None::<TemplateId>);
     let template = Memo::new(move |_| {
         chosen
@@ -26,12 +30,12 @@ pub fn NewReportForm(
     });
     let t = move |text| tr(lang.get(), text);
     let create = move || {
-        let mut report = Report::new(agency.get_untracked().trim(), year.get_untracked());
-        report.template = template.get_untracked();
-        let text = report::preamble_text(&report.agency, report.year, report.template);
-        if report.template != TemplateId::Legacy {
-            report.set_section_text("preamble", text);
-        }
+        // The core gives the sections of the format shown, whatever the year.
+        let report = report::new_report(
+            &agency.get_untracked(),
+            year.get_untracked(),
+            chosen.get_untracked(),
+        );
         library.create_and_open(&report, None);
     };
     view! {
@@ -56,14 +60,18 @@ pub fn NewReportForm(
                     on:input:target=move |ev| {
                         if let Ok(value) = ev.target().value().parse() {
                             year.set(value);
-                            chosen.set(None);
                         }
                     } />
             </label>
             <label class="field">
                 <span>{move || t(Text::Format)}</span>
-                <select on:change:target=move |ev| {
-                    chosen.set(Template::all().into_iter().map(|t| t.id).find(|id| id.as_str() == ev.target().value()));
+                // `prop:value` as well as `selected`: once the user has used the list, an
+                // option's `selected` attribute no longer moves it when the year changes.
+                <select prop:value=move || template.get().as_str() on:change:target=move |ev| {
+                    let picked = Template::all().into_iter().map(|t| t.id).find(|id| id.as_str() == ev.target().value());
+                    if picked.is_some() {
+                        chosen.set(picked);
+                    }
                 }>
                     {Template::all().into_iter().map(|option| view! {
                         <option value=option.id.as_str() selected=move || template.get() == option.id>{option.name}</option>

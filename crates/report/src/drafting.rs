@@ -2,7 +2,7 @@
 //! suggested sub-headings of the official format, and starting next year's report from this
 //! year's one. Pure functions; the app decides when to use them.
 
-use crate::model::Report;
+use crate::model::{Report, Section};
 use crate::template::{Template, TemplateId};
 
 /// The customary preamble (前言) for `agency` and `year`, following the wording most
@@ -69,6 +69,57 @@ pub fn insert_subheading(text: &str, at: usize, heading: &str) -> (String, usize
     let cursor = before.chars().count() + inserted.chars().count();
     let after = after.strip_prefix('\n').unwrap_or(after);
     (format!("{before}{inserted}{after}"), cursor)
+}
+
+/// The sections a new `legacy` report starts with: the six matters article 32 of the 2007
+/// 条例 asks the annual report to cover, after an overview, as most reports of 2008–2018 were
+/// laid out. Legacy sections print only their own headings, so each carries one; the ids
+/// follow the `s1`, `s2`, … of imported legacy reports and never clash with official ids when
+/// the report later switches to a `gov-*` format.
+const LEGACY_SECTIONS: &[(&str, &str)] = &[
+    ("s1", "一、概述"),
+    ("s2", "二、主动公开政府信息情况"),
+    ("s3", "三、依申请公开政府信息和不予公开政府信息情况"),
+    ("s4", "四、政府信息公开的收费及减免情况"),
+    ("s5", "五、因政府信息公开申请行政复议、提起行政诉讼情况"),
+    ("s6", "六、政府信息公开工作存在的主要问题及改进情况"),
+    ("s7", "七、其他需要报告的事项"),
+];
+
+/// A new report for `agency` and `year` on `template`, or on the format that fits the year
+/// when none is chosen. The sections are always those of the format, whatever the year: a
+/// `gov-*` report gets the official 前言 and 一 … 六 (so 二、三、四 come with their tables) and
+/// the customary preamble; a `legacy` report gets headed free sections. Starting from the
+/// year's sections and only relabelling the format would leave a 2017 report on the 2021
+/// format without its tables, and a 2023 legacy report with seven sections all shown as 前言.
+pub fn new_report(agency: &str, year: i32, template: Option<TemplateId>) -> Report {
+    let id = template.unwrap_or_else(|| TemplateId::for_year(year));
+    let mut report = Report::new(agency.trim(), year);
+    report.template = id;
+    report.sections = match id {
+        TemplateId::Legacy => LEGACY_SECTIONS
+            .iter()
+            .map(|&(id, heading)| Section {
+                id: id.to_string(),
+                heading: Some(heading.to_string()),
+                text: String::new(),
+            })
+            .collect(),
+        TemplateId::Gov2021 | TemplateId::Gov2019 => Template::get(id)
+            .sections
+            .iter()
+            .map(|spec| Section {
+                id: spec.id.to_string(),
+                heading: None,
+                text: String::new(),
+            })
+            .collect(),
+    };
+    if id != TemplateId::Legacy {
+        let text = preamble_text(&report.agency, year, id);
+        report.set_section_text("preamble", text);
+    }
+    report
 }
 
 /// A draft of next year's report started from `last`: same agency, contact and prose (the
@@ -420,6 +471,112 @@ mod tests {
             0
         );
         assert!(!report.figures.contains_key("requests.nope.x"));
+    }
+
+    /// The section ids, printed headings and table ids of a report, in order.
+    fn outline(report: &Report) -> Vec<(String, String, Option<&'static str>)> {
+        let template = report.template();
+        report
+            .sections
+            .iter()
+            .map(|section| {
+                let table = template
+                    .section(&section.id)
+                    .and_then(|spec| spec.table)
+                    .and_then(|id| template.table(id))
+                    .map(|table| table.id);
+                let heading = report.section_heading(section).to_string();
+                (section.id.clone(), heading, table)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_new_report_has_the_sections_of_its_format_whatever_the_year() {
+        let gov_ids = [
+            "preamble", "overview", "active", "requests", "appeals", "problems", "other",
+        ];
+        let gov_headings = [
+            "",
+            "一、总体情况",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+        ];
+        let gov_tables = [
+            None,
+            None,
+            Some("active"),
+            Some("requests"),
+            Some("appeals"),
+            None,
+            None,
+        ];
+        for year in [2017, 2019, 2023] {
+            for id in [TemplateId::Gov2021, TemplateId::Gov2019, TemplateId::Legacy] {
+                let report = new_report(" 审计局 ", year, Some(id));
+                let case = format!("{year} on {}", id.as_str());
+                assert_eq!(report.template, id, "{case}");
+                assert_eq!(report.year, year, "{case}");
+                assert_eq!(report.agency, "审计局", "{case}");
+                let outline = outline(&report);
+                let ids: Vec<&str> = outline.iter().map(|(id, _, _)| id.as_str()).collect();
+                let headings: Vec<&str> = outline.iter().map(|(_, h, _)| h.as_str()).collect();
+                let tables: Vec<Option<&str>> = outline.iter().map(|(_, _, t)| *t).collect();
+                if id == TemplateId::Legacy {
+                    assert_eq!(ids, ["s1", "s2", "s3", "s4", "s5", "s6", "s7"], "{case}");
+                    assert_eq!(headings[0], "一、概述", "{case}");
+                    assert_eq!(headings[6], "七、其他需要报告的事项", "{case}");
+                    // Every legacy section prints a heading of its own, each a different one.
+                    assert!(headings.iter().all(|h| !h.is_empty()), "{case}");
+                    let mut distinct = headings.clone();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    assert_eq!(distinct.len(), headings.len(), "{case}");
+                    assert!(tables.iter().all(Option::is_none), "{case}");
+                    assert!(report.sections.iter().all(|s| s.text.is_empty()), "{case}");
+                } else {
+                    assert_eq!(ids, gov_ids, "{case}");
+                    assert_eq!(headings, gov_headings, "{case}");
+                    assert_eq!(tables, gov_tables, "{case}");
+                    // The tables shown are the ones of the chosen format, not of the year.
+                    let active = report.template().table("active");
+                    assert_eq!(
+                        active.map(|t| std::ptr::eq(t, Template::get(id).tables[0])),
+                        Some(true),
+                        "{case}"
+                    );
+                    let preamble = report.section_text("preamble").unwrap_or_default();
+                    assert!(preamble.contains(&format!("结合{year}年审计局")), "{case}");
+                    let notice = match id {
+                        TemplateId::Gov2021 => "国办公开办函〔2021〕30号",
+                        _ => "国办公开办函〔2019〕60号",
+                    };
+                    assert!(preamble.contains(notice), "{case}");
+                }
+                // Nothing in a blank new report is unknown to its format.
+                let findings = crate::validate(&report, None, crate::Lang::Zh);
+                assert!(
+                    !findings.iter().any(|f| f.rule == crate::Rule::CellUnknown),
+                    "{case}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_report_without_a_chosen_format_follows_the_year() {
+        for (year, id) in [
+            (2017, TemplateId::Legacy),
+            (2019, TemplateId::Gov2019),
+            (2020, TemplateId::Gov2019),
+            (2023, TemplateId::Gov2021),
+        ] {
+            let chosen = new_report("机关", year, Some(id));
+            assert_eq!(new_report("机关", year, None), chosen, "{year}");
+        }
     }
 
     #[test]

@@ -60,8 +60,9 @@ pub use backup::{
 };
 pub use drafting::{
     add_section, clear_cells, fill_blank_cells, fill_blank_cells_in, has_year_references,
-    insert_subheading, move_section, next_year, preamble_text, remove_section, set_section_heading,
-    suggested_subheadings, switch_template, update_year_references, write_range,
+    insert_subheading, move_section, new_report, next_year, preamble_text, remove_section,
+    set_section_heading, suggested_subheadings, switch_template, update_year_references,
+    write_range,
 };
 pub use grid::{
     GridMove, GridRange, PasteError, copy_block, grid_position, grid_step, nav_grid, parse_paste,
