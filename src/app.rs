@@ -4,25 +4,21 @@
 use leptos::prelude::*;
 
 use crate::editor::Editor;
-use crate::i18n::{Lang, Text, html_lang, tr};
+use crate::i18n::{Lang, LangCtx, Text, html_lang, tr};
 use crate::library::Library;
 use crate::offline;
 use crate::state::LibraryCtx;
 use crate::storage;
 use crate::update_banner::UpdateBanner;
 
-/// The interface language, shared through context.
-#[derive(Debug, Clone, Copy)]
-pub struct LangCtx(pub RwSignal<Lang>);
-
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(storage::load_lang());
     provide_context(LangCtx(lang));
-    let library = LibraryCtx::load();
+    let library = LibraryCtx::load(lang);
     provide_context(library);
-    crate::tabs::install_library_sync(library);
+    crate::state::install_library_sync(library);
     offline::provide_service_worker();
 
     // Effects only sync with the outside world: the stored preference and <html lang>.

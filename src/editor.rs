@@ -11,6 +11,7 @@ pub mod grid;
 pub mod import_notes;
 pub mod info_fee;
 pub mod legacy;
+pub mod lock;
 pub mod metadata;
 pub mod opening;
 pub mod output_tools;
@@ -26,10 +27,9 @@ pub mod topbar;
 
 use leptos::prelude::*;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
-use crate::storage;
 pub use ctx::{EditorCtx, SaveStatus};
 use preview::PreviewCtx;
 use preview::full_page::FullPagePreview;
@@ -46,7 +46,7 @@ pub fn Editor(
 ) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let library = expect_context::<LibraryCtx>();
-    let (report, revision, read_only) = match opening::open(&id) {
+    let (report, revision, read_only) = match opening::open(&id, lang.get_untracked()) {
         Ok(opened) => opened,
         Err(err) => {
             return view! {
@@ -64,12 +64,12 @@ pub fn Editor(
     let previous = library
         .entry(&id)
         .and_then(|entry| entry.previous)
-        .and_then(|previous| storage::load_report(&previous).ok());
+        .and_then(|previous| library.load_report(&previous).ok());
     let ctx = EditorCtx::new(id, report, previous, lang);
     provide_context(ctx);
     ctx.revision.set_value(revision);
     ctx.read_only.set(read_only);
-    crate::tabs::install_editor_lock(ctx, library);
+    lock::install(ctx, library);
     autosave::install(ctx, library);
     shortcuts::install(ctx, library);
     let preview = PreviewCtx::new(ctx);

@@ -3,6 +3,10 @@
 
 pub use report::Lang;
 
+/// The interface language, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct LangCtx(pub leptos::prelude::RwSignal<Lang>);
+
 /// The value of the `lang` attribute of `<html>` for `lang`.
 pub fn html_lang(lang: Lang) -> &'static str {
     match lang {
@@ -79,6 +83,8 @@ texts! {
     OpenInOtherTab => "这份报告正在另一个标签页中编辑。", "This report is being edited in another tab.";
     TakeOver => "接管编辑", "Take over editing";
     NewerVersionBody => "这份报告由更新版本的年报保存（文件版本 {version}），本版本只能查看，不会改写它。请使用最新版本编辑。", "This report was saved by a newer version of Nianbao (file version {version}); this version shows it read-only and never writes over it. Use the latest version to edit it.";
+    OriginalNotKept => "这份报告由旧版本保存，需要转换；存储空间不足，无法先保留原件，因此只能查看，不会改写。请先用“下载 → 数据备份 JSON”保存，再腾出空间（清空回收站或删除不用的报告）。", "This report was saved by an older version and needs converting; storage is too full to keep the original first, so it is shown read-only and never written over. Download a JSON backup first, then make room (empty the recycle bin or delete reports you no longer need).";
+    ReportGone => "这份报告已不在存储中（可能已在另一个标签页中删除）", "This report is no longer in storage (it may have been deleted in another tab)";
     Quarantined => "存储的内容无法读取，已移至恢复区：", "The stored entry cannot be read and was moved to recovery: ";
     RecoveryTitle => "无法在此打开的存储内容", "Stored entries that cannot be opened here";
     RecoveryBody => "以下内容无法读取，或由更新版本的年报写入，均已原样保留，未删除、未覆盖。可下载原始文本，交技术人员恢复，或用新版本打开。", "These entries could not be read, or were written by a newer version of Nianbao. They are kept exactly as stored, never deleted or overwritten; download the raw text to recover them, or open them with the newer version.";
@@ -91,7 +97,8 @@ texts! {
     BackupAllPresent => "备份中的 {n} 份报告报告库里都已有，内容完全相同，没有需要导入的。", "The library already holds all {n} reports of the backup, unchanged; nothing needed importing.";
     BackupIsReport => "这是一份报告文件，不是备份：请用“导入报告文件”导入。", "This is a report file, not a backup: use “Import report file”.";
     BackupImportFailed => "导入备份失败：", "Importing the backup failed: ";
-    BackupItemUnreadable => "备份中的这份报告无法读取", "this report in the backup cannot be read";
+    BackupItemSkipped => "备份中的报告 {id} 无法读取，未导入（{reason}）。", "Report {id} of the backup cannot be read and was not imported ({reason}).";
+    BackupNothingChanged => "。报告库没有任何改动。", ". Nothing in the library was changed.";
     BackupDue => "自上次备份以来报告改动较多，建议现在备份。", "Reports changed a lot since the last backup; consider backing up now.";
     StorageSettings => "存储设置", "Storage settings";
     PersistStatus => "持久存储", "Persistent storage";

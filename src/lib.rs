@@ -13,7 +13,6 @@ pub mod question;
 pub mod settings;
 pub mod state;
 pub mod storage;
-pub mod tabs;
 pub mod update_banner;
 
 pub use app::App;

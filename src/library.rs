@@ -11,7 +11,7 @@ pub mod report_row;
 
 use leptos::prelude::*;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 use backup::BackupTools;

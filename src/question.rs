@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// The banner with its question and two buttons.

@@ -1,16 +1,14 @@
 //! App-wide state: the library index and which report is open, with the library actions
-//! (create, duplicate, rename, recycle, start next year). Each action writes storage first and
-//! then updates the index signal, so the screen never shows what was not saved.
+//! (create, duplicate, rename, recycle, start next year). Each action goes through
+//! `report::storage` (which writes storage first) and then updates the index signal, so the
+//! screen never shows what was not saved. Failures are worded in the interface language.
 
 use leptos::prelude::*;
-use report::{LibraryEntry, Report, validate};
+use report::{LibraryEntry, RecoveryItem, Report};
 
 use crate::clock::{new_id, now_ms};
-use crate::storage;
-
-pub mod recovery;
-
-pub use recovery::QuarantineItem;
+use crate::i18n::Lang;
+use crate::storage::{local, open_error, save_error, store_error};
 
 /// The library, shared through context.
 #[derive(Debug, Clone, Copy)]
@@ -21,30 +19,38 @@ pub struct LibraryCtx {
     pub open: RwSignal<Option<String>>,
     /// The last library failure, shown loudly until the next action.
     pub failure: RwSignal<Option<String>>,
-    /// Stored entries moved aside as unreadable, for the recovery panel.
-    pub quarantined: RwSignal<Vec<QuarantineItem>>,
+    /// The recovery area: entries set aside as unreadable, kept originals, newer reports.
+    pub quarantined: RwSignal<Vec<RecoveryItem>>,
     /// This tab's id, for the edit locks.
     pub tab_id: StoredValue<String>,
+    /// The interface language, for the words of failures.
+    pub lang: RwSignal<Lang>,
 }
 
 impl LibraryCtx {
-    /// The library as stored in this browser.
-    pub fn load() -> LibraryCtx {
+    /// The library as stored in this browser, repaired at start-up.
+    pub fn load(lang: RwSignal<Lang>) -> LibraryCtx {
+        let mut store = local();
         LibraryCtx {
-            index: RwSignal::new(recovery::scan(now_ms())),
+            index: RwSignal::new(report::scan(&mut store, now_ms())),
             open: RwSignal::new(None),
             failure: RwSignal::new(None),
-            quarantined: RwSignal::new(recovery::quarantined()),
+            quarantined: RwSignal::new(report::recovery_items(&store)),
             tab_id: StoredValue::new(new_id()),
+            lang,
         }
     }
 
-    /// Reads the index and the quarantine again, after another tab changed them.
-    /// Repaired like at startup: an unreadable entry or index another tab wrote is moved
-    /// aside, and reports the index lost are listed again.
+    fn lang(&self) -> Lang {
+        self.lang.try_get_untracked().unwrap_or_default()
+    }
+
+    /// Reads the index and the recovery area again, after another tab changed them, repaired
+    /// like at start-up.
     pub fn reload(&self) {
-        self.index.set(recovery::scan(now_ms()));
-        self.quarantined.set(recovery::quarantined());
+        let mut store = local();
+        self.index.set(report::scan(&mut store, now_ms()));
+        self.quarantined.set(report::recovery_items(&store));
     }
 
     /// The entry with `id`.
@@ -55,19 +61,11 @@ impl LibraryCtx {
 
     /// Applies `change` to the stored index and shows the result.
     pub fn commit(&self, change: impl FnOnce(&mut Vec<LibraryEntry>)) -> Result<(), String> {
-        // Another tab may have written the index since: change what is stored, not our copy.
-        // An unreadable index is kept aside and rebuilt from the reports, never overwritten.
-        let mut entries = match storage::load_index() {
-            Ok(entries) => entries,
-            Err(_) => {
-                let entries = recovery::scan(now_ms());
-                self.quarantined.set(recovery::quarantined());
-                entries
-            }
-        };
-        change(&mut entries);
-        storage::save_index(&entries)?;
+        let mut store = local();
+        let entries = report::commit_index(&mut store, now_ms(), change)
+            .map_err(|error| store_error(self.lang(), &error))?;
         self.index.set(entries);
+        self.quarantined.set(report::recovery_items(&store));
         Ok(())
     }
 
@@ -78,15 +76,9 @@ impl LibraryCtx {
     /// Stores `report` as a new library entry (linked to `previous`) and returns its id.
     pub fn add(&self, report: &Report, previous: Option<String>) -> Result<String, String> {
         let id = new_id();
-        storage::save_report(&id, report)?;
-        let findings = validate(report, None, report::Lang::Zh);
-        let mut entry = LibraryEntry::describe(&id, report, &findings, now_ms());
-        entry.previous = previous;
-        self.commit(|entries| {
-            // Another tab may have listed it already (it saw the report key first).
-            entries.retain(|e| e.id != entry.id);
-            entries.push(entry);
-        })?;
+        let entries = report::add_report(&mut local(), &id, report, previous, now_ms())
+            .map_err(|error| save_error(self.lang(), &error))?;
+        self.index.set(entries);
         Ok(id)
     }
 
@@ -116,9 +108,18 @@ impl LibraryCtx {
         })
     }
 
+    /// Reads one stored report for a library action, in the user's words when it fails.
+    pub fn load_report(&self, id: &str) -> Result<Report, String> {
+        let loaded = report::load_report(&mut local(), id, now_ms());
+        self.quarantined.set(report::recovery_items(&local()));
+        loaded
+            .map(|(report, _)| report)
+            .map_err(|error| open_error(self.lang(), &error))
+    }
+
     /// A copy of a report as a new entry, titled as a copy.
     pub fn duplicate(&self, id: &str, copy_suffix: &str) {
-        let result = storage::load_report(id).and_then(|mut report| {
+        let result = self.load_report(id).and_then(|mut report| {
             let title = format!("{}{copy_suffix}", report::report_title(&report));
             report::set_report_title(&mut report, &title);
             let previous = self.entry(id).and_then(|e| e.previous);
@@ -129,9 +130,10 @@ impl LibraryCtx {
 
     /// Gives a report its own title.
     pub fn rename(&self, id: &str, title: &str) {
-        let result = storage::load_report(id).and_then(|mut report| {
+        let result = self.load_report(id).and_then(|mut report| {
             report::set_report_title(&mut report, title);
-            storage::save_report(id, &report)?;
+            report::save_report(&mut local(), id, &report, now_ms())
+                .map_err(|error| save_error(self.lang(), &error))?;
             let title = report::report_title(&report);
             self.commit(|entries| {
                 if let Some(entry) = entries.iter_mut().find(|e| e.id == id) {
@@ -154,7 +156,8 @@ impl LibraryCtx {
 
     /// Deletes a recycled report for good.
     pub fn purge(&self, id: &str) {
-        let result = storage::remove_report(id)
+        let result = report::remove_report(&mut local(), id)
+            .map_err(|error| store_error(self.lang(), &error))
             .and_then(|()| self.commit(|entries| entries.retain(|e| e.id != id)));
         self.report(result);
     }
@@ -170,9 +173,45 @@ impl LibraryCtx {
 
     /// Starts next year's report from this one, linked to it, and opens it.
     pub fn start_next_year(&self, id: &str) {
-        match storage::load_report(id) {
+        match self.load_report(id) {
             Ok(last) => self.create_and_open(&report::next_year(&last), Some(id.to_string())),
             Err(err) => self.failure.set(Some(err)),
         }
     }
+}
+
+/// Keeps the library list and the recovery area in step with other tabs: the browser fires
+/// the `storage` event in every other tab of the origin when one writes.
+pub fn install_library_sync(library: LibraryCtx) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        let key = ev.key().unwrap_or_default();
+        // A report written (not removed: a purge rewrites the index right after) may be
+        // unreadable or missing from the index: the reload repairs both.
+        let report_written = key.starts_with(report::REPORT_PREFIX) && ev.new_value().is_some();
+        if key.is_empty()
+            || key == report::INDEX_KEY
+            || key.starts_with(report::QUARANTINE_PREFIX)
+            || report_written
+        {
+            library.reload();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Downloads every report (with `current`, the open report's text on screen, as one revision
+/// newer) and the recovery area as one backup file, and remembers what it held.
+pub fn download_everything(current: Option<(String, Report)>) -> Result<(), String> {
+    let now = now_ms();
+    let mut store = local();
+    let current = current.as_ref().map(|(id, report)| (id.as_str(), report));
+    let backup = report::make_backup(&store, current, now);
+    let name = format!(
+        "nianbao-backup-{}.json",
+        crate::clock::date_time(now).replace([' ', ':'], "-")
+    );
+    crate::download::save(&name, "application/json", backup.to_json().as_bytes())?;
+    // The reminder is a courtesy: a mark that cannot be written only makes it come early.
+    let _ = report::record_backup(&mut store, &backup);
+    Ok(())
 }

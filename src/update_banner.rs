@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::offline::UpdateCtx;
 

@@ -3,9 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use nianbao_app::app::LangCtx;
 use nianbao_app::editor::Editor;
 use nianbao_app::i18n::Lang;
+use nianbao_app::i18n::LangCtx;
 use nianbao_app::state::LibraryCtx;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -105,7 +105,7 @@ async fn open_requests_grid() -> impl Sized {
     if let Ok(Some(storage)) = window().local_storage() {
         let _ = storage.clear();
     }
-    let library = LibraryCtx::load();
+    let library = LibraryCtx::load(RwSignal::new(Lang::Zh));
     let id = library
         .add(&report::Report::new("测试机关", 2023), None)
         .expect("stored");

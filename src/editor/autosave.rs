@@ -10,11 +10,18 @@ use leptos::prelude::*;
 
 use super::ctx::{EditorCtx, SaveStatus};
 use crate::clock::now_ms;
-use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
-use crate::storage::{self, SaveError};
+use crate::storage::{local, save_error};
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
+
+/// Whether the text on screen may not be in storage yet.
+pub fn has_unsaved(ctx: EditorCtx) -> bool {
+    matches!(
+        ctx.save.try_get_untracked(),
+        Some(SaveStatus::Saving | SaveStatus::Failed(_))
+    )
+}
 
 /// Writes the report and its library entry now, unless it is read-only here or unchanged.
 pub fn save_now(ctx: EditorCtx, library: LibraryCtx) {
@@ -29,18 +36,18 @@ pub fn save_now(ctx: EditorCtx, library: LibraryCtx) {
     let report = ctx.report.get_untracked();
     let id = ctx.id.get_value();
     let now = now_ms();
-    let result = match storage::save_report_at(&id, &report, ctx.revision.get_value(), now) {
+    let base = ctx.revision.get_value();
+    let result = match report::save_report_at(&mut local(), &id, &report, base, now) {
         Ok(revision) => {
             ctx.revision.set_value(revision);
             ctx.conflict.set(false);
             ctx.findings
                 .with_untracked(|findings| library.saved(&id, &report, findings, now))
         }
-        Err(SaveError::Stale) => {
-            ctx.conflict.set(true);
-            Err(tr(storage::load_lang(), Text::StaleWrite).to_string())
+        Err(error) => {
+            ctx.conflict.set(error == report::SaveError::Stale);
+            Err(save_error(library.lang.get_untracked(), &error))
         }
-        Err(SaveError::Failed(err)) => Err(err),
     };
     ctx.save.set(match result {
         Ok(()) => SaveStatus::Saved(now),

@@ -32,6 +32,9 @@ pub enum ReadOnly {
     OtherTab,
     /// The stored report was written by a newer version (its file version).
     Newer(u64),
+    /// Migrated from an older version while storage could not keep the original: saving
+    /// would replace the only copy of it. It can still be downloaded.
+    OriginalNotKept(report::StoreError),
 }
 
 /// The worst severity among a cell's findings and their messages.

@@ -8,8 +8,8 @@ use report::Report;
 use wasm_bindgen::JsCast;
 
 use super::ctx::EditorCtx;
-use crate::app::LangCtx;
 use crate::download;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr, unfinished};
 
 /// One kind of download: its menu label, file extension, MIME type and writer, and whether

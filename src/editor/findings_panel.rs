@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use report::{Finding, Severity, TableProgress, fill_progress, is_pending};
 
 use super::ctx::{EditorCtx, finding_section, go_to, go_to_text};
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, table_progress, tr};
 
 /// The list of findings on the right.

@@ -10,7 +10,7 @@ pub mod toolbar;
 use leptos::prelude::*;
 use report::{GridRange, HeaderCell, TableLayout, TableSpec};
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use rows::{BlockRows, SingleRow};
 use toolbar::GridToolbar;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::ctx::EditorCtx;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// The list of what the import did not recognise, with a button to mark it reviewed.

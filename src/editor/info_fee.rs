@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use report::Severity;
 
 use super::ctx::EditorCtx;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// The template's loose numeric cells, as labelled inputs.

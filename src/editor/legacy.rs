@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::ctx::{EditorCtx, META};
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// Heading field and section actions of a legacy report's section `id`.

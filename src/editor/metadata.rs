@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use report::{Report, Template};
 
 use super::ctx::EditorCtx;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::question::QuestionBanner;
 use crate::state::LibraryCtx;
@@ -180,7 +180,7 @@ fn PreviousLink() -> impl IntoView {
         let id = ctx.id.get_value();
         let previous = (!value.is_empty()).then_some(value);
         let loaded = match &previous {
-            Some(previous) => crate::storage::load_report(previous).map(Some),
+            Some(previous) => library.load_report(previous).map(Some),
             None => Ok(None),
         };
         let result = loaded.and_then(|report| {

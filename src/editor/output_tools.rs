@@ -8,7 +8,7 @@ use super::ctx::EditorCtx;
 use super::download_menu::DownloadMenu;
 use super::preview::PreviewCtx;
 use super::print::request_print;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// The controls after the finding counts in the editor's top bar.

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::ctx::EditorCtx;
 use super::preview::PreviewCtx;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr, unfinished};
 
 /// Prints at once, or first asks whether to print a report that has errors or blank cells.

@@ -5,7 +5,7 @@ use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 
 use super::ctx::EditorCtx;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::question::QuestionBanner;
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::ctx::{EditorCtx, ReadOnly};
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 
@@ -20,6 +20,11 @@ pub fn ReadOnlyBanner() -> impl IntoView {
         Some(ReadOnly::Newer(version)) => {
             t(Text::NewerVersionBody).replace("{version}", &version.to_string())
         }
+        Some(ReadOnly::OriginalNotKept(error)) => format!(
+            "{}（{}）",
+            t(Text::OriginalNotKept),
+            crate::storage::store_error(lang.get(), &error)
+        ),
         None => String::new(),
     };
     view! {
@@ -29,7 +34,7 @@ pub fn ReadOnlyBanner() -> impl IntoView {
                 <Show when=move || ctx.read_only.get() == Some(ReadOnly::OtherTab)>
                     " "
                     <button type="button" class="button primary small"
-                        on:click=move |_| crate::tabs::take_over(ctx, library)>
+                        on:click=move |_| super::lock::take_over(ctx, library)>
                         {move || t(Text::TakeOver)}
                     </button>
                 </Show>

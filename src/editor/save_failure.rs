@@ -7,9 +7,8 @@ use leptos::prelude::*;
 
 use super::autosave::save_now;
 use super::ctx::{EditorCtx, SaveStatus};
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
-use crate::library::backup::download_everything;
 use crate::state::LibraryCtx;
 
 /// Shown over the editor while the last save failed.
@@ -26,10 +25,9 @@ pub fn SaveFailureBanner() -> impl IntoView {
     let outcome = RwSignal::new(None::<String>);
     let download = move |_| {
         let current = (ctx.id.get_value(), ctx.report.get_untracked());
-        outcome.set(download_everything(Some(current)).err());
+        outcome.set(crate::state::download_everything(Some(current)).err());
     };
-    let retry = move |_| save_now(ctx, library);
-    let save_copy = move |_| {
+    let save_copy = move || {
         let previous = library.entry(&ctx.id.get_value()).and_then(|e| e.previous);
         let mut copy = ctx.report.get_untracked();
         let title = format!(
@@ -39,6 +37,15 @@ pub fn SaveFailureBanner() -> impl IntoView {
         );
         report::set_report_title(&mut copy, &title);
         library.create_and_open(&copy, previous);
+    };
+    // Retrying works in every state where the text is not stored: where this tab may not
+    // write the report any more (another tab saved or took over), the text becomes a copy.
+    let retry = move |_| {
+        if ctx.conflict.get_untracked() || ctx.read_only.get_untracked().is_some() {
+            save_copy();
+        } else {
+            save_now(ctx, library);
+        }
     };
     view! {
         <Show when=move || reason().is_some()>
@@ -54,7 +61,7 @@ pub fn SaveFailureBanner() -> impl IntoView {
                         </button>
                         <button type="button" class="button" on:click=retry>{move || t(Text::RetrySave)}</button>
                     }>
-                        <button type="button" class="button primary" on:click=save_copy>
+                        <button type="button" class="button primary" on:click=move |_| save_copy()>
                             {move || t(Text::SaveAsCopy)}
                         </button>
                     </Show>

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use report::{Tally, TemplateId};
 
 use super::ctx::{EditorCtx, META, finding_section};
-use crate::app::LangCtx;
 use crate::clock::new_id;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// The navigation between the report's sections.

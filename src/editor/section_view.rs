@@ -10,7 +10,7 @@ use super::info_fee::InfoFeeFields;
 use super::legacy::LegacySectionHead;
 use super::metadata::MetadataEditor;
 use super::prose::ProseEditor;
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// Shows the editor of the selected section.

@@ -4,8 +4,8 @@
 use super::autosave::save_now;
 use super::ctx::{EditorCtx, SaveStatus};
 use super::output_tools::OutputTools;
-use crate::app::LangCtx;
 use crate::clock::time_of_day;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 use leptos::prelude::*;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use report::{ImportResult, ImportSummary};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use report::{CURRENT_VERSION, LoadError};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Lang, Text, tr};
 use crate::state::LibraryCtx;
 

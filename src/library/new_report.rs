@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use report::{Template, TemplateId};
 
-use crate::app::LangCtx;
 use crate::clock::this_year;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::LangCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 
@@ -22,8 +22,8 @@ pub fn RecoveryPanel() -> impl IntoView {
                 <p>{move || t(Text::RecoveryBody)}</p>
                 <ul>
                     <For each=move || library.quarantined.get() key=|item| item.key.clone() children=move |item| {
-                        let raw = StoredValue::new(item.raw.clone());
-                        let name = format!("nianbao-recovered-{}.txt", item.id);
+                        let raw = StoredValue::new(item.entry.raw.clone());
+                        let name = format!("nianbao-recovered-{}.txt", item.entry.id);
                         let download = move |_| {
                             let result = raw.with_value(|raw| {
                                 crate::download::save(&name, "text/plain;charset=utf-8", raw.as_bytes())
@@ -32,7 +32,7 @@ pub fn RecoveryPanel() -> impl IntoView {
                         };
                         view! {
                             <li data-testid="quarantined-entry">
-                                <code>{item.id.clone()}</code> " " <span class="muted">{item.reason.clone()}</span> " "
+                                <code>{item.entry.id.clone()}</code> " " <span class="muted">{item.entry.reason.clone()}</span> " "
                                 <button type="button" class="button small" on:click=download>
                                     {move || t(Text::DownloadRaw)}
                                 </button>

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use report::{LibraryEntry, TemplateId};
 
-use crate::app::LangCtx;
 use crate::clock::date_time;
+use crate::i18n::LangCtx;
 use crate::i18n::{Lang, Text, tr};
 use crate::state::LibraryCtx;
 

@@ -3,7 +3,7 @@
 // imported backup with conflicting revisions.
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
-import { createReport } from './helpers';
+import { createReport, fillStorage, freeStorage } from './helpers';
 
 const CONTACT = '联系方式（地址、电话、电子邮箱）';
 
@@ -32,16 +32,7 @@ test('a full quota shows a blocking banner, downloads everything and loses nothi
   await typeContact(page, '电话一');
   await expect(page.getByTestId('save-status')).toContainText('已保存');
 
-  const junk = await page.evaluate(() => {
-    let n = 0;
-    for (const size of [4_000_000, 500_000, 50_000, 5_000, 500, 20, 1]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try { localStorage.setItem(`junk.${n}`, chunk); n++; } catch { break; }
-      }
-    }
-    return n;
-  });
+  const junk = await fillStorage(page);
   expect(junk).toBeGreaterThan(0);
 
   await typeContact(page, '电话二，传真 0527-7654321');
@@ -58,7 +49,7 @@ test('a full quota shows a blocking banner, downloads everything and loses nothi
   expect(backup.format).toBe('nianbao/backup');
   expect(JSON.stringify(backup.reports)).toContain('电话一电话二，传真 0527-7654321');
 
-  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem(`junk.${i}`); }, junk);
+  await freeStorage(page, junk);
   await typeContact(page, '电话三');
   await expect(page.getByTestId('save-status')).toContainText('已保存');
   await expect(banner).toHaveCount(0);

@@ -73,3 +73,42 @@ export async function download(page: Page, item: string): Promise<{ name: string
   const saved = await file.path();
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(saved) };
 }
+
+/** Fills local storage with junk until it refuses; returns how many keys it took. */
+export async function fillStorage(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const size of [4_000_000, 500_000, 50_000, 5_000, 500, 20, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`junk.${n}`, chunk); n++; } catch { break; }
+      }
+    }
+    return n;
+  });
+}
+
+export async function freeStorage(page: Page, junk: number): Promise<void> {
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem(`junk.${i}`); }, junk);
+}
+
+/**
+ * Makes this page's writes of report entries fail as a full quota does (or work again),
+ * without touching the real quota, which other tests running at the same time share.
+ */
+export async function simulateFullStorage(page: Page, full: boolean): Promise<void> {
+  await page.evaluate((on) => {
+    const w = window as unknown as { storageFull?: boolean; realSetItem?: Storage['setItem'] };
+    if (!w.realSetItem) {
+      const real = Storage.prototype.setItem;
+      w.realSetItem = real;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (w.storageFull && key.startsWith('nianbao.report.')) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return real.call(this, key, value);
+      };
+    }
+    w.storageFull = on;
+  }, full);
+}

@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 
 use crate::file::{LoadError, from_json, to_json_compact};
 use crate::model::Report;
+use crate::store::SetAside;
 
 /// The `format` of a backup file.
 pub const BACKUP_FORMAT: &str = "nianbao/backup";
@@ -34,6 +35,10 @@ pub struct Backup {
     pub exported_at: f64,
     /// The reports.
     pub reports: Vec<BackupItem>,
+    /// The recovery area: entries that could not be read, and originals of migrated
+    /// reports, kept as they were so nothing is lost with the browser's data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recovery: Vec<SetAside>,
 }
 
 /// One report in a backup, as stored in the library.
@@ -113,6 +118,7 @@ impl Backup {
             version: BACKUP_VERSION,
             exported_at,
             reports,
+            recovery: Vec::new(),
         }
     }
 
@@ -173,13 +179,15 @@ pub fn merge_backup(
     incoming: &[BackupItem],
     mut new_id: impl FnMut() -> String,
 ) -> Vec<MergeAction> {
-    let by_id: BTreeMap<&str, &BackupItem> = existing
+    // What the library holds under each id, as the actions so far leave it: a backup holding
+    // two items with the same id keeps both (the second meets the first, not the library).
+    let mut holds: BTreeMap<String, &BackupItem> = existing
         .iter()
-        .map(|item| (item.id.as_str(), item))
+        .map(|item| (item.id.clone(), item))
         .collect();
-    incoming
-        .iter()
-        .map(|item| match by_id.get(item.id.as_str()) {
+    let mut actions = Vec::new();
+    for item in incoming {
+        let action = match holds.get(item.id.as_str()) {
             None => MergeAction::Add(item.clone()),
             Some(ours) if ours.report == item.report => MergeAction::Same(item.id.clone()),
             Some(ours) if item.revision > ours.revision => MergeAction::Replace {
@@ -190,8 +198,13 @@ pub fn merge_backup(
                 item: item.clone(),
                 copy_id: new_id(),
             },
-        })
-        .collect()
+        };
+        if matches!(action, MergeAction::Add(_) | MergeAction::Replace { .. }) {
+            holds.insert(item.id.clone(), item);
+        }
+        actions.push(action);
+    }
+    actions
 }
 
 /// The revision of each report at the last backup, as the app remembers it.

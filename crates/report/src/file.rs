@@ -6,7 +6,10 @@ use std::fmt;
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::model::{CURRENT_VERSION, CellValue, FORMAT, Report};
 
@@ -109,7 +112,7 @@ pub fn from_json(text: &str) -> Result<Report, LoadError> {
     };
     match version {
         Some(1) => from_current(text),
-        Some(0) => from_value(migrate_v0(serde_json::from_str(text).map_err(invalid)?)?),
+        Some(0) => from_migrated(&migrate_v0(text)?),
         Some(version) => Err(LoadError::NewerVersion { version }),
         None => Err(LoadError::Invalid {
             position: None,
@@ -166,11 +169,14 @@ fn value_position(text: &str, key: &str) -> Option<(usize, usize)> {
 }
 
 /// Reads a migrated file, which has no source positions any more.
-fn from_value(value: Value) -> Result<Report, LoadError> {
-    serde_path_to_error::deserialize(value).map_err(|error| LoadError::Invalid {
-        position: None,
-        path: error.path().to_string(),
-        message: error.into_inner().to_string(),
+fn from_migrated(text: &str) -> Result<Report, LoadError> {
+    from_current(text).map_err(|error| match error {
+        LoadError::Invalid { path, message, .. } => LoadError::Invalid {
+            position: None,
+            path,
+            message,
+        },
+        other => other,
     })
 }
 
@@ -189,48 +195,48 @@ fn bare_message(error: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
-/// Migrates version 0 to version 1.
+/// Migrates version 0 to version 1, as text: every value is carried over as the JSON text it
+/// was written with (never through a binary float), so `1.50` stays `1.50`.
 ///
 /// Version 0 is *synthetic*: no released Nianbao wrote it. It exists so the migration path is
 /// exercised by tests before a real version 2 needs it. It is the layout an early draft had in
 /// mind, with figures nested per table (`"tables": {"requests": {"new.natural": 3}}`) instead
-/// of the flat `"figures": {"requests.new.natural": 3}`.
-fn migrate_v0(value: Value) -> Result<Value, LoadError> {
-    let Value::Object(mut object) = value else {
-        return Err(LoadError::Invalid {
-            position: None,
-            path: String::new(),
-            message: "expected a JSON object (a report file)".to_string(),
-        });
+/// of the flat `"figures": {"requests.new.natural": 3}`; a file holding the flat map as well
+/// keeps it.
+fn migrate_v0(text: &str) -> Result<String, LoadError> {
+    type Object = BTreeMap<String, Box<RawValue>>;
+    let shape = |path: &str, message: &str| LoadError::Invalid {
+        position: None,
+        path: path.to_string(),
+        message: message.to_string(),
     };
-    let mut figures = Map::new();
-    match object.remove("tables") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(tables)) => {
-            for (table, cells) in tables {
-                let Value::Object(cells) = cells else {
-                    return Err(LoadError::Invalid {
-                        position: None,
-                        path: format!("tables.{table}"),
-                        message: "expected an object of cells".to_string(),
-                    });
-                };
-                for (cell, value) in cells {
-                    figures.insert(format!("{table}.{cell}"), value);
-                }
+    let object_at = |raw: &RawValue, path: &str, message: &str| {
+        serde_json::from_str::<Object>(raw.get()).map_err(|_| shape(path, message))
+    };
+    let mut object: Object = serde_json::from_str(text)
+        .map_err(|_| shape("", "expected a JSON object (a report file)"))?;
+    let mut figures = match object.remove("figures") {
+        Some(raw) if raw.get() != "null" => {
+            object_at(&raw, "figures", "expected an object of cells")?
+        }
+        _ => Object::new(),
+    };
+    if let Some(raw) = object.remove("tables").filter(|raw| raw.get() != "null") {
+        let tables = object_at(&raw, "tables", "expected an object of tables")?;
+        for (table, cells) in tables {
+            let path = format!("tables.{table}");
+            for (cell, value) in object_at(&cells, &path, "expected an object of cells")? {
+                figures.insert(format!("{table}.{cell}"), value);
             }
         }
-        Some(_) => {
-            return Err(LoadError::Invalid {
-                position: None,
-                path: "tables".to_string(),
-                message: "expected an object of tables".to_string(),
-            });
-        }
     }
-    object.insert("version".to_string(), Value::from(CURRENT_VERSION));
-    object.insert("figures".to_string(), Value::Object(figures));
-    Ok(Value::Object(object))
+    let raw = |text: String| RawValue::from_string(text).map_err(invalid);
+    object.insert("version".to_string(), raw(CURRENT_VERSION.to_string())?);
+    object.insert(
+        "figures".to_string(),
+        raw(serde_json::to_string(&figures).map_err(invalid)?)?,
+    );
+    serde_json::to_string(&object).map_err(invalid)
 }
 
 /// Writes a report as pretty JSON: `format`, `version`, `template`, `agency`, `year`,

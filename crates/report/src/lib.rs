@@ -27,6 +27,7 @@ mod history;
 mod library;
 
 mod backup;
+mod storage;
 mod store;
 
 #[cfg(test)]
@@ -74,10 +75,20 @@ pub use library::{
     EXAMPLE_KEY, INDEX_VERSION, IndexRepair, LibraryEntry, LibraryIndex, parse_index, repair_index,
     report_title, set_report_title,
 };
+pub use storage::MemoryStore;
+pub use storage::{
+    BACKUP_MARK_KEY, BackupError, BackupImport, INDEX_KEY, KeyValue, LOCAL_STORAGE_QUOTA_BYTES,
+    LOCK_PREFIX, ORIGINAL_PREFIX, OpenError, Opened, QUARANTINE_PREFIX, REPORT_PREFIX,
+    ReadOnlyReason, RecoveryItem, SaveError, StoreError, StoredChange, TakeOver, Usage, add_report,
+    backup_due as stored_backup_due, backup_items, claim_lock, commit_index, force_lock,
+    import_backup, keys_with, load_index, load_report, lock_holder_of, make_backup, move_aside,
+    on_stored_change, open_report, put, record_backup, recovery_items, release_lock, remove_report,
+    save_index, save_report, save_report_at, scan, set_aside, take_over, usage,
+};
 pub use store::{
-    EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, Stored, decode_lock,
-    decode_stored, encode_lock, encode_stored, encode_stored_json, lock_holder, may_write,
-    stored_report_json, stored_revision,
+    EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, SetAside, Stored,
+    decode_lock, decode_stored, encode_lock, encode_stored, encode_stored_json, lock_holder,
+    may_write, stored_report_json, stored_revision,
 };
 
 /// The JSON Schema of the report file, generated from the types (feature `schema`).

@@ -215,6 +215,18 @@ pub fn may_write(base: u64, stored: Option<u64>) -> bool {
     stored.is_none_or(|stored| stored <= base)
 }
 
+/// An entry set aside as unreadable (or kept as a migrated report's original), as kept in
+/// storage and in backups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The report id it was stored under (`index` for the library index).
+    pub id: String,
+    /// Why it was set aside.
+    pub reason: String,
+    /// The text exactly as it was stored.
+    pub raw: String,
+}
+
 /// Who edits a report: the tab holding the lock, refreshed by its heartbeat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EditLock {

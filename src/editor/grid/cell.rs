@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 use super::keys::{on_copy, on_keydown, on_paste};
 use super::{GridState, Mode};
-use crate::app::LangCtx;
 use crate::editor::EditorCtx;
+use crate::i18n::LangCtx;
 
 /// An editable figure cell.
 #[component]

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::GridState;
-use crate::app::LangCtx;
 use crate::editor::EditorCtx;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// Tools and messages of the grid.

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::PreviewCtx;
 use super::pages::PagedSheets;
-use crate::app::LangCtx;
 use crate::editor::ctx::EditorCtx;
 use crate::editor::print::request_print;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// Zoom steps in percent; 100 is the paper's true size on a 96 dpi screen.

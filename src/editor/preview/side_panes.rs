@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::pages::PagedSheets;
 use super::{PreviewCtx, ReportSheet};
-use crate::app::LangCtx;
 use crate::editor::findings_panel::FindingsPanel;
+use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
 /// The live preview's zoom in percent: an A4 sheet in the pane's width.

@@ -134,6 +134,44 @@ fn version_0_is_migrated() {
 }
 
 #[test]
+fn version_0_with_a_flat_figures_map_keeps_every_figure_as_written() {
+    // The flat map must never be replaced by the empty map of a file without `tables`, and
+    // no figure goes through a binary float on the way (1.50 stays 1.50).
+    let text = r#"{
+        "format": "nianbao/report", "version": 0, "template": "gov-2021",
+        "agency": "测试机关", "year": 2023,
+        "figures": {"requests.new.natural": 3, "active.fees.amount_wan": 1.50,
+                    "requests.new.total": 12345678901234567890}
+    }"#;
+    let report = from_json(text).expect("version 0 migrates");
+    assert_eq!(
+        report.cell_raw("requests.new.natural").as_deref(),
+        Some("3")
+    );
+    assert_eq!(
+        report.cell_raw("active.fees.amount_wan").as_deref(),
+        Some("1.50")
+    );
+    assert_eq!(
+        report.cell_raw("requests.new.total").as_deref(),
+        Some("12345678901234567890")
+    );
+    // Both layouts at once: the nested figures join the flat ones.
+    let both = from_json(
+        r#"{"format": "nianbao/report", "version": 0, "template": "gov-2021", "agency": "a",
+            "year": 2023, "figures": {"requests.new.natural": 3},
+            "tables": {"appeals": {"review.total": 2}}}"#,
+    )
+    .expect("migrates");
+    assert_eq!(both.cell_raw("requests.new.natural").as_deref(), Some("3"));
+    assert_eq!(both.cell_raw("appeals.review.total").as_deref(), Some("2"));
+    // A figures value that is not a map is refused (the stored entry is then set aside
+    // intact), never loaded empty.
+    let bad = from_json(r#"{"format": "nianbao/report", "version": 0, "figures": [1, 2]}"#);
+    assert!(matches!(bad, Err(LoadError::Invalid { path, .. }) if path == "figures"));
+}
+
+#[test]
 fn the_editing_api_sets_and_clears_cells_and_sections() {
     let mut report = Report::new("某县人民政府办公室", 2024);
     assert_eq!(report.template().id.as_str(), "gov-2021");
