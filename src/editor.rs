@@ -74,7 +74,9 @@ pub fn Editor(
     shortcuts::install(ctx, library);
     let preview = PreviewCtx::new(ctx);
     provide_context(preview);
-    print::install(ctx, preview);
+    let printing = print::PrintCtx::new();
+    provide_context(printing);
+    print::install(ctx, printing);
     // The opened report's title takes the focus (and is announced), instead of the page.
     request_animation_frame(|| crate::dom::focus(".editor-title"));
     view! {

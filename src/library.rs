@@ -8,6 +8,7 @@ pub mod new_report;
 pub mod recovery;
 pub mod recycle_bin;
 pub mod report_row;
+pub mod usage;
 
 use leptos::prelude::*;
 
@@ -92,6 +93,7 @@ pub fn Library() -> impl IntoView {
                 </table>
             </Show>
             <RecycleBin />
+            <usage::StorageUsage />
             <RecoveryPanel />
             <BackupTools />
             <crate::settings::StorageSettings />

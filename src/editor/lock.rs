@@ -31,9 +31,30 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
     }
     let id = ctx.id.get_value();
     let tab = library.tab_id.get_value();
-    if !report::claim_lock(&mut local(), &id, &tab, now_ms()) {
+    // Two tabs opening the report at the same moment: the browser's Web Locks decide which
+    // one edits, atomically; only the tab granted it claims the stored lock. Browsers without
+    // Web Locks rely on the stored lock's claim, read back after writing.
+    let mut web_lock = None;
+    if let LockHolder::Other(_) = report::lock_holder_of(&local(), &id, &tab, now_ms()) {
         ctx.read_only.set(Some(ReadOnly::OtherTab));
+    } else {
+        let granted = {
+            let (id, tab) = (id.clone(), tab.clone());
+            move || {
+                if !report::claim_lock(&mut local(), &id, &tab, now_ms()) {
+                    ctx.read_only.set(Some(ReadOnly::OtherTab));
+                }
+            }
+        };
+        let denied = move || {
+            let _ = ctx.read_only.try_set(Some(ReadOnly::OtherTab));
+        };
+        web_lock = request_web_lock(&id, false, Box::new(granted.clone()), Box::new(denied));
+        if web_lock.is_none() {
+            granted();
+        }
     }
+    let web_lock = StoredValue::new_local(web_lock);
     let check = {
         let (id, tab) = (id.clone(), tab.clone());
         move || {
@@ -76,6 +97,9 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
     on_cleanup(move || {
         hide.remove();
         release();
+        if let Some(Some(release)) = web_lock.try_get_value() {
+            let _ = release.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
         if let Some(beat) = beat {
             beat.clear();
         }
@@ -131,6 +155,8 @@ fn follow(ctx: EditorCtx, library: LibraryCtx) {
 /// storage refuses, the text stays on screen with the failure shown.
 pub fn take_over(ctx: EditorCtx, library: LibraryCtx) {
     let id = ctx.id.get_value();
+    // The Web Lock is taken from the other tab too; it is given back when this page goes.
+    let _ = request_web_lock(&id, true, Box::new(|| {}), Box::new(|| {}));
     report::force_lock(&mut local(), &id, &library.tab_id.get_value(), now_ms());
     set_timeout(
         move || {
@@ -166,4 +192,57 @@ pub fn take_over(ctx: EditorCtx, library: LibraryCtx) {
         },
         Duration::from_millis(300),
     );
+}
+
+/// Asks the browser's Web Locks (`navigator.locks`) for the report `id`: only if free
+/// (`ifAvailable`), or taken from its holder (`steal`). `granted` or `denied` runs once the
+/// browser answers. Returns the function that gives the lock back, or `None` when the
+/// browser has no Web Locks (then nothing runs).
+fn request_web_lock(
+    id: &str,
+    steal: bool,
+    granted: Box<dyn FnOnce()>,
+    denied: Box<dyn FnOnce()>,
+) -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into())
+        .ok()
+        .filter(|locks| locks.is_object())?;
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = js_sys::Object::new();
+    let option = if steal { "steal" } else { "ifAvailable" };
+    js_sys::Reflect::set(&options, &option.into(), &true.into()).ok()?;
+    // The lock is held as long as this promise is pending; resolving it gives the lock back.
+    let mut release = None;
+    let held = js_sys::Promise::new(&mut |resolve, _reject| release = Some(resolve));
+    let release = release?;
+    let callback = Closure::once_into_js(
+        move |lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
+            if lock.is_null() {
+                denied();
+                wasm_bindgen::JsValue::UNDEFINED
+            } else {
+                granted();
+                held.into()
+            }
+        },
+    );
+    let name = format!("{}{id}", report::REPORT_PREFIX);
+    let answer = request
+        .call3(&locks, &name.into(), &options, &callback)
+        .ok()?;
+    // A lock stolen by another tab's takeover rejects this promise: the stored lock already
+    // tells this tab it is read-only now, so the rejection is only caught.
+    if let Ok(answer) = answer.dyn_into::<js_sys::Promise>() {
+        let ignore = Closure::once(|_: wasm_bindgen::JsValue| {});
+        let _ = answer.catch(&ignore);
+        // Kept alive for the page's life: the promise may reject at any time.
+        ignore.forget();
+    }
+    Some(release)
 }

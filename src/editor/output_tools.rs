@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::ctx::EditorCtx;
 use super::download_menu::DownloadMenu;
 use super::preview::PreviewCtx;
-use super::print::request_print;
+use super::print::{PrintCtx, request_print};
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
@@ -36,7 +36,7 @@ pub fn OutputTools() -> impl IntoView {
                 on:click=move |_| preview.full_page.update(|f| *f = !*f)>
                 {move || t(Text::FullPreview)}
             </button>
-            <button type="button" class="button" title="Ctrl+P" on:click=move |_| request_print(ctx, preview)>
+            <button type="button" class="button" title="Ctrl+P" on:click=move |_| request_print(ctx, expect_context::<PrintCtx>())>
                 {move || t(Text::Print)}
             </button>
             <DownloadMenu />

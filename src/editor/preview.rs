@@ -22,8 +22,6 @@ pub struct PreviewCtx {
     pub show_preview: RwSignal<bool>,
     /// Whether the full-page preview replaces the editor.
     pub full_page: RwSignal<bool>,
-    /// Whether the "print with errors?" question is open.
-    pub confirm_print: RwSignal<bool>,
 }
 
 impl PreviewCtx {
@@ -38,7 +36,6 @@ impl PreviewCtx {
             show_findings: RwSignal::new(true),
             show_preview: RwSignal::new(false),
             full_page: RwSignal::new(false),
-            confirm_print: RwSignal::new(false),
         }
     }
 }

@@ -7,16 +7,38 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::ctx::EditorCtx;
-use super::preview::PreviewCtx;
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr, unfinished};
 
+/// Whether the question “仍要打印吗？” is open, shared by the print buttons, Ctrl+P and the
+/// dialog.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintCtx {
+    /// The question is open.
+    pub confirm: RwSignal<bool>,
+}
+
+impl PrintCtx {
+    /// Nothing asked yet.
+    pub fn new() -> PrintCtx {
+        PrintCtx {
+            confirm: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for PrintCtx {
+    fn default() -> Self {
+        PrintCtx::new()
+    }
+}
+
 /// Prints at once, or first asks whether to print a report that has errors or blank cells.
-pub fn request_print(ctx: EditorCtx, preview: PreviewCtx) {
+pub fn request_print(ctx: EditorCtx, print: PrintCtx) {
     if !ctx.tally.get_untracked().blocks_publishing() {
         print_now();
     } else {
-        preview.confirm_print.set(true);
+        print.confirm.set(true);
     }
 }
 
@@ -27,14 +49,14 @@ fn print_now() {
 }
 
 /// Ctrl+P (⌘P) prints the report through [`request_print`] while the editor is open.
-pub fn install(ctx: EditorCtx, preview: PreviewCtx) {
+pub fn install(ctx: EditorCtx, print: PrintCtx) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.is_composing() || !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
         if ev.key().eq_ignore_ascii_case("p") {
             ev.prevent_default();
-            request_print(ctx, preview);
+            request_print(ctx, print);
         }
     });
     on_cleanup(move || handle.remove());
@@ -46,11 +68,11 @@ pub fn install(ctx: EditorCtx, preview: PreviewCtx) {
 pub fn PrintConfirm() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
-    let preview = expect_context::<PreviewCtx>();
+    let print = expect_context::<PrintCtx>();
     let dialog = NodeRef::<Dialog>::new();
     // Syncs the signal to the outside world: the dialog's modal state.
     Effect::new(move |_| {
-        let open = preview.confirm_print.get();
+        let open = print.confirm.get();
         if let Some(dialog) = dialog.get() {
             if open && !dialog.open() {
                 let _ = dialog.show_modal();
@@ -68,18 +90,18 @@ pub fn PrintConfirm() -> impl IntoView {
         if let Some(dialog) = dialog.get_untracked() {
             dialog.close();
         }
-        preview.confirm_print.set(false);
+        print.confirm.set(false);
         print_now();
     };
     view! {
         <dialog node_ref=dialog class="dialog" aria-labelledby="print-confirm-question"
-            on:close=move |_| preview.confirm_print.set(false)>
+            on:close=move |_| print.confirm.set(false)>
             <p id="print-confirm-question">{question}</p>
             <div class="form-actions">
                 <button type="button" class="button primary" on:click=print_anyway>
                     {move || tr(lang.get(), Text::PrintAnyway)}
                 </button>
-                <button type="button" class="button" autofocus on:click=move |_| preview.confirm_print.set(false)>
+                <button type="button" class="button" autofocus on:click=move |_| print.confirm.set(false)>
                     {move || tr(lang.get(), Text::Cancel)}
                 </button>
             </div>

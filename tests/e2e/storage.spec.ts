@@ -3,7 +3,7 @@
 // a newer layout and two tabs writing the index at once are kept aside or repaired.
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
-import { createReport } from './helpers';
+import { createReport, fillStorage, freeStorage } from './helpers';
 
 /** Every stored key starting with `prefix`, with its raw text. */
 async function stored(page: Page, prefix: string): Promise<Record<string, string>> {
@@ -215,4 +215,18 @@ test('garbage written over an open report is kept aside and the next save loses 
   expect(await recoveredText(page, id)).toBe('{"format":"nianbao/stored" 乱码');
   await page.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
   await expect(contact).toHaveValue('电话一，电话二');
+});
+
+test('the library says how full report storage is, and loudly when it runs out', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '容量测试局', 2024);
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  const usage = page.getByTestId('local-usage');
+  await expect(usage).toContainText(/报告存储：已用 \d+\.\d MB \/ 5\.0 MB（\d+%），.*约还能再存 \d+ 份/);
+  await expect(usage).not.toHaveClass(/warning/);
+  const junk = await fillStorage(page);
+  await page.reload();
+  await expect(usage).toHaveClass(/warning/);
+  await expect(usage).toContainText('空间快用完了');
+  await freeStorage(page, junk);
 });

@@ -138,3 +138,19 @@ test('a backup carries the recovery area, and restores it in an empty browser', 
   await expect(fresh.getByTestId('backup-message')).toContainText('已导入 1 份报告');
   await expect(fresh.getByTestId('quarantined-entry')).toHaveCount(1);
 });
+
+test('two tabs opening one report at the same moment: exactly one edits', async ({ page, context }) => {
+  await page.goto('/');
+  await createReport(page, '同刻局', 2024);
+  await page.getByRole('button', { name: /返回报告库/ }).click();
+  const second = await context.newPage();
+  await second.goto('/');
+  const open = (p: Page) => p.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await Promise.all([open(page), open(second)]);
+  await expect(page.getByLabel(CONTACT)).toBeVisible();
+  await expect(second.getByLabel(CONTACT)).toBeVisible();
+  // Give the heartbeats a round to settle any race.
+  await page.waitForTimeout(2_500);
+  const banners = (await page.getByTestId('read-only-banner').count()) + (await second.getByTestId('read-only-banner').count());
+  expect(banners).toBe(1);
+});

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::PreviewCtx;
 use super::pages::PagedSheets;
 use crate::editor::ctx::EditorCtx;
-use crate::editor::print::request_print;
+use crate::editor::print::{PrintCtx, request_print};
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
@@ -42,7 +42,7 @@ pub fn FullPagePreview() -> impl IntoView {
                     {move || t(Text::PageCount).replace("{n}", &page_count.get().to_string())}
                 </span>
                 <span class="muted">{move || t(Text::PreviewNote)}</span>
-                <button type="button" class="button primary" on:click=move |_| request_print(ctx, preview)>
+                <button type="button" class="button primary" on:click=move |_| request_print(ctx, expect_context::<PrintCtx>())>
                     {move || t(Text::Print)}
                 </button>
             </div>
