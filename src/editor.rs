@@ -4,6 +4,7 @@
 //! opened report.
 
 pub mod autosave;
+pub mod cells;
 pub mod ctx;
 pub mod download_menu;
 pub mod findings_panel;

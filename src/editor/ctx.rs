@@ -55,6 +55,8 @@ pub struct EditorCtx {
     pub marks: Memo<HashMap<String, CellMark>>,
     /// The counts shown: errors, warnings (blank cells apart), notes, cells to fill.
     pub tally: Memo<Tally>,
+    /// Each cell's text, mark and computed state in signals of their own.
+    pub cells: super::cells::CellStates,
     /// Undo and redo.
     pub history: RwSignal<History>,
     /// The section on screen ([`META`] or a section id).
@@ -81,6 +83,7 @@ impl EditorCtx {
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
+        let cells = super::cells::CellStates::new(report, marks);
         EditorCtx {
             id: StoredValue::new(id),
             report,
@@ -88,6 +91,7 @@ impl EditorCtx {
             findings,
             marks,
             tally,
+            cells,
             history: RwSignal::new(History::new()),
             section: RwSignal::new(META.to_string()),
             save: RwSignal::new(SaveStatus::Unchanged),
@@ -103,17 +107,23 @@ impl EditorCtx {
         if self.read_only.get_untracked().is_some() {
             return;
         }
-        let before = self.report.get_untracked();
-        let mut after = before.clone();
+        // One copy: the edited one; the current report becomes the undo step as it is.
+        let mut after = self.report.get_untracked();
         change(&mut after);
         if after.auto_totals_enabled() {
             apply_auto_totals(&mut after);
         }
-        if after == before {
+        if self.report.with_untracked(|before| *before == after) {
             return;
         }
+        let before = self
+            .report
+            .try_update_untracked(|current| std::mem::replace(current, after));
+        let Some(before) = before else {
+            return;
+        };
         self.history.update(|h| h.record(before, tag, now_ms()));
-        self.report.set(after);
+        self.report.notify();
     }
 
     /// Steps back one edit.

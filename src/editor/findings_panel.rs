@@ -34,7 +34,8 @@ pub fn FindingsPanel() -> impl IntoView {
                     <Show when=move || count() != 0>
                         <section class=format!("finding-group {class}") data-testid=format!("findings-{class}")>
                             <h3>{move || t(name)} " " <span class="group-count" data-testid="group-count">{count}</span></h3>
-                            <ul>{move || of_kind().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+                            // Keyed: a keystroke re-draws only the findings it changed.
+                            <ul><For each=of_kind key=finding_key children=|f| view! { <FindingItem finding=f /> } /></ul>
                         </section>
                     </Show>
                 }
@@ -42,6 +43,16 @@ pub fn FindingsPanel() -> impl IntoView {
             <PendingGroup />
         </aside>
     }
+}
+
+/// What identifies a finding on screen: its rule, cells, place in the text and words.
+fn finding_key(finding: &Finding) -> (&'static str, Vec<String>, Option<(String, usize)>, String) {
+    (
+        finding.rule.id(),
+        finding.cells.clone(),
+        finding.span.as_ref().map(|s| (s.section.clone(), s.start)),
+        finding.message.clone(),
+    )
 }
 
 /// One finding, as a button that leads to where it is.
@@ -139,7 +150,7 @@ fn ProgressLine(
                     {label} <Show when=complete>" ✓"</Show> " "
                     <progress value=filled max=total aria-hidden="true"></progress>
                 </summary>
-                <ul>{move || blanks().into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}</ul>
+                <ul><For each=blanks key=finding_key children=|f| view! { <FindingItem finding=f /> } /></ul>
             </details>
         </li>
     }

@@ -37,6 +37,9 @@ pub struct GridState {
     pub original: StoredValue<String>,
     /// The focused (or last focused) cell.
     pub focused: RwSignal<Option<String>>,
+    /// Which cell is focused, as each cell asks it: moving the focus wakes two cells, not
+    /// every cell of the table.
+    pub focus: StoredValue<Selector<Option<String>>>,
     /// The outcome of the last paste: (is an error, message).
     pub message: RwSignal<Option<(bool, String)>>,
     /// Where a range selection started (Shift+arrows, Shift+click, dragging); the range runs
@@ -84,6 +87,7 @@ pub fn TableGrid(
         mode: RwSignal::new(Mode::Navigate),
         original: StoredValue::new(String::new()),
         focused,
+        focus: StoredValue::new(Selector::new(move || focused.get())),
         message: RwSignal::new(None),
         anchor,
         range,

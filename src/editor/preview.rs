@@ -11,10 +11,14 @@ use leptos::prelude::*;
 
 use super::ctx::EditorCtx;
 
+/// How long typing must pause before the live preview follows it.
+const PREVIEW_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// What the preview shows and how, shared by the editor's components.
 #[derive(Debug, Clone, Copy)]
 pub struct PreviewCtx {
-    /// The report as `<article class="nianbao-doc">…</article>`, re-rendered on each edit.
+    /// The report as `<article class="nianbao-doc">…</article>`, re-rendered when typing
+    /// pauses.
     pub html: Memo<String>,
     /// Whether the findings panel is shown on the right.
     pub show_findings: RwSignal<bool>,
@@ -27,9 +31,27 @@ pub struct PreviewCtx {
 impl PreviewCtx {
     /// The preview state of a freshly opened editor: findings on the right, no preview yet.
     pub fn new(ctx: EditorCtx) -> Self {
+        // The preview follows the report a moment after typing pauses, not at every
+        // keystroke: rendering, laying out and paginating a whole report takes far longer
+        // than a keystroke may. `shown` counts the pauses; the document is a memo of it, so
+        // it is only rendered while a preview reads it.
+        let shown = RwSignal::new(0_u64);
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            ctx.report.track();
+            if first.is_none() {
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let tick = move || shown.update(|n| *n += 1);
+            pending.set_value(set_timeout_with_handle(tick, PREVIEW_DELAY).ok());
+        });
         let html = Memo::new(move |_| {
+            shown.track();
             ctx.report
-                .with(|report| report::to_html_fragment(&report::render(report)))
+                .with_untracked(|report| report::to_html_fragment(&report::render(report)))
         });
         PreviewCtx {
             html,
@@ -40,17 +62,55 @@ impl PreviewCtx {
     }
 }
 
-/// The report unpaginated and invisible on screen: what printing prints (`@page` paginates
-/// it) when no preview is open. The previews show `pages::PagedSheets`, which holds its own.
+/// How long typing must pause before the print copy is brought up to date: the copy is
+/// never on screen, so it need not follow every keystroke.
+const PRINT_COPY_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// The report unpaginated and not displayed on screen: what printing prints (`@page`
+/// paginates it) when no preview is open. The previews show `pages::PagedSheets`, which
+/// holds its own. It is written a moment after typing pauses, and at once when printing
+/// starts (`beforeprint`, which the print buttons, Ctrl+P and the browser's menu all fire),
+/// so a keystroke never pays for rendering a document nobody sees.
 #[component]
 pub fn ReportSheet() -> impl IntoView {
-    let preview = expect_context::<PreviewCtx>();
-    // `inner_html` is safe here and only here: the core escapes every text of the report
-    // (`export::escape_markup`) and emits no script, event attribute or URL, so what the
-    // clerk typed can only ever appear as text (tested by tests/e2e/print.spec.ts).
+    let ctx = expect_context::<EditorCtx>();
+    let copy = NodeRef::<leptos::html::Div>::new();
+    // Syncs the report to the outside world: the print copy's markup.
+    let write = move || {
+        let (Some(copy), Some(html)) = (
+            copy.get_untracked(),
+            ctx.report
+                .try_with_untracked(|report| report::to_html_fragment(&report::render(report))),
+        ) else {
+            return;
+        };
+        // `inner_html` is safe here and only here: the core escapes every text of the report
+        // (`export::escape_markup`) and emits no script, event attribute or URL, so what the
+        // clerk typed can only ever appear as text (tested by tests/e2e/print.spec.ts).
+        copy.set_inner_html(&html);
+    };
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        ctx.report.track();
+        if first.is_none() {
+            write();
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(write, PRINT_COPY_DELAY).ok());
+    });
+    let before_print = window_event_listener(leptos::ev::beforeprint, move |_| write());
+    on_cleanup(move || {
+        before_print.remove();
+        if let Some(Some(handle)) = pending.try_get_value() {
+            handle.clear();
+        }
+    });
     view! {
-        <div class="print-copy" aria-hidden="true">
-            <div inner_html=move || preview.html.get()></div>
+        <div class="print-copy unmeasured" aria-hidden="true">
+            <div node_ref=copy></div>
         </div>
     }
 }

@@ -24,10 +24,20 @@ pub(crate) fn run() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// `cargo xtask bench`: the criterion benchmarks of the core, then the bundle sizes.
+/// `cargo xtask bench`: the criterion benchmarks of the core, the bundle sizes, then the
+/// browser benchmarks (`tests/bench/browser.mjs`: keystroke cost and start-up, as a user
+/// meets them: the release build served compressed, in headless Chromium, also with the CPU
+/// throttled 4×, each figure beside a baseline of the same run).
 pub(crate) fn bench() -> Result<(), String> {
+    setup::run(setup::Need::Test)?;
     shell::run(cmd("cargo", &["bench", "-p", "report"]))?;
-    run().map(|_| ())
+    let dist = run()?;
+    let server = crate::serve::bind(0)?;
+    let port = crate::serve::port_of(&server)?;
+    std::thread::spawn(move || crate::serve::serve_forever(server, dist));
+    let mut browser = cmd("node", &["tests/bench/browser.mjs"]);
+    browser.env("BASE_URL", format!("http://127.0.0.1:{port}"));
+    shell::run(browser)
 }
 
 /// A table of every asset: raw, gzip -9 and brotli sizes (the precompressed copies' sizes,

@@ -39,21 +39,13 @@ pub fn GridCell(
             .zip(position)
             .is_some_and(|(range, (line, at))| range.contains(line, at))
     });
+    // The cell's own signals: a keystroke elsewhere does not wake this cell.
+    let cell = ctx.cells.get(&key, ctx.report);
     let key = StoredValue::new(key);
-    let value = Memo::new(move |_| {
-        ctx.report
-            .with(|r| key.with_value(|k| r.cell_raw(k).map(|v| v.into_owned()).unwrap_or_default()))
-    });
-    let computed = Memo::new(move |_| {
-        ctx.report.with(|r| {
-            key.with_value(|k| {
-                (r.auto_totals_enabled() && report::is_computed(r.template(), k))
-                    .then(|| r.is_overridden(k))
-            })
-        })
-    });
+    let value = cell.value;
+    let computed = cell.computed;
     let locked = move || computed.get() == Some(false);
-    let mark = Memo::new(move |_| ctx.marks.with(|m| key.with_value(|k| m.get(k).cloned())));
+    let mark = cell.mark;
     let class = move || {
         let mut class = String::from("cell");
         match mark.get().map(|m| m.0) {
@@ -70,7 +62,13 @@ pub fn GridCell(
         class
     };
     let write = move |text: String| key.with_value(|k| ctx.edit(Some(k), |r| r.set_cell(k, text)));
-    let focused = move || state.focused.get().as_deref() == Some(key.get_value().as_str());
+    let focused = move || {
+        key.with_value(|k| {
+            state
+                .focus
+                .with_value(|focus| focus.selected(&Some(k.clone())))
+        })
+    };
     view! {
         <td class=class colspan=colspan.to_string() class:focused=focused class:in-range=move || in_range.get() class:editing=move || focused() && state.mode.get() != Mode::Navigate
             title=move || mark.get().map(|m| m.1).unwrap_or_default()>

@@ -1,0 +1,155 @@
+// Browser benchmarks, as a clerk meets the app: the release build served compressed
+// (BASE_URL, from `cargo xtask bench`), in headless Chromium, also with the CPU throttled 4×
+// (Chrome DevTools Protocol `Emulation.setCPUThrottlingRate`, standing for an old office PC).
+// Every figure is also given as a ratio to a baseline measured in the same run (a plain
+// `<input>` page on the same server), because these machines are shared and noisy.
+//
+// Measured: the transfer at start (compressed bytes), the time until the library is
+// interactive, and the main-thread work per keystroke (each task that handles a key, from
+// keydown until the task and its microtasks end, read from a Chrome trace) over 200 edits in table 三 of the example report with the
+// findings pane, with the live preview pane, throttled, and while typing in a long prose
+// section. Prints a Markdown table; with `--json FILE` also writes the raw figures.
+import { chromium } from '@playwright/test';
+import * as fs from 'fs';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : null;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update'],
+});
+
+/**
+ * The main-thread tasks that handled each key, read from a Chrome trace: every `RunTask` of
+ * the page's main thread holding the dispatch of a `keydown`, `keypress` or `input` event,
+ * from its start until it and its microtasks end. Returns one duration (ms) per task.
+ */
+function keyTasks(trace) {
+  const events = JSON.parse(trace.toString('utf8')).traceEvents ?? [];
+  const main = new Set(events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const on = (e) => main.has(`${e.pid}:${e.tid}`);
+  const keyed = events.filter((e) => on(e) && e.name === 'EventDispatch'
+    && ['keydown', 'keypress', 'input'].includes(e.args?.data?.type));
+  const tasks = events.filter((e) => on(e) && e.ph === 'X' && e.name === 'RunTask');
+  const out = [];
+  for (const task of tasks) {
+    const end = task.ts + task.dur;
+    if (keyed.some((k) => k.ts >= task.ts && k.ts <= end)) out.push(task.dur / 1000);
+  }
+  return out;
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+async function page(throttle = 1) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const p = await context.newPage();
+  const cdp = await context.newCDPSession(p);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { p, context };
+}
+
+/** Types `EDITS` digits into the focused field, one key at a time, and reads the meter. */
+async function typeDigits(p, tab = true) {
+  await p.waitForTimeout(500);
+  await browser.startTracing(p, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  for (let i = 0; i < EDITS; i++) {
+    await p.keyboard.press(String(i % 10));
+    if (tab && i % 10 === 9) await p.keyboard.press('Tab');
+  }
+  await p.waitForTimeout(200);
+  return stats(keyTasks(await browser.stopTracing()));
+}
+
+async function baseline(throttle) {
+  const { p, context } = await page(throttle);
+  await p.setContent('<!DOCTYPE html><meta charset="utf-8"><input id="x" aria-label="x">');
+  await p.focus('#x');
+  const result = await typeDigits(p);
+  await context.close();
+  return result;
+}
+
+async function load(throttle) {
+  const { p, context } = await page(throttle);
+  const started = Date.now();
+  await p.goto(BASE);
+  await p.getByRole('button', { name: '打开示例报告' }).waitFor();
+  const interactive = Date.now() - started;
+  const transfer = await p.evaluate(() => performance.getEntriesByType('resource')
+    .concat(performance.getEntriesByType('navigation'))
+    .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0));
+  await context.close();
+  return { interactive, transfer };
+}
+
+async function openExample(p) {
+  await p.goto(BASE);
+  await p.getByRole('button', { name: '打开示例报告' }).click();
+  await p.getByRole('navigation').getByRole('button', { name: /^三、/ }).click();
+  await p.locator('input[data-cell="requests.new.natural"]').click();
+}
+
+async function keystrokes({ throttle = 1, preview = false, prose = false }) {
+  const { p, context } = await page(throttle);
+  await openExample(p);
+  if (preview) {
+    await p.getByRole('button', { name: '预览', exact: true }).click();
+    await p.locator('.preview-pane').first().waitFor();
+    await p.locator('input[data-cell="requests.new.natural"]').click();
+  }
+  if (prose) {
+    await p.getByRole('navigation').getByRole('button', { name: /^一、/ }).click();
+    const area = p.getByRole('textbox', { name: '正文' });
+    await area.fill('本年度'.repeat(1700));
+    await area.click();
+    await p.keyboard.press('End');
+  }
+  const result = await typeDigits(p, !prose);
+  await context.close();
+  return result;
+}
+
+const rows = [];
+const raw = {};
+const base1 = await baseline(1);
+const base4 = await baseline(4);
+raw.baseline = { x1: base1, x4: base4 };
+const loads = [];
+for (let i = 0; i < 3; i++) loads.push(await load(1));
+loads.sort((a, b) => a.interactive - b.interactive);
+const load1 = loads[1];
+const load4 = await load(4);
+raw.load = { x1: load1, x4: load4 };
+
+const cases = [
+  ['table 三, findings pane', { throttle: 1 }, base1, 4],
+  ['table 三, live preview pane', { throttle: 1, preview: true }, base1, 8],
+  ['table 三, findings pane, CPU 4× slower', { throttle: 4 }, base4, 16],
+  ['5,000-character prose section, findings pane', { throttle: 1, prose: true }, base1, 4],
+];
+for (const [name, options, base, budget] of cases) {
+  const result = await keystrokes(options);
+  raw[name] = result;
+  rows.push(`| ${name} | ${result.p50.toFixed(1)} ms | ${result.p95.toFixed(1)} ms | ${(result.p95 / Math.max(base.p95, 0.1)).toFixed(1)}× | ${budget} ms |`);
+}
+await browser.close();
+
+console.log(`\nBrowser benchmarks (${EDITS} edits each; baseline: a plain <input>, p95 ${base1.p95.toFixed(1)} ms, ${base4.p95.toFixed(1)} ms at 4×)\n`);
+console.log('| keystroke | p50 | p95 | p95 ÷ baseline | budget (p95) |');
+console.log('|---|---:|---:|---:|---:|');
+for (const row of rows) console.log(row);
+console.log(`\n| start | value |\n|---|---:|`);
+console.log(`| transfer at start (compressed) | ${(load1.transfer / 1024).toFixed(0)} KB |`);
+console.log(`| library interactive (median of 3) | ${load1.interactive} ms |`);
+console.log(`| library interactive, CPU 4× slower | ${load4.interactive} ms |`);
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(raw, null, 2));
