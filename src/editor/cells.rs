@@ -2,11 +2,13 @@
 //! whether it is a computed total, each in a signal of its own. One render effect compares
 //! them with the report after each edit and sets only those that changed, so a keystroke
 //! wakes the cells it changed, not the two hundred cells of the tables (a signal read by
-//! hundreds of memos costs each of them a re-subscription on every change).
+//! hundreds of memos costs each of them a re-subscription on every change). The comparison
+//! walks the template's cells in order and allocates only for what changed.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use report::{Report, TemplateId};
 
 use super::ctx::CellMark;
 
@@ -21,20 +23,41 @@ pub struct CellState {
     pub computed: RwSignal<Option<bool>>,
 }
 
+/// The cells of one template, in its order, with whether auto-totals computes each.
+#[derive(Debug, Default)]
+struct Table {
+    template: Option<TemplateId>,
+    cells: Vec<(String, bool, CellState)>,
+    index: HashMap<String, usize>,
+}
+
 /// The state of every cell of the open report, by key.
 #[derive(Debug, Clone, Copy)]
 pub struct CellStates {
-    cells: StoredValue<HashMap<String, CellState>>,
+    table: StoredValue<Table>,
+    /// Cells asked for that the template lacks (kept apart, never compared).
+    extra: StoredValue<HashMap<String, CellState>>,
     /// The editor's owner: cells' signals belong to the editor, not to the effect or the
     /// component that first asked for them, which are disposed long before the editor.
     owner: StoredValue<Option<Owner>>,
 }
 
+fn raw(report: &Report, key: &str) -> String {
+    report
+        .cell_raw(key)
+        .map(|v| v.into_owned())
+        .unwrap_or_default()
+}
+
+fn computed(report: &Report, computes: bool, key: &str) -> Option<bool> {
+    (computes && report.auto_totals_enabled()).then(|| report.is_overridden(key))
+}
+
 impl CellState {
-    fn new(owner: Option<&Owner>, (value, mark, computed): Now) -> CellState {
+    fn new(owner: Option<&Owner>, value: String, computed: Option<bool>) -> CellState {
         let make = || CellState {
             value: RwSignal::new(value),
-            mark: RwSignal::new(mark),
+            mark: RwSignal::new(None),
             computed: RwSignal::new(computed),
         };
         match owner {
@@ -44,65 +67,53 @@ impl CellState {
     }
 }
 
-/// What the report says of one cell: text, mark, computed.
-type Now = (String, Option<CellMark>, Option<bool>);
-
-/// What the report says of one cell now.
-fn read(report: &report::Report, marks: &HashMap<String, CellMark>, key: &str) -> Now {
-    let value = report
-        .cell_raw(key)
-        .map(|v| v.into_owned())
-        .unwrap_or_default();
-    let computed = (report.auto_totals_enabled() && report::is_computed(report.template(), key))
-        .then(|| report.is_overridden(key));
-    (value, marks.get(key).cloned(), computed)
+/// One change to apply once the comparison is done.
+enum Change {
+    Value(RwSignal<String>, String),
+    Mark(RwSignal<Option<CellMark>>, Option<CellMark>),
+    Computed(RwSignal<Option<bool>>, Option<bool>),
 }
 
 impl CellStates {
     /// Follows `report` and `marks` from now on.
-    pub fn new(
-        report: RwSignal<report::Report>,
-        marks: Memo<HashMap<String, CellMark>>,
-    ) -> CellStates {
-        let cells = StoredValue::new(HashMap::<String, CellState>::new());
-        let owner = StoredValue::new(Owner::current());
-        let states = CellStates { cells, owner };
+    pub fn new(report: RwSignal<Report>, marks: Memo<HashMap<String, CellMark>>) -> CellStates {
+        let states = CellStates {
+            table: StoredValue::new(Table::default()),
+            extra: StoredValue::new(HashMap::new()),
+            owner: StoredValue::new(Owner::current()),
+        };
         let effect = RenderEffect::new(move |_| {
-            // Read under the store's lock, set after it: setting a signal runs what depends
-            // on it, which may ask the store for a cell.
-            let changes: Vec<(CellState, Now)> = report.with(|report| {
+            report.with(|report| states.rebuild_if_needed(report));
+            // Compared under the store's lock, set after it: setting a signal runs what
+            // depends on it, which may ask the store for a cell.
+            let changes = report.with(|report| {
                 marks.with(|marks| {
-                    report
-                        .template()
-                        .cells()
-                        .iter()
-                        .filter_map(|spec| {
-                            let now = read(report, marks, &spec.key);
-                            let state = cells.with_value(|cells| cells.get(&spec.key).copied());
-                            match state {
-                                Some(state) => Some((state, now)),
-                                None => {
-                                    let state = owner
-                                        .with_value(|owner| CellState::new(owner.as_ref(), now));
-                                    cells.update_value(|cells| {
-                                        _ = cells.insert(spec.key.clone(), state)
-                                    });
-                                    None
-                                }
+                    states.table.with_value(|table| {
+                        let mut changes = Vec::new();
+                        for (key, computes, state) in &table.cells {
+                            let now = report.cell_raw(key);
+                            let now = now.as_deref().unwrap_or("");
+                            if state.value.with_untracked(|v| v != now) {
+                                changes.push(Change::Value(state.value, now.to_string()));
                             }
-                        })
-                        .collect()
+                            let mark = marks.get(key);
+                            if state.mark.with_untracked(|m| m.as_ref() != mark) {
+                                changes.push(Change::Mark(state.mark, mark.cloned()));
+                            }
+                            let computed = computed(report, *computes, key);
+                            if state.computed.get_untracked() != computed {
+                                changes.push(Change::Computed(state.computed, computed));
+                            }
+                        }
+                        changes
+                    })
                 })
             });
-            for (state, (value, mark, computed)) in changes {
-                if state.value.with_untracked(|v| *v != value) {
-                    state.value.set(value);
-                }
-                if state.mark.with_untracked(|m| *m != mark) {
-                    state.mark.set(mark);
-                }
-                if state.computed.get_untracked() != computed {
-                    state.computed.set(computed);
+            for change in changes {
+                match change {
+                    Change::Value(signal, value) => signal.set(value),
+                    Change::Mark(signal, mark) => signal.set(mark),
+                    Change::Computed(signal, computed) => signal.set(computed),
                 }
             }
         });
@@ -114,17 +125,63 @@ impl CellStates {
         states
     }
 
+    /// Lays the cells out for the report's template the first time and when it changes;
+    /// a cell keeps its signals across a change of template.
+    fn rebuild_if_needed(&self, report: &Report) {
+        if self
+            .table
+            .with_value(|t| t.template == Some(report.template))
+        {
+            return;
+        }
+        let template = report.template();
+        let mut old = self.table.with_value(|t| {
+            t.cells
+                .iter()
+                .map(|(key, _, state)| (key.clone(), *state))
+                .collect::<HashMap<_, _>>()
+        });
+        let owner = self.owner.get_value();
+        let cells: Vec<(String, bool, CellState)> = template
+            .cells()
+            .iter()
+            .map(|spec| {
+                let computes = report::is_computed(template, &spec.key);
+                let state = old.remove(&spec.key).unwrap_or_else(|| {
+                    CellState::new(
+                        owner.as_ref(),
+                        raw(report, &spec.key),
+                        computed(report, computes, &spec.key),
+                    )
+                });
+                (spec.key.clone(), computes, state)
+            })
+            .collect();
+        let index = cells
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _, _))| (key.clone(), i))
+            .collect();
+        self.table.set_value(Table {
+            template: Some(report.template),
+            cells,
+            index,
+        });
+    }
+
     /// The state of cell `key`, created on the spot for a key the template lacks.
-    pub fn get(&self, key: &str, report: RwSignal<report::Report>) -> CellState {
-        if let Some(state) = self.cells.with_value(|cells| cells.get(key).copied()) {
+    pub fn get(&self, key: &str, report: RwSignal<Report>) -> CellState {
+        report.with_untracked(|r| self.rebuild_if_needed(r));
+        let known = self
+            .table
+            .with_value(|t| t.index.get(key).map(|&i| t.cells[i].2));
+        if let Some(state) = known.or_else(|| self.extra.with_value(|e| e.get(key).copied())) {
             return state;
         }
-        let now = report.with_untracked(|r| read(r, &HashMap::new(), key));
-        let state = self
-            .owner
-            .with_value(|owner| CellState::new(owner.as_ref(), now));
-        self.cells
-            .update_value(|cells| _ = cells.insert(key.to_string(), state));
+        let value = report.with_untracked(|r| raw(r, key));
+        let state = CellState::new(self.owner.get_value().as_ref(), value, None);
+        self.extra
+            .update_value(|extra| _ = extra.insert(key.to_string(), state));
         state
     }
 }

@@ -281,6 +281,10 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
             Vec::new()
         }
     };
+    // A report the index lists keeps its entry (its counts were taken when it was saved):
+    // only reports the index lacks are checked to describe them, so start-up does not
+    // re-validate the whole library.
+    let listed: std::collections::HashSet<String> = index.iter().map(|e| e.id.clone()).collect();
     let mut stored = Vec::new();
     for id in keys_with(store, REPORT_PREFIX) {
         let Ok(Some(text)) = store.get(&report_key(&id)) else {
@@ -304,6 +308,10 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
                 continue;
             }
         };
+        if listed.contains(&id) {
+            stored.push((id, None));
+            continue;
+        }
         let findings = validate(&report, None, Lang::Zh);
         let at = if saved_at > 0.0 { saved_at } else { now };
         stored.push((

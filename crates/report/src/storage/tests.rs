@@ -447,3 +447,18 @@ fn usage_counts_what_local_storage_counts_and_what_still_fits() {
     assert!(tight.is_tight());
     assert!(tight.more_reports < 5);
 }
+
+#[test]
+fn start_up_keeps_the_counts_the_index_holds_instead_of_re_checking_every_report() {
+    let mut store = library();
+    let mut entries = load_index(&store).expect("index");
+    entries[0].errors = 99;
+    save_index(&mut store, &entries).expect("written");
+    // A report the index lacks is described afresh.
+    save_report(&mut store, "new", &draft("己局", "1"), NOW).expect("stored");
+    let listed = scan(&mut store, NOW);
+    let a = listed.iter().find(|e| e.id == "a").expect("listed");
+    assert_eq!(a.errors, 99, "taken from the index as saved, not re-validated");
+    let new = listed.iter().find(|e| e.id == "new").expect("added back");
+    assert_eq!(new.agency, "己局");
+}
