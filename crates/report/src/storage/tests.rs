@@ -458,7 +458,10 @@ fn start_up_keeps_the_counts_the_index_holds_instead_of_re_checking_every_report
     save_report(&mut store, "new", &draft("己局", "1"), NOW).expect("stored");
     let listed = scan(&mut store, NOW);
     let a = listed.iter().find(|e| e.id == "a").expect("listed");
-    assert_eq!(a.errors, 99, "taken from the index as saved, not re-validated");
+    assert_eq!(
+        a.errors, 99,
+        "taken from the index as saved, not re-validated"
+    );
     let new = listed.iter().find(|e| e.id == "new").expect("added back");
     assert_eq!(new.agency, "己局");
 }
