@@ -63,6 +63,9 @@ pub fn ReportRow(
             <td class="counts">
                 <span class="count error" title=move || t(Text::Error)>"● " {entry.errors}</span>
                 <span class="count warning" title=move || t(Text::Warning)>"▲ " {entry.warnings}</span>
+                {(entry.pending > 0).then(|| view! {
+                    <span class="count pending" title=move || t(Text::Pending)>"○ " {entry.pending}</span>
+                })}
             </td>
             <td class="row-actions">
                 <button type="button" class="button small" on:click=act(|l, id| l.open.set(Some(id.to_string())))>{move || t(Text::Open)}</button>

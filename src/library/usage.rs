@@ -8,8 +8,13 @@ use crate::i18n::{LangCtx, Text, tr};
 use crate::state::LibraryCtx;
 use crate::storage::local;
 
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+/// A size as people read it: KB below a megabyte, MB above.
+fn size(bytes: usize) -> String {
+    if bytes < 1_048_576 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    }
 }
 
 /// The storage line of the library.
@@ -25,8 +30,8 @@ pub fn StorageUsage() -> impl IntoView {
     let line = move || {
         let usage = usage.get();
         tr(lang.get(), Text::LocalUsage)
-            .replace("{used}", &megabytes(usage.used))
-            .replace("{quota}", &megabytes(usage.quota))
+            .replace("{used}", &size(usage.used))
+            .replace("{quota}", &size(usage.quota))
             .replace("{percent}", &usage.percent().to_string())
             .replace("{more}", &usage.more_reports.to_string())
     };

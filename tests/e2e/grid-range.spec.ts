@@ -91,6 +91,10 @@ test('the focus follows the clerk into a report and back to the library', async 
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.getByRole('button', { name: '返回报告库' }).click();
   await expect(page.getByRole('button', { name: '焦点测试局2024年政府信息公开工作年度报告' })).toBeFocused();
+  // A new report's blank cells show as cells to fill, not as two hundred warnings.
+  const row = page.getByTestId('library-row');
+  await expect(row.locator('.count.pending')).toHaveText(/○ \d{3}/);
+  await expect(row.locator('.count.warning')).toHaveText(/▲ \d$/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });

@@ -222,7 +222,7 @@ test('the library says how full report storage is, and loudly when it runs out',
   await createReport(page, '容量测试局', 2024);
   await page.getByRole('button', { name: /返回报告库/ }).click();
   const usage = page.getByTestId('local-usage');
-  await expect(usage).toContainText(/报告存储：已用 \d+\.\d MB \/ 5\.0 MB（\d+%），.*约还能再存 \d+ 份/);
+  await expect(usage).toContainText(/报告存储：已用 \d+ KB \/ 5\.0 MB（\d+%），.*约还能再存 \d+ 份/);
   await expect(usage).not.toHaveClass(/warning/);
   const junk = await fillStorage(page);
   await page.reload();

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Report;
 use crate::template::TemplateId;
 
@@ -45,8 +45,12 @@ pub struct LibraryEntry {
     pub saved_at: f64,
     /// Error findings when last saved.
     pub errors: usize,
-    /// Warning findings when last saved.
+    /// Warning findings when last saved, blank cells apart.
     pub warnings: usize,
+    /// Cells still blank when last saved (待填); an index written before this was counted
+    /// reads 0 and the blank cells among its warnings, until the report is saved again.
+    #[serde(default)]
+    pub pending: usize,
     /// The id of last year's report this one continues, for the cross-year checks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
@@ -65,7 +69,7 @@ pub const EXAMPLE_KEY: &str = "example";
 impl LibraryEntry {
     /// A fresh entry describing `report` as saved at `saved_at` with `findings`.
     pub fn describe(id: &str, report: &Report, findings: &[Finding], saved_at: f64) -> Self {
-        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        let tally = crate::progress::Tally::of(findings);
         LibraryEntry {
             id: id.to_string(),
             title: report_title(report),
@@ -73,8 +77,9 @@ impl LibraryEntry {
             year: report.year,
             template: report.template,
             saved_at,
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
+            errors: tally.errors,
+            warnings: tally.warnings,
+            pending: tally.pending,
             previous: None,
             deleted: false,
             example: report
@@ -169,6 +174,27 @@ pub fn set_report_title(report: &mut Report, title: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_counts_blank_cells_apart_from_warnings() {
+        let report = Report::new("某局", 2024);
+        let findings = crate::validate(&report, None, crate::Lang::Zh);
+        let entry = LibraryEntry::describe("n", &report, &findings, 1.0);
+        let blank = findings
+            .iter()
+            .filter(|f| f.rule == crate::Rule::CellBlank)
+            .count();
+        assert!(blank > 100);
+        assert_eq!(entry.pending, blank);
+        assert!(
+            entry.warnings < 10,
+            "a new report is not two hundred warnings"
+        );
+        // An index written before `pending` existed still reads.
+        let old = r#"{"id":"x","title":"t","agency":"a","year":2023,"template":"gov-2021","saved_at":1.0,"errors":0,"warnings":3}"#;
+        let entry: LibraryEntry = serde_json::from_str(old).expect("reads");
+        assert_eq!((entry.warnings, entry.pending), (3, 0));
+    }
 
     #[test]
     fn titles_and_entries() {
