@@ -11,6 +11,7 @@
 // section. Prints a Markdown table; with `--json FILE` also writes the raw figures.
 import { chromium } from '@playwright/test';
 import * as fs from 'fs';
+import { execFileSync } from 'child_process';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -144,6 +145,26 @@ for (const [name, options, base, budget] of cases) {
 }
 await browser.close();
 
+// Lighthouse (default mobile profile), three runs, the median of each category.
+let lighthouse = null;
+if (process.env.LIGHTHOUSE && fs.existsSync(process.env.LIGHTHOUSE)) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const out = `/tmp/nianbao-lighthouse-${process.pid}-${i}.json`;
+    execFileSync(process.env.LIGHTHOUSE, [BASE + '/', '--quiet', '--output=json', `--output-path=${out}`,
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    fs.rmSync(out);
+    runs.push({
+      ...Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
+      lcp: report.audits['largest-contentful-paint'].numericValue,
+    });
+  }
+  const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1];
+  lighthouse = Object.fromEntries(['performance', 'accessibility', 'best-practices', 'seo', 'lcp'].map((k) => [k, median(k)]));
+  raw.lighthouse = { runs, median: lighthouse };
+}
+
 console.log(`\nBrowser benchmarks (${EDITS} edits each; baseline: a plain <input>, p95 ${base1.p95.toFixed(1)} ms, ${base4.p95.toFixed(1)} ms at 4×)\n`);
 console.log('| keystroke | p50 | p95 | p95 ÷ baseline | budget (p95) |');
 console.log('|---|---:|---:|---:|---:|');
@@ -152,4 +173,9 @@ console.log(`\n| start | value |\n|---|---:|`);
 console.log(`| transfer at start (compressed) | ${(load1.transfer / 1024).toFixed(0)} KB |`);
 console.log(`| library interactive (median of 3) | ${load1.interactive} ms |`);
 console.log(`| library interactive, CPU 4× slower | ${load4.interactive} ms |`);
+if (lighthouse) {
+  console.log(`\n| Lighthouse 12.2.3, mobile (median of 3) | score |\n|---|---:|`);
+  for (const key of ['performance', 'accessibility', 'best-practices', 'seo']) console.log(`| ${key} | ${lighthouse[key]} |`);
+  console.log(`| LCP | ${(lighthouse.lcp / 1000).toFixed(1)} s |`);
+}
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(raw, null, 2));

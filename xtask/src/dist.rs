@@ -37,7 +37,33 @@ pub(crate) fn bench() -> Result<(), String> {
     std::thread::spawn(move || crate::serve::serve_forever(server, dist));
     let mut browser = cmd("node", &["tests/bench/browser.mjs"]);
     browser.env("BASE_URL", format!("http://127.0.0.1:{port}"));
+    browser.env("LIGHTHOUSE", lighthouse()?);
     shell::run(browser)
+}
+
+/// Lighthouse 12.2.3 (13 wants a newer Node than these machines have), installed on first
+/// use into `target/bench-tools`, outside the project's lock file: only `bench` needs it.
+fn lighthouse() -> Result<PathBuf, String> {
+    let tools = root().join("target/bench-tools");
+    let bin = tools.join("node_modules/.bin/lighthouse");
+    if !bin.exists() {
+        eprintln!("bench: installing Lighthouse 12.2.3 into target/bench-tools (about 10 s, once)");
+        std::fs::create_dir_all(&tools).map_err(|e| format!("{}: {e}", tools.display()))?;
+        let prefix = tools.display().to_string();
+        shell::run(cmd(
+            "npm",
+            &[
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                &prefix,
+                "-E",
+                "lighthouse@12.2.3",
+            ],
+        ))?;
+    }
+    Ok(bin)
 }
 
 /// A table of every asset: raw, gzip -9 and brotli sizes (the precompressed copies' sizes,
