@@ -123,6 +123,8 @@ rules! {
     NarrativeEmpty = "narrative.empty", Warning;
     /// A section's text is (nearly) the same as last year's.
     NarrativeSameAsLastYear = "narrative.same_as_last_year", Warning;
+    /// The prose names a year other than the report year where it reports what happened.
+    NarrativeStaleYear = "narrative.stale_year", Warning;
 }
 
 impl fmt::Display for Rule {

@@ -1,5 +1,5 @@
-//! The prose rules: `narrative.parts_exceed`, `narrative.table_mismatch`, `narrative.empty`
-//! and `narrative.same_as_last_year`. Each finding points at the sentence (or section) it is
+//! The prose rules: `narrative.parts_exceed`, `narrative.table_mismatch`, `narrative.empty`,
+//! `narrative.same_as_last_year` and `narrative.stale_year`. Each finding points at the sentence (or section) it is
 //! about through `Finding::span`, in byte offsets of the section text as stored.
 //!
 //! Prose is read conservatively: a rule fires only where the text leaves one reading, since
@@ -10,6 +10,7 @@ mod mismatch;
 mod numbers;
 mod parts;
 mod similarity;
+mod years;
 
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
@@ -49,6 +50,7 @@ pub(crate) fn check(
         .collect();
     for (section, text) in report.sections.iter().zip(&texts) {
         let Some(text) = text else { continue };
+        years::check(report, section, lang, findings);
         let sentences = text.sentences_with_quantities();
         check_parts(section, text, &sentences, lang, findings);
         if report.template != TemplateId::Legacy {
