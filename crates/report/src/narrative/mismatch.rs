@@ -1,5 +1,5 @@
 //! `narrative.table_mismatch`: a figure the prose attributes to a table quantity (收到申请,
-//! 予以公开, 不予公开, 行政复议, and in the 2021 form 规章/规范性文件 制发, 废止, 现行有效 …)
+//! 办结/答复, 予以公开, 不予公开, 行政复议, and in the 2021 form 规章/规范性文件 制发, 废止, 现行有效 …)
 //! that no accepted reading of the tables gives.
 //!
 //! A figure is attributed only when the words right before it, in its own clause and outside
@@ -25,6 +25,9 @@ enum Kind {
     OtherHandling,
     CarriedIn,
     CarriedOut,
+    /// Applications answered (办结, 答复, 办理完毕): （七）总计, or loosely 新收 or
+    /// 新收 + 上年结转.
+    Answered,
     Review,
     Suit,
     /// Table 二 of the 2021 form: 规章 and 规范性文件 issued, repealed, in force.
@@ -125,6 +128,15 @@ const KEYWORDS: &[(&str, Kind)] = &[
     ("其他处理", Kind::OtherHandling),
     ("行政复议", Kind::Review),
     ("行政诉讼", Kind::Suit),
+    ("办理完毕", Kind::Answered),
+    ("办结", Kind::Answered),
+    ("答复", Kind::Answered),
+];
+
+/// Things answered other than the applications of table 三 (建议提案, 留言, 热线 …).
+const ANSWERED_OTHER: &[&str] = &[
+    "建议", "提案", "留言", "来信", "来电", "咨询", "热线", "投诉", "信访", "诉求", "问题", "事项",
+    "工单", "意见", "12345",
 ];
 
 /// Words that make a receipt figure a subset or another measure.
@@ -226,6 +238,13 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
                 }
                 None => continue,
             };
+            // 办结 in words (“办结一件申请、解决一个问题”) is a slogan, not a count.
+            let in_digits = text.chars[quantity.start..quantity.number_end]
+                .iter()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == ',');
+            if kinds.contains(&Kind::Answered) && !in_digits {
+                continue;
+            }
             if let Some(mismatch) = compare(report, (start, end), quantity, &kinds) {
                 found.push(mismatch);
             }
@@ -279,6 +298,10 @@ fn attributed(lead: &str) -> Option<Vec<Kind>> {
         }
         return None;
     }
+    // 办结/答复 of something else than the applications of table 三.
+    if kinds.contains(&Kind::Answered) && ANSWERED_OTHER.iter().any(|word| lead.contains(word)) {
+        return None;
+    }
     if kinds.len() > 1 {
         // Several quantities read as one sum only when the lead joins them (予以公开及部分公开);
         // otherwise the figure's owner is unclear.
@@ -330,6 +353,7 @@ fn total_keys(report: &Report, kind: Kind) -> Vec<String> {
         Kind::Received => &["new"],
         Kind::CarriedIn => &["carried_in"],
         Kind::CarriedOut => &["carried_out"],
+        Kind::Answered => &["handled_total"],
         Kind::Granted => &["granted"],
         Kind::Partial => &["partial"],
         Kind::Withheld => &[
@@ -386,6 +410,7 @@ fn labels(kind: Kind) -> (&'static str, &'static str) {
         Kind::OtherHandling => ("其他处理", "otherwise handled"),
         Kind::CarriedIn => ("上年结转", "carried in"),
         Kind::CarriedOut => ("结转下年度", "carried forward"),
+        Kind::Answered => ("办结（办理结果总计）", "answered (total of the results)"),
         Kind::Review => ("行政复议", "administrative reviews"),
         Kind::Suit => ("行政诉讼", "lawsuits"),
         Kind::RegulationsIssued => ("本年制发规章", "regulations issued"),
@@ -409,6 +434,17 @@ fn compare(
     }
     let plain = table_sum(report, &cells)?;
     let mut readings = vec![plain];
+    // 办结 is written for the results' total, and loosely for what was received.
+    if kinds == [Kind::Answered] {
+        let received = vec!["requests.new.total".to_string()];
+        let carried = vec!["requests.carried_in.total".to_string()];
+        if let Some(new) = table_sum(report, &received) {
+            readings.push(new);
+            if let Some(carried_in) = table_sum(report, &carried) {
+                readings.push(new + carried_in);
+            }
+        }
+    }
     if kinds == [Kind::Received] {
         let carried = vec!["requests.carried_in.total".to_string()];
         if let Some(carried_in) = table_sum(report, &carried) {

@@ -22,6 +22,7 @@ fn report(overview: &str) -> Report {
         ("requests.withheld.enforcement_file.total", "0"),
         ("requests.withheld.admin_query.total", "0"),
         ("requests.carried_out.total", "4"),
+        ("requests.handled_total.total", "96"),
         ("appeals.review.total", "2"),
         ("appeals.suit_direct.total", "1"),
         ("appeals.suit_after_review.total", "3"),
@@ -150,6 +151,32 @@ fn table_mismatch_knows_the_conventions() {
         "予以公开率52.6%。",
         "收到公众意见382条。",
         "受理网络问政182件。",
+    ] {
+        silent(Rule::NarrativeTableMismatch, overview);
+    }
+}
+
+#[test]
+fn answered_applications_are_checked_against_the_results_total() {
+    // （七）总计 96; 新收 95; 新收 + 上年结转 100.
+    let answered = fires(
+        Rule::NarrativeTableMismatch,
+        "全年共办结政府信息公开申请90件。",
+    );
+    assert_eq!(answered.cells, ["requests.handled_total.total"]);
+    let _ = fires(Rule::NarrativeTableMismatch, "均已按时答复，答复申请97件。");
+    for overview in [
+        "全年办结96件，结转下年度4件。",
+        "已全部答复95件。",
+        "办理完毕100件。",
+        // A slogan in words, not a count.
+        "努力做到“办结一件申请、解决一个问题、温暖一颗民心”。",
+        // Other measures than applications answered.
+        "答复率100%。",
+        "办结群众留言382条，同比增长12件。",
+        "办结人大代表建议12件、政协提案8件。",
+        "共办理12345热线工单47件，已全部办结。",
+        "答复群众咨询150件。",
     ] {
         silent(Rule::NarrativeTableMismatch, overview);
     }
