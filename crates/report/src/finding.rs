@@ -125,6 +125,8 @@ rules! {
     NarrativeSameAsLastYear = "narrative.same_as_last_year", Warning;
     /// The prose names a year other than the report year where it reports what happened.
     NarrativeStaleYear = "narrative.stale_year", Warning;
+    /// 六 says no 信息处理费 was charged while the figures say otherwise, or the reverse.
+    NarrativeFeeMismatch = "narrative.fee_mismatch", Warning;
 }
 
 impl fmt::Display for Rule {

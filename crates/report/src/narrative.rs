@@ -1,11 +1,12 @@
 //! The prose rules: `narrative.parts_exceed`, `narrative.table_mismatch`, `narrative.empty`,
-//! `narrative.same_as_last_year` and `narrative.stale_year`. Each finding points at the sentence (or section) it is
+//! `narrative.same_as_last_year`, `narrative.stale_year` and `narrative.fee_mismatch`. Each finding points at the sentence (or section) it is
 //! about through `Finding::span`, in byte offsets of the section text as stored.
 //!
 //! Prose is read conservatively: a rule fires only where the text leaves one reading, since
 //! a false alarm on a correct report costs the user more than a missed one. Nothing here
 //! changes the report, and nothing panics on any text.
 
+mod fees;
 mod mismatch;
 mod numbers;
 mod parts;
@@ -42,6 +43,7 @@ pub(crate) fn check(
     findings: &mut Vec<Finding>,
 ) {
     check_empty(report, lang, findings);
+    fees::check(report, lang, findings);
     // One per section; `None` for a blank one, which no rule reads.
     let texts: Vec<Option<Text>> = report
         .sections
