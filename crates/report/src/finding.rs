@@ -127,6 +127,10 @@ rules! {
     NarrativeStaleYear = "narrative.stale_year", Warning;
     /// 六 says no 信息处理费 was charged while the figures say otherwise, or the reverse.
     NarrativeFeeMismatch = "narrative.fee_mismatch", Warning;
+    /// 五 is there but says nothing real (a few characters, or only boilerplate).
+    NarrativeProblemsThin = "narrative.problems_thin", Warning;
+    /// Sub-headings （一）（二）… (or a legacy report's headings) out of order or with gaps.
+    NarrativeHeadingOrder = "narrative.heading_order", Warning;
 }
 
 impl fmt::Display for Rule {

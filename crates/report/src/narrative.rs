@@ -1,5 +1,6 @@
 //! The prose rules: `narrative.parts_exceed`, `narrative.table_mismatch`, `narrative.empty`,
-//! `narrative.same_as_last_year`, `narrative.stale_year` and `narrative.fee_mismatch`. Each finding points at the sentence (or section) it is
+//! `narrative.same_as_last_year`, `narrative.stale_year`, `narrative.fee_mismatch`,
+//! `narrative.problems_thin` and `narrative.heading_order`. Each finding points at the sentence (or section) it is
 //! about through `Finding::span`, in byte offsets of the section text as stored.
 //!
 //! Prose is read conservatively: a rule fires only where the text leaves one reading, since
@@ -11,6 +12,7 @@ mod mismatch;
 mod numbers;
 mod parts;
 mod similarity;
+mod structure;
 mod years;
 
 use crate::finding::{Finding, Lang, Rule, TextSpan};
@@ -44,6 +46,8 @@ pub(crate) fn check(
 ) {
     check_empty(report, lang, findings);
     fees::check(report, lang, findings);
+    structure::check_problems(report, lang, findings);
+    structure::check_legacy_headings(report, lang, findings);
     // One per section; `None` for a blank one, which no rule reads.
     let texts: Vec<Option<Text>> = report
         .sections
@@ -53,6 +57,7 @@ pub(crate) fn check(
     for (section, text) in report.sections.iter().zip(&texts) {
         let Some(text) = text else { continue };
         years::check(report, section, lang, findings);
+        structure::check_headings(report, section, lang, findings);
         let sentences = text.sentences_with_quantities();
         check_parts(section, text, &sentences, lang, findings);
         if report.template != TemplateId::Legacy {
