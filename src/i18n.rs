@@ -86,6 +86,10 @@ texts! {
     OriginalNotKept => "这份报告由旧版本保存，需要转换；存储空间不足，无法先保留原件，因此只能查看，不会改写。请先用“下载 → 数据备份 JSON”保存，再腾出空间（清空回收站或删除不用的报告）。", "This report was saved by an older version and needs converting; storage is too full to keep the original first, so it is shown read-only and never written over. Download a JSON backup first, then make room (empty the recycle bin or delete reports you no longer need).";
     LocalUsage => "报告存储：已用 {used} / {quota}（{percent}%），按现有最大一份报告的大小，约还能再存 {more} 份。", "Report storage: {used} of {quota} used ({percent}%); about {more} more reports of the current largest size fit.";
     LocalUsageTight => "空间快用完了：请先“全部导出（备份）”，再清空回收站或删除不再需要的报告。", "Space is running out: export everything (backup) first, then empty the recycle bin or delete reports you no longer need.";
+    Acknowledge => "已核实…", "Checked…";
+    AcknowledgeReason => "核实说明（必填），如：收到申请含上年结转，口径如此", "Why it is right (required), e.g. the figure includes last year's carry-over";
+    Acknowledged => "已核实", "Checked";
+    Unacknowledge => "撤销核实", "Undo checked";
     ReportGone => "这份报告已不在存储中（可能已在另一个标签页中删除）", "This report is no longer in storage (it may have been deleted in another tab)";
     Quarantined => "存储的内容无法读取，已移至恢复区：", "The stored entry cannot be read and was moved to recovery: ";
     RecoveryTitle => "无法在此打开的存储内容", "Stored entries that cannot be opened here";

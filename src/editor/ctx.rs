@@ -151,7 +151,8 @@ impl EditorCtx {
 
 fn cell_marks(findings: &[Finding]) -> HashMap<String, CellMark> {
     let mut marks: HashMap<String, CellMark> = HashMap::new();
-    for finding in findings {
+    // An accepted finding (已核实) no longer marks its cells.
+    for finding in findings.iter().filter(|f| f.acknowledged.is_none()) {
         for cell in &finding.cells {
             let mark = marks
                 .entry(cell.clone())

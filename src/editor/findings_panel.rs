@@ -27,7 +27,9 @@ pub fn FindingsPanel() -> impl IntoView {
                 <p class="muted">{move || t(Text::NoFindings)}</p>
             </Show>
             {groups.into_iter().map(|(severity, name, class)| {
-                let shown = move |f: &Finding| f.severity == severity && !is_pending(f);
+                let shown = move |f: &Finding| {
+                    f.severity == severity && !is_pending(f) && f.acknowledged.is_none()
+                };
                 let of_kind = move || ctx.findings.with(|all| all.iter().filter(|f| shown(f)).cloned().collect::<Vec<_>>());
                 let count = move || ctx.findings.with(|all| all.iter().filter(|f| shown(f)).count());
                 view! {
@@ -41,6 +43,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 }
             }).collect_view()}
             <PendingGroup />
+            <AcknowledgedGroup />
         </aside>
     }
 }
@@ -55,13 +58,16 @@ fn finding_key(finding: &Finding) -> (&'static str, Vec<String>, Option<(String,
     )
 }
 
-/// One finding, as a button that leads to where it is.
+/// One finding, as a button that leads to where it is; a warning or a note can be marked
+/// 已核实 with a reason (errors cannot: they are wrong, not a matter of judgement).
 #[component]
 fn FindingItem(
     /// The finding shown.
     finding: Finding,
 ) -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
     let section = finding_section(&finding);
     let anchor = finding.anchor().map(str::to_string);
     let span = finding.span.clone();
@@ -71,12 +77,85 @@ fn FindingItem(
         Some(span) => go_to_text(ctx, span),
         None => go_to(ctx, section.clone(), anchor.clone()),
     };
+    let acknowledgeable = finding.severity != Severity::Error && finding.acknowledged.is_none();
+    let asking = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let stored = StoredValue::new(finding.clone());
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = reason.get_untracked();
+        stored.with_value(|finding| {
+            ctx.edit(None, |r| {
+                let _ = report::acknowledge(r, finding, &text);
+            })
+        });
+        asking.set(false);
+    };
     view! {
-        <li>
+        <li class="finding-line">
             <button type="button" class="finding" data-rule=rule on:click=open>
                 {finding.message.clone()}
             </button>
+            {acknowledgeable.then(|| view! {
+                <Show when=move || asking.get() fallback=move || view! {
+                    <button type="button" class="link small acknowledge" data-testid="acknowledge"
+                        on:click=move |_| asking.set(true)>{move || t(Text::Acknowledge)}</button>
+                }>
+                    <form class="acknowledge-form" on:submit=confirm>
+                        <input type="text" required autofocus aria-label=move || t(Text::AcknowledgeReason)
+                            placeholder=move || t(Text::AcknowledgeReason)
+                            prop:value=move || reason.get() on:input:target=move |ev| reason.set(ev.target().value()) />
+                        <button type="submit" class="button small" disabled=move || reason.with(|r| r.trim().is_empty())>
+                            {move || t(Text::Confirm)}
+                        </button>
+                        <button type="button" class="button small" on:click=move |_| asking.set(false)>
+                            {move || t(Text::Cancel)}
+                        </button>
+                    </form>
+                </Show>
+            })}
         </li>
+    }
+}
+
+/// The findings the clerk checked and accepted (已核实), with their reasons: still visible,
+/// no longer counted; each can be taken back.
+#[component]
+fn AcknowledgedGroup() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let accepted = move || {
+        ctx.findings.with(|all| {
+            all.iter()
+                .filter(|f| f.acknowledged.is_some())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || ctx.tally.get().acknowledged;
+    view! {
+        <Show when=move || count() != 0>
+            <section class="finding-group acknowledged" data-testid="findings-acknowledged">
+                <h3>{move || t(Text::Acknowledged)} " " <span class="group-count" data-testid="group-count">{count}</span></h3>
+                <ul>
+                    <For each=accepted key=finding_key children=move |f| {
+                        let reason = f.acknowledged.clone().unwrap_or_default();
+                        let stored = StoredValue::new(f.clone());
+                        let withdraw = move |_| stored.with_value(|f| ctx.edit(None, |r| report::withdraw(r, f)));
+                        view! {
+                            <li class="finding-line">
+                                <span class="finding">{f.message.clone()}</span>
+                                <span class="muted acknowledged-reason">{move || t(Text::Acknowledged)} "：" {reason}</span>
+                                <button type="button" class="link small" data-testid="unacknowledge" on:click=withdraw>
+                                    {move || t(Text::Unacknowledge)}
+                                </button>
+                            </li>
+                        }
+                    } />
+                </ul>
+            </section>
+        </Show>
     }
 }
 

@@ -145,7 +145,7 @@ test('a new report shows its blank cells as progress to fill, not as warnings', 
   await page.keyboard.press('Enter');
   await expect(requests.locator('summary')).not.toHaveText(before);
   await expect(requests.locator('details')).toHaveAttribute('open', '');
-  await requests.getByRole('button').first().click();
+  await requests.locator('button.finding').first().click();
   const focused = page.locator('[data-testid=grid-requests] input:focus');
   await expect(focused).toHaveCount(1);
   await expect(focused).toHaveValue('');
@@ -157,4 +157,36 @@ test('a new report shows its blank cells as progress to fill, not as warnings', 
   }
   await expect(page.getByTestId('pending-count')).toBeHidden();
   await expect(panel.getByTestId('findings-pending')).toBeHidden();
+});
+
+test('a finding marked 已核实 with a reason stops counting, is kept, and can be taken back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  const panel = page.getByTestId('findings-panel');
+  // 洪泽区 2023 left 14 cells blank: accept one of them, as a clerk would for a column the
+  // agency never has.
+  await expect(page.getByTestId('pending-count')).toHaveText('○ 待填 14');
+  const line = panel.getByTestId('table-progress').filter({ hasText: '表三' });
+  await line.locator('summary').click();
+  const item = line.locator('li').first();
+  await item.getByTestId('acknowledge').click();
+  const reason = item.getByRole('textbox', { name: /核实说明/ });
+  await expect(reason).toBeFocused();
+  await reason.fill('本单位无此类申请人，按惯例留空');
+  await item.getByRole('button', { name: '确定' }).click();
+  const accepted = panel.getByTestId('findings-acknowledged');
+  await expect(accepted).toContainText('本单位无此类申请人，按惯例留空');
+  await expect(accepted.getByTestId('group-count')).toHaveText('1');
+  await expect(page.getByTestId('pending-count')).toHaveText('○ 待填 13');
+  // Kept in the report: still there after a reload.
+  await expect(page.getByTestId('save-status')).toContainText('已保存');
+  await page.reload();
+  await page.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await expect(panel.getByTestId('findings-acknowledged')).toContainText('本单位无此类申请人');
+  // Errors cannot be marked.
+  await expect(panel.getByTestId('findings-error').getByTestId('acknowledge')).toHaveCount(0);
+  // Taken back: it counts again.
+  await panel.getByTestId('unacknowledge').click();
+  await expect(panel.getByTestId('findings-acknowledged')).toBeHidden();
+  await expect(page.getByTestId('pending-count')).toHaveText('○ 待填 14');
 });

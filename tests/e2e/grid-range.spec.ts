@@ -113,7 +113,7 @@ test('jumping to a finding keeps the bar and the findings in view, with no blank
   // A blank cell deep in table 三: the bar and the findings stay on screen.
   const pending = page.getByTestId('findings-pending').getByTestId('table-progress').nth(1);
   await pending.locator('summary').click();
-  await pending.getByRole('button').last().click();
+  await pending.locator('button.finding').last().click();
   await expect(page.locator('[data-testid=grid-requests] input:focus')).toHaveCount(1);
   for (const selector of ['.editor-topbar', '.findings-panel']) {
     const box = await page.locator(selector).first().boundingBox();

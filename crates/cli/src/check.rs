@@ -24,6 +24,10 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value_t = crate::LangArg::Zh)]
     lang: crate::LangArg,
     /// Report files, or directories to search for report files.
+    /// Also list the warnings and notes the report marks as checked (已核实), with their
+    /// reasons; without it they are left out and counted apart.
+    #[arg(long)]
+    show_acknowledged: bool,
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     files: Vec<String>,
 }
@@ -55,6 +59,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let lang = args.lang.into();
     let mut unreadable = false;
     let mut results = Vec::new();
+    let mut acknowledged = 0;
     // Every file to check, and whether it was found in a folder (then other JSON is skipped).
     let mut targets: Vec<(String, bool)> = Vec::new();
     for name in &args.files {
@@ -89,7 +94,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         };
         match report::from_json(&text) {
             Ok(report) => {
-                let findings = report::validate(&report, previous.as_ref(), lang);
+                let mut findings = report::validate(&report, previous.as_ref(), lang);
+                let before = findings.len();
+                if !args.show_acknowledged {
+                    findings.retain(|finding| finding.acknowledged.is_none());
+                }
+                acknowledged += before - findings.len();
                 results.push(FileFindings { file, findings });
             }
             // A folder may hold other JSON (settings, expected results): say so, go on.
@@ -106,7 +116,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         Output::Json => serde_json::to_string_pretty(&results)
             .map(|json| json + "\n")
             .unwrap_or_else(|error| format!("{error}\n")),
-        Output::Text => text_output(&results),
+        Output::Text => text_output(&results, acknowledged),
     };
     if let Err(WriteError::Failed(error)) = out::stdout(printed.as_bytes()) {
         say(&format!("cannot write the output: {error}"));
@@ -127,7 +137,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
 
 /// One line per finding, `FILE: severity[rule] cell: message`, then a summary line. Every
 /// piece that comes from a file is made safe for the terminal.
-fn text_output(results: &[FileFindings]) -> String {
+fn text_output(results: &[FileFindings], hidden: usize) -> String {
     let mut out = String::new();
     let mut counts = [0usize; 3];
     for result in results {
@@ -138,8 +148,13 @@ fn text_output(results: &[FileFindings]) -> String {
                 .anchor()
                 .map(|cell| format!(" {}", safe(cell)))
                 .unwrap_or_default();
+            let checked = finding
+                .acknowledged
+                .as_ref()
+                .map(|reason| format!(" (已核实 acknowledged: {})", safe(reason)))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "{}: {}[{}]{at}: {}\n",
+                "{}: {}[{}]{at}: {}{checked}\n",
                 safe(&result.file),
                 severity.as_str(),
                 finding.rule,
@@ -150,8 +165,13 @@ fn text_output(results: &[FileFindings]) -> String {
     let [errors, warnings, notes] = counts;
     let files = results.len();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let hidden = if hidden > 0 {
+        format!(" ({hidden} acknowledged, not shown: --show-acknowledged lists them)")
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{} checked: {}, {}, {}\n",
+        "{} checked: {}, {}, {}{hidden}\n",
         plural(files, "file"),
         plural(errors, "error"),
         plural(warnings, "warning"),

@@ -187,3 +187,34 @@ fn wrong_arguments_exit_2_and_say_what_is_wrong() {
     assert_eq!(dashed.status.code(), Some(2));
     assert!(stderr(&dashed).contains("-missing.json"));
 }
+
+#[test]
+fn acknowledged_findings_are_counted_apart_unless_asked_for() {
+    let text = std::fs::read_to_string(fixture("hongze-2023.json")).expect("fixture");
+    let mut report = report::from_json(&text).expect("report");
+    let blank = report::validate(&report, None, report::Lang::Zh)
+        .into_iter()
+        .find(|f| f.rule == report::Rule::CellBlank)
+        .expect("a blank cell");
+    report::acknowledge(&mut report, &blank, "本单位无此类申请人").expect("a warning");
+    let dir = std::env::temp_dir().join(format!("nianbao-ack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("acknowledged.json");
+    std::fs::write(&file, report::to_json(&report)).expect("written");
+    let path = file.display().to_string();
+
+    let plain = stdout(&nianbao(&["check", &path]));
+    assert!(plain.ends_with(
+        "1 file checked: 2 errors, 13 warnings, 0 notes (1 acknowledged, not shown: --show-acknowledged lists them)\n"
+    ), "{plain}");
+    let shown = stdout(&nianbao(&["check", "--show-acknowledged", &path]));
+    assert!(
+        shown.contains("(已核实 acknowledged: 本单位无此类申请人)"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("1 file checked: 2 errors, 14 warnings, 0 notes\n"),
+        "{shown}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

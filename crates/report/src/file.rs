@@ -283,6 +283,9 @@ impl Serialize for Ordered<'_> {
         if let Some(publish_date) = &report.publish_date {
             map.serialize_entry("publish_date", publish_date)?;
         }
+        if !report.acknowledged.is_empty() {
+            map.serialize_entry("acknowledged", &report.acknowledged)?;
+        }
         for (key, value) in &report.extra {
             map.serialize_entry(key, value)?;
         }

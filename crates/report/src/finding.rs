@@ -177,6 +177,9 @@ pub struct Finding {
     /// The text the finding is about, for prose rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,
+    /// The clerk's reason, when they checked this finding and accepted it (已核实).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<String>,
 }
 
 impl Finding {
@@ -190,6 +193,7 @@ impl Finding {
             expected: None,
             actual: None,
             span: None,
+            acknowledged: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! as strings, and time, ids and storage are the caller's business. It builds for
 //! `wasm32-unknown-unknown` as well as natively.
 
+mod acknowledge;
 mod document;
 mod export;
 mod figure;
@@ -33,6 +34,7 @@ mod store;
 #[cfg(test)]
 mod tests;
 
+pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
 pub use document::{Block, Cell, Document, HeadingLevel, Row, Table, render, render_table};
 pub use export::{
     DOCUMENT_CSS, file_name, to_csv, to_docx, to_html, to_html_fragment, to_markdown,
@@ -45,7 +47,7 @@ pub use import::{
     ImportResult, ImportSummary, UNRECOGNISED_KEY, docx_text, import_docx, import_html,
     import_text, summarise,
 };
-pub use model::{AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
+pub use model::{Acknowledgement, AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};
 pub use progress::{TableProgress, Tally, fill_progress, is_pending};
 pub use rules::validate;

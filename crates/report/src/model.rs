@@ -48,9 +48,29 @@ pub struct Report {
     /// The publication date as the user wrote it (e.g. `2025-01-20`); never read from a clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish_date: Option<String>,
+    /// Findings the clerk checked and accepted (已核实), each with its reason. A finding
+    /// stays acknowledged only while the figures and text it concerned are unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
     /// Top-level keys this version does not know, kept and written back unchanged.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A warning or note the clerk checked and accepted (已核实), with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+pub struct Acknowledgement {
+    /// The rule id of the finding.
+    pub rule: String,
+    /// The finding's cells, as it listed them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
+    /// What the finding concerned when it was accepted (its rule, cells, their values and the
+    /// sentence it quoted), hashed: when any of it changes, the finding comes back.
+    pub fingerprint: String,
+    /// Why it is right as it is, in the clerk's words.
+    pub reason: String,
 }
 
 // Read by hand, not derived: a derived reader with `#[serde(flatten)]` buffers the whole file
@@ -93,6 +113,7 @@ impl<'de> de::Visitor<'de> for ReportVisitor {
         let mut auto_totals = None;
         let mut contact = None;
         let mut publish_date = None;
+        let mut acknowledged = None;
         let mut extra = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
@@ -106,6 +127,7 @@ impl<'de> de::Visitor<'de> for ReportVisitor {
                 "auto_totals" => once(&mut auto_totals, "auto_totals", map.next_value()?)?,
                 "contact" => once(&mut contact, "contact", map.next_value()?)?,
                 "publish_date" => once(&mut publish_date, "publish_date", map.next_value()?)?,
+                "acknowledged" => once(&mut acknowledged, "acknowledged", map.next_value()?)?,
                 _ => {
                     let value = map.next_value()?;
                     extra.insert(key, value);
@@ -123,6 +145,7 @@ impl<'de> de::Visitor<'de> for ReportVisitor {
             auto_totals: auto_totals.unwrap_or_default(),
             contact: contact.unwrap_or_default(),
             publish_date: publish_date.unwrap_or_default(),
+            acknowledged: acknowledged.unwrap_or_default(),
             extra,
         })
     }
@@ -310,6 +333,7 @@ impl Report {
             auto_totals: None,
             contact: None,
             publish_date: None,
+            acknowledged: Vec::new(),
             extra: serde_json::Map::new(),
         }
     }

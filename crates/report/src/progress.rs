@@ -31,9 +31,10 @@ impl TableProgress {
     }
 }
 
-/// Whether a finding is work still to do (a blank cell) rather than a problem.
+/// Whether a finding is work still to do (a blank cell) rather than a problem; a blank the
+/// clerk checked and accepted (已核实) is not.
 pub fn is_pending(finding: &Finding) -> bool {
-    finding.rule == Rule::CellBlank
+    finding.rule == Rule::CellBlank && finding.acknowledged.is_none()
 }
 
 /// The progress of each table of `template`, counted from the findings of one validation so
@@ -84,6 +85,8 @@ pub struct Tally {
     pub notes: usize,
     /// Blank cells still to fill.
     pub pending: usize,
+    /// Warnings and notes the clerk checked and accepted (已核实): counted apart.
+    pub acknowledged: usize,
 }
 
 impl Tally {
@@ -91,6 +94,10 @@ impl Tally {
     pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Tally {
         let mut tally = Tally::default();
         for finding in findings {
+            if finding.acknowledged.is_some() {
+                tally.acknowledged += 1;
+                continue;
+            }
             if is_pending(finding) {
                 tally.pending += 1;
                 continue;

@@ -40,6 +40,7 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
         };
         (rank, finding.rule)
     });
+    crate::acknowledge::apply(report, &mut findings);
     findings
 }
 
