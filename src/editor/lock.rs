@@ -34,7 +34,6 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
     // Two tabs opening the report at the same moment: the browser's Web Locks decide which
     // one edits, atomically; only the tab granted it claims the stored lock. Browsers without
     // Web Locks rely on the stored lock's claim, read back after writing.
-    let mut web_lock = None;
     if let LockHolder::Other(_) = report::lock_holder_of(&local(), &id, &tab, now_ms()) {
         ctx.read_only.set(Some(ReadOnly::OtherTab));
     } else {
@@ -49,12 +48,10 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
         let denied = move || {
             let _ = ctx.read_only.try_set(Some(ReadOnly::OtherTab));
         };
-        web_lock = request_web_lock(&id, false, Box::new(granted.clone()), Box::new(denied));
-        if web_lock.is_none() {
+        if !request_web_lock(&id, false, Box::new(granted.clone()), Box::new(denied)) {
             granted();
         }
     }
-    let web_lock = StoredValue::new_local(web_lock);
     let check = {
         let (id, tab) = (id.clone(), tab.clone());
         move || {
@@ -97,9 +94,7 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
     on_cleanup(move || {
         hide.remove();
         release();
-        if let Some(Some(release)) = web_lock.try_get_value() {
-            let _ = release.call0(&wasm_bindgen::JsValue::UNDEFINED);
-        }
+        release_web_lock(&id);
         if let Some(beat) = beat {
             beat.clear();
         }
@@ -194,16 +189,41 @@ pub fn take_over(ctx: EditorCtx, library: LibraryCtx) {
     );
 }
 
+thread_local! {
+    /// The Web Locks this page holds, by report id, with the function that gives each back:
+    /// whichever way a lock was taken (opening, or taking over), closing the editor gives
+    /// it back, so reopening the report in this tab finds it free.
+    static HELD: std::cell::RefCell<std::collections::HashMap<String, js_sys::Function>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Gives back the Web Lock this page holds for report `id`, if any.
+fn release_web_lock(id: &str) {
+    let release = HELD.with(|held| held.borrow_mut().remove(id));
+    if let Some(release) = release {
+        let _ = release.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
+}
+
 /// Asks the browser's Web Locks (`navigator.locks`) for the report `id`: only if free
 /// (`ifAvailable`), or taken from its holder (`steal`). `granted` or `denied` runs once the
-/// browser answers. Returns the function that gives the lock back, or `None` when the
-/// browser has no Web Locks (then nothing runs).
+/// browser answers; the lock, once held, is given back by [`release_web_lock`]. Returns
+/// whether the browser has Web Locks (if not, nothing runs).
 fn request_web_lock(
     id: &str,
     steal: bool,
     granted: Box<dyn FnOnce()>,
     denied: Box<dyn FnOnce()>,
-) -> Option<js_sys::Function> {
+) -> bool {
+    request(id, steal, granted, denied).is_some()
+}
+
+fn request(
+    id: &str,
+    steal: bool,
+    granted: Box<dyn FnOnce()>,
+    denied: Box<dyn FnOnce()>,
+) -> Option<()> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
     let navigator = web_sys::window()?.navigator();
@@ -244,5 +264,8 @@ fn request_web_lock(
         // Kept alive for the page's life: the promise may reject at any time.
         ignore.forget();
     }
-    Some(release)
+    // A lock held already for this report (taking over again) is given back first.
+    release_web_lock(id);
+    HELD.with(|held| held.borrow_mut().insert(id.to_string(), release));
+    Some(())
 }

@@ -154,3 +154,22 @@ test('two tabs opening one report at the same moment: exactly one edits', async 
   const banners = (await page.getByTestId('read-only-banner').count()) + (await second.getByTestId('read-only-banner').count());
   expect(banners).toBe(1);
 });
+
+test('a tab that took over can close and reopen the report and still edit it', async ({ page, context }) => {
+  await page.goto('/');
+  await createReport(page, '重开局', 2024);
+  const second = await context.newPage();
+  await second.goto('/');
+  await second.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await second.getByTestId('read-only-banner').getByRole('button', { name: '接管编辑' }).click();
+  await expect(second.getByTestId('read-only-banner')).toHaveCount(0);
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  // The first tab leaves; the second closes the report and opens it again.
+  await page.close();
+  await second.getByRole('button', { name: /返回报告库/ }).click();
+  await second.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await second.waitForTimeout(500);
+  await expect(second.getByTestId('read-only-banner')).toHaveCount(0);
+  await typeAtEnd(second, '再次打开');
+  await expect(second.getByTestId('save-status')).toContainText('已保存');
+});
