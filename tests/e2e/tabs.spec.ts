@@ -1,7 +1,7 @@
 // Two tabs on one report: the second opens read-only and follows the first's saves live;
 // taking over editing makes the first read-only; nothing either typed is lost, also when a
 // save failed before the takeover; a backup carries the recovery area.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import { createReport, simulateFullStorage } from './helpers';
 
@@ -42,6 +42,17 @@ test('a report open in another tab is read-only until taken over, with no overwr
   await expect(second.getByLabel(CONTACT)).toHaveValue('第一页，再改；第二页');
 });
 
+/** Opens the library's report in a new tab and takes editing over from `page` there. */
+async function takeOverInNewTab(page: Page, context: BrowserContext): Promise<Page> {
+  const second = await context.newPage();
+  await second.goto('/');
+  await second.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
+  await second.getByTestId('read-only-banner').getByRole('button', { name: '接管编辑' }).click();
+  await expect(second.getByTestId('read-only-banner')).toHaveCount(0);
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  return second;
+}
+
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   const field = page.getByLabel(CONTACT);
   await field.click();
@@ -61,12 +72,7 @@ test('a tab whose save failed keeps its text when taken over, and taking back ov
   await expect(page.getByTestId('save-failure')).toContainText('浏览器存储空间已满');
 
   // Another tab takes over while storage is still full: the first keeps its text.
-  const second = await context.newPage();
-  await second.goto('/');
-  await second.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
-  await second.getByTestId('read-only-banner').getByRole('button', { name: '接管编辑' }).click();
-  await expect(second.getByTestId('read-only-banner')).toHaveCount(0);
-  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  const second = await takeOverInNewTab(page, context);
   await expect(page.getByLabel(CONTACT)).toHaveValue('已存，这一段未能保存的较长文字');
   await expect(second.getByLabel(CONTACT)).toHaveValue('已存');
 
@@ -158,12 +164,7 @@ test('two tabs opening one report at the same moment: exactly one edits', async 
 test('a tab that took over can close and reopen the report and still edit it', async ({ page, context }) => {
   await page.goto('/');
   await createReport(page, '重开局', 2024);
-  const second = await context.newPage();
-  await second.goto('/');
-  await second.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
-  await second.getByTestId('read-only-banner').getByRole('button', { name: '接管编辑' }).click();
-  await expect(second.getByTestId('read-only-banner')).toHaveCount(0);
-  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  const second = await takeOverInNewTab(page, context);
   // The first tab leaves; the second closes the report and opens it again.
   await page.close();
   await second.getByRole('button', { name: /返回报告库/ }).click();
