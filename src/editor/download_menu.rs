@@ -158,7 +158,12 @@ pub fn DownloadMenu() -> impl IntoView {
                 <p class="menu-failure" role="alert">{move || t(Text::DownloadFailed)} {move || failure.get()}</p>
             </Show>
             <dialog node_ref=dialog class="dialog" aria-labelledby="download-confirm-question"
-                data-testid="download-confirm" on:close=move |_| pending.set(None)>
+                data-testid="download-confirm" on:close=move |_| {
+                    // A late `close` (Esc, then a new download at once) must not cancel it.
+                    if dialog.get_untracked().is_some_and(|d| !d.open()) {
+                        pending.set(None);
+                    }
+                }>
                 <p id="download-confirm-question">{question}</p>
                 <div class="form-actions">
                     <button type="button" class="button primary" on:click=download_anyway>

@@ -95,7 +95,13 @@ pub fn PrintConfirm() -> impl IntoView {
     };
     view! {
         <dialog node_ref=dialog class="dialog" aria-labelledby="print-confirm-question"
-            on:close=move |_| print.confirm.set(false)>
+            on:close=move |_| {
+                // A `close` queued by Esc can arrive after the dialog was opened again
+                // (Esc, then Ctrl+P at once): only a dialog that is closed now is closed.
+                if dialog.get_untracked().is_some_and(|d| !d.open()) {
+                    print.confirm.set(false);
+                }
+            }>
             <p id="print-confirm-question">{question}</p>
             <div class="form-actions">
                 <button type="button" class="button primary" on:click=print_anyway>
