@@ -105,15 +105,9 @@ pub fn new_report(agency: &str, year: i32, template: Option<TemplateId>) -> Repo
                 text: String::new(),
             })
             .collect(),
-        TemplateId::Gov2021 | TemplateId::Gov2019 => Template::get(id)
-            .sections
-            .iter()
-            .map(|spec| Section {
-                id: spec.id.to_string(),
-                heading: None,
-                text: String::new(),
-            })
-            .collect(),
+        TemplateId::Gov2021 | TemplateId::Gov2019 => {
+            crate::model::official_sections(Template::get(id))
+        }
     };
     if id != TemplateId::Legacy {
         let text = preamble_text(&report.agency, year, id);

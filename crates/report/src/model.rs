@@ -73,6 +73,20 @@ pub struct Acknowledgement {
     pub reason: String,
 }
 
+/// The empty sections of an official format, in order (none for `legacy`, whose sections are
+/// free).
+pub(crate) fn official_sections(template: &Template) -> Vec<Section> {
+    template
+        .sections
+        .iter()
+        .map(|spec| Section {
+            id: spec.id.to_string(),
+            heading: None,
+            text: String::new(),
+        })
+        .collect()
+}
+
 // Read by hand, not derived: a derived reader with `#[serde(flatten)]` buffers the whole file
 // first and rounds every figure through `f64` on the way.
 impl<'de> Deserialize<'de> for Report {
@@ -320,15 +334,7 @@ impl Report {
             template: template.id,
             agency: agency.into(),
             year,
-            sections: template
-                .sections
-                .iter()
-                .map(|spec| Section {
-                    id: spec.id.to_string(),
-                    heading: None,
-                    text: String::new(),
-                })
-                .collect(),
+            sections: official_sections(template),
             figures: BTreeMap::new(),
             auto_totals: None,
             contact: None,

@@ -636,11 +636,7 @@ pub fn take_over(
                     .and_then(|entries| entries.into_iter().find(|e| e.id == id))
                     .and_then(|entry| entry.previous);
                 add_report(store, copy_id, &copy, previous, now)?;
-                let (report, revision) =
-                    load_report(store, id, now).map_err(|error| match error {
-                        OpenError::Store(error) => SaveError::Store(error),
-                        _ => SaveError::Stale,
-                    })?;
+                let (report, revision) = stored_for_takeover(store, id, now)?;
                 return Ok(TakeOver {
                     report,
                     revision,
@@ -650,14 +646,23 @@ pub fn take_over(
             Err(error) => return Err(error),
         }
     }
-    let (report, revision) = load_report(store, id, now).map_err(|error| match error {
-        OpenError::Store(error) => SaveError::Store(error),
-        _ => SaveError::Stale,
-    })?;
+    let (report, revision) = stored_for_takeover(store, id, now)?;
     Ok(TakeOver {
         report,
         revision,
         kept_copy: None,
+    })
+}
+
+/// The stored report a takeover edits; one this version may not edit counts as stale.
+fn stored_for_takeover(
+    store: &mut impl KeyValue,
+    id: &str,
+    now: f64,
+) -> Result<(Report, u64), SaveError> {
+    load_report(store, id, now).map_err(|error| match error {
+        OpenError::Store(error) => SaveError::Store(error),
+        _ => SaveError::Stale,
     })
 }
 

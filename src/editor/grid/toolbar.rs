@@ -28,13 +28,11 @@ pub fn GridToolbar(
     };
     let message =
         move || focused().and_then(|key| ctx.marks.with(|m| m.get(&key).map(|m| m.1.clone())));
-    // Some(overridden) when the focused cell is a computed total under auto-totals.
+    // Some(overridden) when the focused cell is a computed total under auto-totals: the
+    // cell's own state, as the cell shows it.
     let computed = move || {
         let key = focused()?;
-        ctx.report.with(|r| {
-            (r.auto_totals_enabled() && report::is_computed(r.template(), &key))
-                .then(|| r.is_overridden(&key))
-        })
+        ctx.cells.get(&key, ctx.report).computed.get()
     };
     let toggle_override = move |_| {
         if let (Some(key), Some(overridden)) = (focused(), computed()) {

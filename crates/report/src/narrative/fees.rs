@@ -3,6 +3,7 @@
 //! charged or noticed; or 六 states an amount charged while the figures say 0. Only sentences
 //! that name 信息处理费 are read, and a blank figure says nothing.
 
+use crate::figure::Figure;
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::Report;
 use crate::template::TemplateId;
@@ -71,11 +72,9 @@ fn says(sentence: &str) -> Option<Says> {
     }
 }
 
-/// A figure's value when it is filled and reads as a number.
-fn figure(report: &Report, key: &str) -> Option<f64> {
-    report
-        .cell_raw(key)
-        .and_then(|raw| raw.trim().replace(',', "").parse::<f64>().ok())
+/// A figure's value when it is filled and reads as a figure (as every rule reads cells).
+fn figure(report: &Report, key: &str) -> Option<Figure> {
+    report.cell_figure(key).ok()
 }
 
 /// `narrative.fee_mismatch` for section 六 of a gov-format report.
@@ -97,7 +96,8 @@ pub(super) fn check(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
         let unpaid = figure(report, "requests.other.no_fee.total");
         let (cells, why_zh, why_en): (Vec<&str>, String, String) = match said {
             Says::Nothing
-                if cases.is_some_and(|n| n > 0.0) || amount_yuan.is_some_and(|n| n > 0.0) =>
+                if cases.is_some_and(|n| n.scaled() > 0)
+                    || amount_yuan.is_some_and(|n| n.scaled() > 0) =>
             {
                 (
                     vec!["info_fee.cases", "info_fee.amount_yuan"],
@@ -113,22 +113,27 @@ pub(super) fn check(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
                     ),
                 )
             }
-            Says::Nothing if unpaid.is_some_and(|n| n > 0.0) => (
+            Says::Nothing if unpaid.is_some_and(|n| n.scaled() > 0) => (
                 vec!["requests.other.no_fee.total"],
                 format!(
                     "表三（六）2“申请人逾期未按收费通知要求缴纳费用”为 {}，说明发出过收费通知",
-                    unpaid.unwrap_or_default()
+                    unpaid.map(|n| n.to_string()).unwrap_or_default()
                 ),
                 format!(
                     "table 三 （六）2 (fee notices not paid) is {}, so fee notices were sent",
-                    unpaid.unwrap_or_default()
+                    unpaid.map(|n| n.to_string()).unwrap_or_default()
                 ),
             ),
-            Says::Charged if cases == Some(0.0) && amount_yuan == Some(0.0) => (
-                vec!["info_fee.cases", "info_fee.amount_yuan"],
-                "信息处理费填的是 0 件、0 元".to_string(),
-                "the 信息处理费 figures say 0 cases, 0 元".to_string(),
-            ),
+            Says::Charged
+                if cases.is_some_and(|n| n.scaled() == 0)
+                    && amount_yuan.is_some_and(|n| n.scaled() == 0) =>
+            {
+                (
+                    vec!["info_fee.cases", "info_fee.amount_yuan"],
+                    "信息处理费填的是 0 件、0 元".to_string(),
+                    "the 信息处理费 figures say 0 cases, 0 元".to_string(),
+                )
+            }
             _ => continue,
         };
         let quoted = sentence.trim();
