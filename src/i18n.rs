@@ -232,7 +232,16 @@ texts! {
     DownloadFailed => "下载失败：", "Download failed: ";
     Import => "导入报告文件", "Import report file";
     ImportPublished => "导入已发布的报告", "Import a published report";
-    ImportPublishedHint => "粘贴网页、PDF 或 Word 中复制的报告全文，或选择 .docx、.html、.txt、.md 文件。保存之前先核对识别结果。", "Paste the report's text copied from a web page, a PDF or Word, or choose a .docx, .html, .txt or .md file. Review what was recognised before anything is saved.";
+    ImportPublishedHint => "粘贴网页、PDF 或 Word 中复制的报告全文，或选择 .pdf、.docx、.html、.txt、.md 文件。保存之前先核对识别结果。", "Paste the report's text copied from a web page, a PDF or Word, or choose a .pdf, .docx, .html, .txt or .md file. Review what was recognised before anything is saved.";
+    PdfReading => "正在读取 PDF「{file}」…", "Reading the PDF “{file}”…";
+    PdfRead => "已读取 PDF「{file}」的文字（{pages} 页），下方为读出的全文。", "Read the text of the PDF “{file}” ({pages} pages); the text is below.";
+    PdfUnreadableSome => "有 {n} 个字符的字体没有说明是哪个字，已略去：请对照原文核对。", "{n} characters use a font that does not say which character they are; they were left out: check against the original.";
+    PdfNotPdf => "这不是 PDF 文件", "this is not a PDF file";
+    PdfDamaged => "PDF 文件已损坏或不完整，无法读取", "the PDF file is damaged or incomplete and cannot be read";
+    PdfEncrypted => "PDF 文件设有密码。请先在 PDF 阅读器中取消密码再导入", "the PDF file is protected by a password. Remove the password in a PDF reader first";
+    PdfScanned => "此 PDF 是扫描图片，没有文字层，无法读出其中的文字。请改用 Word 原件或网页上的文本，或手工录入", "this PDF is a scanned image with no text layer, so its text cannot be read. Use the Word original or the text of the web page, or type it in";
+    PdfUnreadable => "此 PDF 的字体没有说明所显示的是哪些字，读不出可靠的文字。请改用 Word 原件或网页上的文本", "this PDF's fonts do not say which characters they show, so no reliable text can be read. Use the Word original or the text of the web page";
+    PdfReader => "PDF 读取组件无法运行（{reason}）", "the PDF reader could not run ({reason})";
     ImportPublishedSource => "报告全文", "Report text";
     ImportPublishedFile => "选择文件…", "Choose a file…";
     ImportPublishedClose => "关闭", "Close";

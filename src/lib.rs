@@ -9,6 +9,7 @@ pub mod editor;
 pub mod i18n;
 pub mod library;
 pub mod offline;
+pub mod pdf;
 pub mod question;
 pub mod settings;
 pub mod state;

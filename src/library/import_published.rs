@@ -1,5 +1,5 @@
 //! 导入已发布的报告: last year's report as the clerk has it (text pasted from a web page, a
-//! PDF viewer or Word, or a .docx/.html/.txt/.md file) is read by the core's importer and
+//! PDF viewer or Word, or a .pdf/.docx/.html/.txt/.md file) is read by the core's importer and
 //! reviewed beside its source before anything is saved; then it is saved as a report, linked
 //! as last year's report of a report in the library, or used to start next year's report.
 
@@ -9,7 +9,8 @@ use report::{ImportResult, ImportSummary};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::LangCtx;
-use crate::i18n::{Text, tr};
+use crate::i18n::{Lang, Text, tr};
+use crate::pdf::{PdfFailure, read_pdf};
 use crate::state::LibraryCtx;
 
 /// How the source is read.
@@ -30,6 +31,8 @@ pub fn ImportPublishedPanel(
     let source = RwSignal::new(String::new());
     let kind = RwSignal::new(SourceKind::Text);
     let file_failure = RwSignal::new(None::<String>);
+    // What happened to the chosen file (reading a PDF takes a moment).
+    let file_status = RwSignal::new(None::<String>);
     let imported = Memo::new(move |_| {
         source.with(|text| {
             (!text.trim().is_empty()).then(|| match kind.get() {
@@ -44,14 +47,15 @@ pub fn ImportPublishedPanel(
         <section class="import-published" aria-labelledby="import-published-title" data-testid="import-published">
             <div class="import-published-head">
                 <h2 id="import-published-title">{move || t(Text::ImportPublished)}</h2>
-                <SourceFile source=source kind=kind failure=file_failure />
+                <SourceFile source=source kind=kind failure=file_failure status=file_status />
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
                     {move || t(Text::ImportPublishedClose)}
                 </button>
             </div>
             <p class="muted">{move || t(Text::ImportPublishedHint)}</p>
+            <p class="muted" role="status" data-testid="import-file-status">{move || file_status.get()}</p>
             <Show when=move || file_failure.get().is_some()>
-                <p class="banner error" role="alert">{move || file_failure.get()}</p>
+                <p class="banner error" role="alert" data-testid="import-file-failure">{move || file_failure.get()}</p>
             </Show>
             <div class="import-columns">
                 <label class="import-source">
@@ -70,7 +74,8 @@ pub fn ImportPublishedPanel(
     }
 }
 
-/// 选择文件…: reads a Word file into its text, or a text/HTML file as it is.
+/// 选择文件…: reads a PDF's text (in the PDF worker), a Word file into its text, or a
+/// text/HTML file as it is.
 #[component]
 fn SourceFile(
     /// Where the text goes.
@@ -79,6 +84,8 @@ fn SourceFile(
     kind: RwSignal<SourceKind>,
     /// Why a file could not be read.
     failure: RwSignal<Option<String>>,
+    /// What is being done with the file, or what came of it.
+    status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let input = NodeRef::<Input>::new();
@@ -92,38 +99,21 @@ fn SourceFile(
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
             let name = file.name();
-            let lower = name.to_lowercase();
-            let read: Result<(String, SourceKind), String> = if lower.ends_with(".docx") {
-                match JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => report::docx_text(&js_sys::Uint8Array::new(&buffer).to_vec())
-                        .map(|text| (text, SourceKind::Text)),
-                    Err(err) => Err(crate::dom::js_error_message(&err)),
-                }
-            } else {
-                let html = lower.ends_with(".html") || lower.ends_with(".htm");
-                match JsFuture::from(file.text()).await {
-                    Ok(text) => Ok((
-                        text.as_string().unwrap_or_default(),
-                        if html {
-                            SourceKind::Html
-                        } else {
-                            SourceKind::Text
-                        },
-                    )),
-                    Err(err) => Err(crate::dom::js_error_message(&err)),
-                }
-            };
-            match read {
+            failure.set(None);
+            status.set(None);
+            match read_file(&file, &name, lang, status).await {
                 Ok((text, read_as)) => {
-                    failure.set(None);
                     kind.set(read_as);
                     source.set(text);
                 }
-                Err(reason) => failure.set(Some(
-                    tr(lang, Text::ImportFileFailed)
-                        .replace("{file}", &name)
-                        .replace("{reason}", &reason),
-                )),
+                Err(reason) => {
+                    status.set(None);
+                    failure.set(Some(
+                        tr(lang, Text::ImportFileFailed)
+                            .replace("{file}", &name)
+                            .replace("{reason}", &reason),
+                    ));
+                }
             }
         });
     };
@@ -132,8 +122,69 @@ fn SourceFile(
             {move || tr(lang.get(), Text::ImportPublishedFile)}
         </button>
         <input type="file" hidden node_ref=input on:change=on_change data-testid="import-published-file"
-            accept=".docx,.html,.htm,.txt,.md,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            accept=".pdf,.docx,.html,.htm,.txt,.md,application/pdf,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-label=move || tr(lang.get(), Text::ImportPublishedFile) />
+    }
+}
+
+/// The text of a chosen file and how to read it, or why it has none (in the clerk's words).
+async fn read_file(
+    file: &web_sys::File,
+    name: &str,
+    lang: Lang,
+    status: RwSignal<Option<String>>,
+) -> Result<(String, SourceKind), String> {
+    let lower = name.to_lowercase();
+    let bytes = || async {
+        JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|err| crate::dom::js_error_message(&err))
+    };
+    if lower.ends_with(".pdf") || file.type_() == "application/pdf" {
+        status.set(Some(tr(lang, Text::PdfReading).replace("{file}", name)));
+        let bytes = bytes().await?;
+        let read = read_pdf(&bytes)
+            .await
+            .map_err(|failure| pdf_failure(lang, &failure))?;
+        let mut said = tr(lang, Text::PdfRead)
+            .replace("{file}", name)
+            .replace("{pages}", &read.pages.to_string());
+        if read.unreadable > 0 {
+            said.push(' ');
+            said.push_str(
+                &tr(lang, Text::PdfUnreadableSome).replace("{n}", &read.unreadable.to_string()),
+            );
+        }
+        status.set(Some(said));
+        return Ok((read.text, SourceKind::Text));
+    }
+    if lower.ends_with(".docx") {
+        return report::docx_text(&bytes().await?).map(|text| (text, SourceKind::Text));
+    }
+    let html = lower.ends_with(".html") || lower.ends_with(".htm");
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|err| crate::dom::js_error_message(&err))?;
+    Ok((
+        text.as_string().unwrap_or_default(),
+        if html {
+            SourceKind::Html
+        } else {
+            SourceKind::Text
+        },
+    ))
+}
+
+/// Why a PDF gave no text, in the clerk's words.
+fn pdf_failure(lang: Lang, failure: &PdfFailure) -> String {
+    match failure {
+        PdfFailure::NotPdf => tr(lang, Text::PdfNotPdf).to_string(),
+        PdfFailure::Damaged => tr(lang, Text::PdfDamaged).to_string(),
+        PdfFailure::Encrypted => tr(lang, Text::PdfEncrypted).to_string(),
+        PdfFailure::Scanned => tr(lang, Text::PdfScanned).to_string(),
+        PdfFailure::Unreadable => tr(lang, Text::PdfUnreadable).to_string(),
+        PdfFailure::Reader(reason) => tr(lang, Text::PdfReader).replace("{reason}", reason),
     }
 }
 

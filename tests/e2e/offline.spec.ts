@@ -79,6 +79,12 @@ test('the single-file edition works opened from disk', async ({ page }) => {
   await draftSomeFigures(page);
   await page.reload();
   await expect(page.getByTestId('library-row')).toContainText('优盘测试局');
+  // The PDF reader travels inside the file too: a PDF imports from disk, with no network.
+  await page.getByTestId('import-published-open').click();
+  await page.getByTestId('import-published-file').setInputFiles(
+    path.resolve(__dirname, '../fixtures/published/huaian-2024.pdf'),
+  );
+  await expect(page.getByTestId('import-tables')).toContainText('已填 175/175 格');
   expect(problems).toEqual([]);
   expect(foreign).toEqual([]);
 });

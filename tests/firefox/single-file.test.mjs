@@ -66,6 +66,12 @@ test('the single-file edition drafts and keeps a report in Firefox', async () =>
 
     await page.reload();
     await waitForText(page, '[data-testid=library-row]', '火狐测试局');
+
+    // A PDF imports from disk too: the PDF reader's worker starts from the page's own copy.
+    await page.click('[data-testid=import-published-open]');
+    const input = await page.waitForSelector('[data-testid=import-published-file]');
+    await input.uploadFile(path.resolve(import.meta.dirname, '../fixtures/published/huaian-2024.pdf'));
+    await waitForText(page, '[data-testid=import-tables]', '已填 175/175 格');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

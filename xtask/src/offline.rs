@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// The file name of the single-file edition inside dist/.
 pub(crate) const SINGLE_FILE: &str = "nianbao.html";
+/// The PDF reader's worker as Trunk names it (workers are not hashed).
+const PDF_WORKER: &str = "pdf-worker";
 
 /// Writes `dist/sw.js`: a service worker that precaches exactly the files of this build,
 /// under a cache named after their content, so a new build is a new cache and the old one
@@ -87,26 +89,34 @@ pub(crate) fn write_single_file(dist: &Path) -> Result<PathBuf, String> {
         std::fs::read_to_string(dist.join(name)).map_err(|err| format!("{name}: {err}"))
     };
     let files = list_files(dist)?;
-    let find = |suffix: &str| {
-        files
-            .iter()
-            .find(|name| name.ends_with(suffix) && !name.contains('/'))
-            .cloned()
-            .ok_or_else(|| format!("the build has no *{suffix} file"))
-    };
     let css_name = files
         .iter()
         .find(|name| name.starts_with("main-") && name.ends_with(".css"))
         .cloned()
         .ok_or("the build has no main-*.css")?;
-    let wasm_name = find("_bg.wasm")?;
+    let wasm_name = files
+        .iter()
+        .find(|name| name.starts_with("nianbao-app-") && name.ends_with("_bg.wasm"))
+        .cloned()
+        .ok_or("the build has no nianbao-app-*_bg.wasm")?;
     let js_name = wasm_name.replace("_bg.wasm", ".js");
     let css = read(&css_name)?;
     let glue = read(&js_name)?;
     let wasm = std::fs::read(dist.join(&wasm_name)).map_err(|err| format!("{wasm_name}: {err}"))?;
-    if glue.contains("</script") || css.contains("</style") {
+    // The PDF reader's worker, whole in one script (its glue, then its wasm started from
+    // bytes), kept as text in the page: the app starts it from a blob only when a PDF is
+    // chosen (`src/pdf.rs`).
+    let worker_glue = read(&format!("{PDF_WORKER}.js"))?;
+    let worker_wasm = std::fs::read(dist.join(format!("{PDF_WORKER}_bg.wasm")))
+        .map_err(|err| format!("{PDF_WORKER}_bg.wasm: {err}"))?;
+    if glue.contains("</script") || css.contains("</style") || worker_glue.contains("</script") {
         return Err("the JavaScript or CSS contains a closing tag and cannot be inlined".into());
     }
+    let worker = format!(
+        "<script type=\"text/plain\" id=\"pdf-worker-source\">\n{worker_glue}\n\
+         wasm_bindgen({{ module_or_path: Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0)) }});\n</script>\n",
+        BASE64.encode(&worker_wasm)
+    );
 
     let page = read("index.html")?;
     let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
@@ -121,7 +131,7 @@ pub(crate) fn write_single_file(dist: &Path) -> Result<PathBuf, String> {
          await __wbg_init({{ module_or_path: wasmBytes }});\n</script>\n",
         BASE64.encode(&wasm)
     );
-    let html = format!("{head}{loader}{}", &page[head_end..]);
+    let html = format!("{head}{loader}{worker}{}", &page[head_end..]);
     let out = dist.join(SINGLE_FILE);
     std::fs::write(&out, html).map_err(|err| format!("cannot write {SINGLE_FILE}: {err}"))?;
     Ok(out)

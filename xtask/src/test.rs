@@ -132,6 +132,10 @@ fn clippy_wasm() -> Result<(), String> {
         "nianbao-app",
         "-p",
         "report",
+        "-p",
+        "pdf-text",
+        "-p",
+        "pdf-worker",
         "--all-targets",
     ];
     let mut full = args.to_vec();

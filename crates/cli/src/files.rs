@@ -9,6 +9,11 @@ use report::{LoadError, Report};
 /// A file's text, without the UTF-8 byte-order mark Windows Notepad writes at its start.
 pub(crate) fn read_text(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|error| format!("{path}: {error}"))?;
+    text_of(path, bytes)
+}
+
+/// The text of a file already read (named `path` in messages), without a byte-order mark.
+pub(crate) fn text_of(path: &str, bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|error| {
         format!(
             "{path}: not UTF-8 text (byte {} is not valid); save the file as UTF-8",

@@ -1,19 +1,20 @@
-//! `nianbao import FILE.txt|FILE.html|FILE.md|FILE.docx -o report.json`: reads a published
-//! report, writes the report file, and lists on standard error what could not be recognised.
-//! The reading itself is `report::import_text` / `import_html` / `import_docx`; this module
-//! only does the file I/O around it.
+//! `nianbao import FILE.pdf|FILE.txt|FILE.html|FILE.md|FILE.docx -o report.json`: reads a
+//! published report, writes the report file, and lists on standard error what could not be
+//! recognised. The reading itself is `pdf_text::extract` (a PDF's text with its layout) and
+//! `report::import_text` / `import_html` / `import_docx`; this module only does the file I/O
+//! around it.
 
 use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::files::read_text;
+use crate::files::text_of;
 use crate::out::{self, note, say};
 
 /// What `nianbao import` was asked to do.
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The published report: web page (.html), text (.txt, also text copied or extracted
+    /// The published report: PDF (.pdf), web page (.html), text (.txt, also text copied
     /// from a PDF), Markdown (.md) or Word (.docx).
     #[arg(value_name = "FILE")]
     input: String,
@@ -57,14 +58,26 @@ pub(crate) fn run(args: &ImportArgs) -> ExitCode {
     }
 }
 
-/// Reads the published report by its kind: a Word file, a web page, or text.
+/// Reads the published report by its kind: a PDF, a Word file, a web page, or text.
 fn read(input: &str) -> Result<report::ImportResult, String> {
     let lower = input.to_ascii_lowercase();
+    let bytes = std::fs::read(input).map_err(|error| format!("{input}: {error}"))?;
+    // By content as well as by name: a PDF saved as `.txt` or with no extension is still one.
+    if lower.ends_with(".pdf") || bytes.starts_with(b"%PDF-") {
+        let extracted = pdf_text::extract(&bytes)
+            .map_err(|error| format!("{input}: {}（{error}）", error.zh()))?;
+        if extracted.unreadable > 0 {
+            note(&format!(
+                "{input}: 有 {} 个字符的字体没有说明是哪个字，已略去；请核对导入结果",
+                extracted.unreadable
+            ));
+        }
+        return Ok(report::import_text(&extracted.text));
+    }
     if lower.ends_with(".docx") {
-        let bytes = std::fs::read(input).map_err(|error| format!("{input}: {error}"))?;
         return report::import_docx(&bytes).map_err(|error| format!("{input}: {error}"));
     }
-    let text = read_text(input)?;
+    let text = text_of(input, bytes)?;
     Ok(if lower.ends_with(".html") || lower.ends_with(".htm") {
         report::import_html(&text)
     } else {

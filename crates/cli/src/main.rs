@@ -52,13 +52,13 @@ Examples:
 
 Exit status: 0 written, 2 the report could not be read or the output not written.")]
     Render(render::RenderArgs),
-    /// Read a published report (web page, Word file, text copied or extracted from a PDF,
-    /// Markdown) back into a report file.
+    /// Read a published report (PDF, web page, Word file, text copied from a PDF, Markdown)
+    /// back into a report file.
     #[command(after_help = "\
 Examples:
   nianbao import published-2023.html -o report-2023.json
   nianbao import report-2023.docx -o report-2023.json
-  pdftotext -layout published-2023.pdf published-2023.txt && nianbao import published-2023.txt
+  nianbao import published-2023.pdf -o report-2023.json
 
 What could not be recognised is listed on standard error, line by line, and so is what
 makes the import incomplete (a table whose figures could not be read).
