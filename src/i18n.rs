@@ -236,6 +236,7 @@ texts! {
     PdfReading => "正在读取 PDF「{file}」…", "Reading the PDF “{file}”…";
     PdfRead => "已读取 PDF「{file}」的文字（{pages} 页），下方为读出的全文。", "Read the text of the PDF “{file}” ({pages} pages); the text is below.";
     PdfUnreadableSome => "有 {n} 个字符的字体没有说明是哪个字，已略去：请对照原文核对。", "{n} characters use a font that does not say which character they are; they were left out: check against the original.";
+    PdfDamagedPages => "PDF 第 {pages} 页的内容已损坏，无法读取：这些页的文字缺失，导入不完整，请对照原文补全", "The content of page {pages} of the PDF is damaged and cannot be read: the text of those pages is missing and the import is incomplete; complete it from the original";
     PdfNotPdf => "这不是 PDF 文件", "this is not a PDF file";
     PdfDamaged => "PDF 文件已损坏或不完整，无法读取", "the PDF file is damaged or incomplete and cannot be read";
     PdfEncrypted => "PDF 文件设有密码。请先在 PDF 阅读器中取消密码再导入", "the PDF file is protected by a password. Remove the password in a PDF reader first";

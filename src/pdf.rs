@@ -21,6 +21,8 @@ pub(crate) struct PdfText {
     pub(crate) text: String,
     /// How many pages the PDF has.
     pub(crate) pages: u32,
+    /// Pages (from 1) whose content could not be decoded: their text is missing.
+    pub(crate) damaged_pages: Vec<u32>,
     /// Characters whose font did not say which character they are (left out).
     pub(crate) unreadable: u32,
 }
@@ -80,8 +82,18 @@ async fn exchange(worker: &Worker, bytes: &[u8]) -> Result<PdfText, PdfFailure> 
         .and_then(|text| text.as_string())
         .ok_or_else(|| PdfFailure::Reader("the PDF reader gave no text".to_string()))?;
     let count = |name: &str| field(name).and_then(|n| n.as_f64()).unwrap_or(0.0) as u32;
+    let damaged_pages = field("damaged")
+        .map(|pages| {
+            Array::from(&pages)
+                .iter()
+                .filter_map(|page| page.as_f64())
+                .map(|page| page as u32)
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(PdfText {
         text,
+        damaged_pages,
         pages: count("pages"),
         unreadable: count("unreadable"),
     })

@@ -102,9 +102,10 @@ fn SourceFile(
             failure.set(None);
             status.set(None);
             match read_file(&file, &name, lang, status).await {
-                Ok((text, read_as)) => {
+                Ok((text, read_as, warning)) => {
                     kind.set(read_as);
                     source.set(text);
+                    failure.set(warning);
                 }
                 Err(reason) => {
                     status.set(None);
@@ -127,13 +128,14 @@ fn SourceFile(
     }
 }
 
-/// The text of a chosen file and how to read it, or why it has none (in the clerk's words).
+/// The text of a chosen file, how to read it and what is missing from it, or why it has none
+/// (in the clerk's words).
 async fn read_file(
     file: &web_sys::File,
     name: &str,
     lang: Lang,
     status: RwSignal<Option<String>>,
-) -> Result<(String, SourceKind), String> {
+) -> Result<(String, SourceKind, Option<String>), String> {
     let lower = name.to_lowercase();
     let bytes = || async {
         JsFuture::from(file.array_buffer())
@@ -157,10 +159,14 @@ async fn read_file(
             );
         }
         status.set(Some(said));
-        return Ok((read.text, SourceKind::Text));
+        let warning = (!read.damaged_pages.is_empty()).then(|| {
+            let pages: Vec<String> = read.damaged_pages.iter().map(u32::to_string).collect();
+            tr(lang, Text::PdfDamagedPages).replace("{pages}", &pages.join(", "))
+        });
+        return Ok((read.text, SourceKind::Text, warning));
     }
     if lower.ends_with(".docx") {
-        return report::docx_text(&bytes().await?).map(|text| (text, SourceKind::Text));
+        return report::docx_text(&bytes().await?).map(|text| (text, SourceKind::Text, None));
     }
     let html = lower.ends_with(".html") || lower.ends_with(".htm");
     let text = JsFuture::from(file.text())
@@ -173,6 +179,7 @@ async fn read_file(
         } else {
             SourceKind::Text
         },
+        None,
     ))
 }
 

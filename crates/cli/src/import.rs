@@ -72,7 +72,20 @@ fn read(input: &str) -> Result<report::ImportResult, String> {
                 extracted.unreadable
             ));
         }
-        return Ok(report::import_text(&extracted.text));
+        let mut imported = report::import_text(&extracted.text);
+        if !extracted.damaged_pages.is_empty() {
+            // Pages are missing: the import is incomplete whatever the text gave.
+            let pages: Vec<String> = extracted
+                .damaged_pages
+                .iter()
+                .map(usize::to_string)
+                .collect();
+            imported.errors.push(format!(
+                "PDF 第 {} 页的内容已损坏，无法读取，这些页的文字缺失",
+                pages.join("、")
+            ));
+        }
+        return Ok(imported);
     }
     if lower.ends_with(".docx") {
         return report::import_docx(&bytes).map_err(|error| format!("{input}: {error}"));

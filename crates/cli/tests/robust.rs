@@ -316,3 +316,48 @@ fn import_reads_word_files_and_pdf_text_and_says_when_it_is_incomplete() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `nianbao import FILE.pdf`: the published PDF imports exactly; a scanned PDF, a damaged
+/// one and a PDF under another name are each answered, never with an empty report.
+#[test]
+fn import_reads_pdf_files() {
+    let run = nianbao(&["import", &fixture("published/huaian-2024.pdf")]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let report = report::from_json(&stdout(&run)).expect("a report file");
+    assert_eq!(report.agency, "淮安市人民政府");
+    assert_eq!(
+        report.cell_raw("active.fees.amount_wan").as_deref(),
+        Some("96171.6")
+    );
+    assert_eq!(
+        report.cell_raw("appeals.review.total").as_deref(),
+        Some("351")
+    );
+
+    let run = nianbao(&["import", &fixture("pdf/scanned-page.pdf")]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("此 PDF 是扫描图片，没有文字层"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(stdout(&run).is_empty());
+
+    let dir = std::env::temp_dir().join(format!("nianbao-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bytes = std::fs::read(fixture("published/huaian-2024.pdf")).expect("pdf");
+    let cut = dir.join("cut.pdf");
+    std::fs::write(&cut, &bytes[..bytes.len() / 3]).expect("write");
+    let run = nianbao(&["import", &cut.to_string_lossy()]);
+    assert_ne!(
+        run.status.code(),
+        Some(0),
+        "a third of a PDF is not a report"
+    );
+    // A PDF saved as .txt is still read as a PDF.
+    let renamed = dir.join("report.txt");
+    std::fs::write(&renamed, &bytes).expect("write");
+    let run = nianbao(&["import", &renamed.to_string_lossy()]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -187,7 +187,12 @@ struct State {
 pub(crate) struct Page {
     pub(crate) glyphs: Vec<Glyph>,
     pub(crate) unreadable: usize,
+    /// The page's content could not be decoded, so its text is missing.
+    pub(crate) damaged: bool,
 }
+
+/// A page's content inflated beyond this is damage or a decompression bomb, not a report.
+const MAX_PAGE_CONTENT: usize = 64 << 20;
 
 /// Forms inside forms deeper than this are damage (or a loop), not content.
 const MAX_FORM_DEPTH: usize = 8;
@@ -197,13 +202,27 @@ pub(crate) fn page_glyphs(document: &Document, page_id: ObjectId) -> Page {
     let mut page = Page {
         glyphs: Vec::new(),
         unreadable: 0,
+        damaged: false,
     };
     let Ok(page_dict) = document.get_dictionary(page_id) else {
         return page;
     };
     let top = page_top(document, page_dict);
     let resources = page_resources(document, page_id);
-    let content = document.get_page_content(page_id);
+    // lopdf's `get_page_content` puts a stream that fails to inflate in raw, which reads as
+    // an empty page: each stream is inflated here, and a failure marks the page damaged.
+    let mut content = Vec::new();
+    for id in document.get_page_contents(page_id) {
+        let Ok(stream) = document.get_object(id).and_then(Object::as_stream) else {
+            page.damaged = true;
+            continue;
+        };
+        match inflate(stream, MAX_PAGE_CONTENT.saturating_sub(content.len())) {
+            Some(data) => content.extend_from_slice(&data),
+            None => page.damaged = true,
+        }
+        content.push(b'\n');
+    }
     let mut runner = Runner {
         document,
         fonts: HashMap::new(),
@@ -222,6 +241,17 @@ pub(crate) fn page_glyphs(document: &Document, page_id: ObjectId) -> Page {
     };
     runner.run(&content, resources, state, 0);
     page
+}
+
+/// A stream's data with its filters undone, within `limit` bytes; `None` when it cannot be.
+fn inflate(stream: &lopdf::Stream, limit: usize) -> Option<Vec<u8>> {
+    if stream.dict.get(b"Filter").is_ok() {
+        // lopdf answers data that does not inflate with nothing rather than an error.
+        let data = stream.decompressed_content_with_limit(limit).ok()?;
+        (!data.is_empty() || stream.content.is_empty()).then_some(data)
+    } else {
+        (stream.content.len() <= limit).then(|| stream.content.clone())
+    }
 }
 
 /// The top edge of the page (y of the crop box's or media box's top), so y can be flipped.
@@ -277,6 +307,7 @@ impl<'a> Runner<'a, '_> {
         depth: usize,
     ) {
         let Ok(content) = Content::decode(content) else {
+            self.page.damaged = true;
             return;
         };
         let mut state = state;
@@ -394,10 +425,8 @@ impl<'a> Runner<'a, '_> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return;
         }
-        let Ok(content) = stream
-            .decompressed_content()
-            .or_else(|_| Ok::<_, lopdf::Error>(stream.content.clone()))
-        else {
+        let Some(content) = inflate(stream, MAX_PAGE_CONTENT) else {
+            self.page.damaged = true;
             return;
         };
         let matrix = deref(document, stream.dict.get(b"Matrix").ok())

@@ -21,6 +21,8 @@ pub struct Extracted {
     pub text: String,
     /// How many pages the file has.
     pub pages: usize,
+    /// Pages (numbered from 1) whose content could not be decoded: their text is missing.
+    pub damaged_pages: Vec<usize>,
     /// Glyphs whose font gave no way to know the character (no `ToUnicode` map): they are
     /// left out of the text, and a file with many of them cannot be read faithfully.
     pub unreadable: usize,
@@ -99,11 +101,38 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, PdfError> {
         return Err(PdfError::Encrypted);
     }
     let pages = document.get_pages();
+    // A download cut short still parses (lopdf recovers what it can) but lacks pages: the
+    // end marker and the page count it declares tell.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if !tail.windows(5).any(|window| window == b"%%EOF") {
+        return Err(PdfError::Damaged(
+            "the file ends without its end marker (%%EOF): it was cut short".to_string(),
+        ));
+    }
+    let declared = document
+        .catalog()
+        .ok()
+        .and_then(|catalog| catalog.get(b"Pages").ok())
+        .and_then(|pages| document.dereference(pages).ok())
+        .and_then(|(_, pages)| pages.as_dict().ok())
+        .and_then(|pages| pages.get(b"Count").ok())
+        .and_then(|count| count.as_i64().ok())
+        .unwrap_or(0);
+    if usize::try_from(declared).is_ok_and(|declared| declared > pages.len()) {
+        return Err(PdfError::Damaged(format!(
+            "only {} of its {declared} pages could be read",
+            pages.len()
+        )));
+    }
     let mut text = String::new();
     let mut glyph_count = 0;
     let mut unreadable = 0;
-    for page_id in pages.values() {
+    let mut damaged_pages = Vec::new();
+    for (number, page_id) in pages.iter() {
         let page = content::page_glyphs(&document, *page_id);
+        if page.damaged {
+            damaged_pages.push(*number as usize);
+        }
         glyph_count += page
             .glyphs
             .iter()
@@ -113,16 +142,23 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, PdfError> {
         text.push_str(&layout::lay_out(&page.glyphs));
         text.push('\u{c}');
     }
-    if glyph_count == 0 && unreadable == 0 {
+    if glyph_count == 0 && unreadable == 0 && damaged_pages.is_empty() {
         return Err(PdfError::Scanned { pages: pages.len() });
     }
     // A file whose text is mostly unknown characters would import as nonsense.
     if unreadable * 2 > glyph_count + unreadable {
         return Err(PdfError::Unreadable { glyphs: unreadable });
     }
+    if glyph_count == 0 && unreadable == 0 {
+        return Err(PdfError::Damaged(format!(
+            "no page's content could be decoded ({} pages)",
+            pages.len()
+        )));
+    }
     Ok(Extracted {
         text,
         pages: pages.len(),
+        damaged_pages,
         unreadable,
     })
 }

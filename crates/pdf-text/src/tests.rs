@@ -323,3 +323,34 @@ fn every_page_ends_with_a_form_feed() {
     assert!(extracted.text.ends_with('\u{c}'));
     assert_eq!(extracted.unreadable, 0);
 }
+
+#[test]
+fn a_download_cut_short_is_damaged_even_when_its_first_pages_parse() {
+    let whole: &[u8] = include_bytes!("../../../tests/fixtures/published/huaian-2024.pdf");
+    for cut in [whole.len() / 10, whole.len() / 3, whole.len() - 200] {
+        assert!(
+            matches!(extract(&whole[..cut]), Err(PdfError::Damaged(_))),
+            "cut at {cut} of {}",
+            whole.len()
+        );
+    }
+}
+
+#[test]
+fn a_page_whose_content_cannot_be_inflated_is_named_not_dropped() {
+    let mut doc = Document::load_mem(&pdf(text_at(72, 700, "fine"))).expect("pdf");
+    // The content stream claims Flate but holds no Flate data.
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(stream) = object {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(b"not flate at all".to_vec());
+        }
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    assert!(
+        matches!(extract(&bytes), Err(PdfError::Damaged(_))),
+        "{:?}",
+        extract(&bytes)
+    );
+}

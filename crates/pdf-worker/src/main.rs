@@ -5,7 +5,8 @@
 //!
 //! Messages: the worker first posts `{ready: true}` (messages sent before its wasm has loaded
 //! would be lost); then for each `Uint8Array` it receives, it posts `{text, pages,
-//! unreadable}` or `{error, detail}` where `error` is `not_pdf`, `damaged`, `encrypted`,
+//! unreadable, damaged}` (`damaged`: the numbers of pages whose content could not be
+//! decoded) or `{error, detail}` where `error` is `not_pdf`, `damaged`, `encrypted`,
 //! `scanned` or `unreadable`.
 
 use js_sys::{Object, Reflect, Uint8Array};
@@ -38,6 +39,15 @@ fn answer(bytes: &[u8]) -> JsValue {
             ("text", JsValue::from_str(&extracted.text)),
             ("pages", JsValue::from_f64(extracted.pages as f64)),
             ("unreadable", JsValue::from_f64(extracted.unreadable as f64)),
+            (
+                "damaged",
+                extracted
+                    .damaged_pages
+                    .iter()
+                    .map(|page| JsValue::from_f64(*page as f64))
+                    .collect::<js_sys::Array>()
+                    .into(),
+            ),
         ]),
         Err(error) => {
             let code = match &error {

@@ -140,6 +140,13 @@ pub fn import_text(text: &str) -> ImportResult {
         report.template = template;
     }
     if !gov {
+        // A report of a year that must use the unified format, read as free-form: the
+        // source is cut short or lost its headings, and its tables would be dropped quietly.
+        if report.template != TemplateId::Legacy {
+            errors.push(format!(
+                "{year}年的报告应使用统一格式，但只找到 {gov_headings} 个统一格式的部分标题（一、总体情况 至 六、其他需要报告的事项），已按自由格式导入，统计表未导入：来源可能不完整，请核对"
+            ));
+        }
         report.template = TemplateId::Legacy;
     }
     report.sections.clear();

@@ -553,3 +553,24 @@ fn a_leading_tab_is_an_indent_not_a_table() {
     );
     assert_eq!(report.section_text("problems"), Some("问题。"));
 }
+
+#[test]
+fn a_recent_report_cut_short_is_an_error_not_a_quiet_free_form_import() {
+    // The first page of a 2024 report: the title, the preamble and the start of 一, no more.
+    let cut = "淮安市人民政府\n2024年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》编制。\n一、总体情况\n2024年，我市坚持公开为常态。\n";
+    let imported = import_text(cut);
+    assert_eq!(imported.report.template, TemplateId::Legacy);
+    assert!(
+        imported
+            .errors
+            .iter()
+            .any(|e| e.contains("2024年的报告应使用统一格式") && e.contains("统计表未导入")),
+        "{:?}",
+        imported.errors
+    );
+    // A report from before the unified format is free-form by right: no error.
+    let old = "某县人民政府\n2017年政府信息公开工作年度报告\n一、概述\n2017年，我县认真贯彻落实条例。\n二、主动公开政府信息情况\n全年主动公开信息1200条。\n";
+    let imported = import_text(old);
+    assert_eq!(imported.report.template, TemplateId::Legacy);
+    assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+}
