@@ -25,6 +25,7 @@ pub mod section_nav;
 pub mod section_view;
 pub mod shortcuts;
 pub mod topbar;
+pub mod two_years;
 
 use leptos::prelude::*;
 

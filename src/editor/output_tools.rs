@@ -1,4 +1,5 @@
-//! The editor top bar's output controls: which panes show on the right (检查结果 / 预览),
+//! The editor top bar's output controls: which panes show on the right (检查结果 / 预览 /
+//! 两年对照),
 //! the full-page preview, 打印 and the 下载 ▾ menu. Each only flips state or calls out;
 //! the preview, printing and downloads live in their own modules.
 
@@ -30,6 +31,13 @@ pub fn OutputTools() -> impl IntoView {
         <div class="toolbar-group pane-switch" role="group" aria-label=move || t(Text::RightPane)>
             {toggle(preview.show_findings, Text::FindingsPane)}
             {toggle(preview.show_preview, Text::Preview)}
+            <button type="button" class="button toggle" data-testid="two-years-toggle"
+                aria-pressed=move || preview.show_two_years.get().to_string()
+                disabled=move || preview.full_page.get() || ctx.previous.with(Option::is_none)
+                title=move || ctx.previous.with(Option::is_none).then(|| t(Text::TwoYearsNeedsPrevious))
+                on:click=move |_| preview.show_two_years.update(|s| *s = !*s)>
+                {move || t(Text::TwoYears)}
+            </button>
         </div>
         <div class="toolbar-group">
             <button type="button" class="button" aria-pressed=move || preview.full_page.get().to_string()

@@ -24,6 +24,8 @@ pub struct PreviewCtx {
     pub show_findings: RwSignal<bool>,
     /// Whether the live preview is shown on the right.
     pub show_preview: RwSignal<bool>,
+    /// Whether the two-year view (this year beside last year's) is shown on the right.
+    pub show_two_years: RwSignal<bool>,
     /// Whether the full-page preview replaces the editor.
     pub full_page: RwSignal<bool>,
 }
@@ -57,6 +59,7 @@ impl PreviewCtx {
             html,
             show_findings: RwSignal::new(true),
             show_preview: RwSignal::new(false),
+            show_two_years: RwSignal::new(false),
             full_page: RwSignal::new(false),
         }
     }

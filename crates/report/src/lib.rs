@@ -6,6 +6,7 @@
 //! `wasm32-unknown-unknown` as well as natively.
 
 mod acknowledge;
+mod compare;
 mod document;
 mod export;
 mod figure;
@@ -35,6 +36,9 @@ mod store;
 mod tests;
 
 pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
+pub use compare::{
+    CellChange, Provenance, SectionChanges, Sentence, TableChanges, TwoYears, YearOnYear, compare,
+};
 pub use document::{Block, Cell, Document, HeadingLevel, Row, Table, render, render_table};
 pub use export::{
     DOCUMENT_CSS, file_name, to_csv, to_docx, to_html, to_html_fragment, to_markdown,

@@ -9,9 +9,9 @@
 
 mod fees;
 mod mismatch;
-mod numbers;
+pub(crate) mod numbers;
 mod parts;
-mod similarity;
+pub(crate) mod similarity;
 mod structure;
 mod years;
 

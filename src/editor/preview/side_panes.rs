@@ -1,4 +1,5 @@
-//! The editor's right-hand column: the findings panel, the live preview, both, or neither.
+//! The editor's right-hand column: the two-year view, the findings panel, the live preview,
+//! any of them, or none.
 //! When the preview is not on screen, a hidden copy of the document stays in the page so
 //! that the browser's own print command (menu or Ctrl+P) still prints the report.
 
@@ -6,7 +7,9 @@ use leptos::prelude::*;
 
 use super::pages::PagedSheets;
 use super::{PreviewCtx, ReportSheet};
+use crate::editor::ctx::EditorCtx;
 use crate::editor::findings_panel::FindingsPanel;
+use crate::editor::two_years::TwoYearsPane;
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
@@ -18,9 +21,16 @@ const PANE_ZOOM: u32 = 48;
 pub fn SidePanes() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let preview = expect_context::<PreviewCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    // The two-year view needs last year's report; unlinking it closes the view.
+    let two_years = move || preview.show_two_years.get() && ctx.previous.with(Option::is_some);
     let both = move || preview.show_findings.get() && preview.show_preview.get();
     view! {
-        <div class="side-panes" class:both=both class:collapsed=move || !preview.show_findings.get() && !preview.show_preview.get()>
+        <div class="side-panes" class:both=both
+            class:collapsed=move || !preview.show_findings.get() && !preview.show_preview.get() && !two_years()>
+            <Show when=two_years>
+                <TwoYearsPane />
+            </Show>
             <Show when=move || preview.show_findings.get()>
                 <FindingsPanel />
             </Show>
