@@ -61,12 +61,19 @@ struct RoundTrip {
     pdf: &'static [u8],
 }
 
-const ROUND_TRIPS: [RoundTrip; 2] = [
+const ROUND_TRIPS: [RoundTrip; 3] = [
     RoundTrip {
         name: "suqian-city-2024 (gov-2021)",
         source: include_str!("../../../tests/fixtures/suqian-city-2024.json"),
         docx: include_bytes!("../../../tests/fixtures/pdf/suqian-city-2024.docx"),
         pdf: include_bytes!("../../../tests/fixtures/pdf/suqian-city-2024.pdf"),
+    },
+    RoundTrip {
+        // Two whole rows of table 三 are blank: matched by their labels, left blank.
+        name: "hongze-2023 (gov-2021, blank rows)",
+        source: include_str!("../../../tests/fixtures/hongze-2023.json"),
+        docx: include_bytes!("../../../tests/fixtures/pdf/hongze-2023.docx"),
+        pdf: include_bytes!("../../../tests/fixtures/pdf/hongze-2023.pdf"),
     },
     RoundTrip {
         name: "pingtan-2019 (gov-2019)",
@@ -84,6 +91,22 @@ fn libreoffice_pdfs_of_our_word_export_import_back_exactly() {
         let from_docx = import_docx(trip.docx).expect("docx");
         let name = trip.name;
         assert!(from_pdf.errors.is_empty(), "{name}: {:?}", from_pdf.errors);
+        // Blank rows are named for the clerk to check, never filled.
+        let blank_rows = source
+            .template()
+            .cells()
+            .iter()
+            .filter(|c| source.cell_raw(&c.key).is_none())
+            .count();
+        assert_eq!(
+            from_pdf
+                .unrecognised
+                .iter()
+                .any(|note| note.contains("没有数值")),
+            blank_rows > 0,
+            "{name}: {:?}",
+            from_pdf.unrecognised
+        );
         let (pdf, docx) = (&from_pdf.report, &from_docx.report);
         assert_eq!(pdf.template, source.template, "{name}");
         assert_eq!(pdf.year, source.year, "{name}");
@@ -142,4 +165,34 @@ fn a_scanned_report_says_it_has_no_text_layer_and_imports_nothing() {
     let error = pdf_text::extract(scanned).expect_err("a picture has no text");
     assert_eq!(error, pdf_text::PdfError::Scanned { pages: 1 });
     assert!(error.zh().contains("此 PDF 是扫描图片，没有文字层"));
+}
+
+#[test]
+fn a_table_with_blank_cells_inside_its_rows_is_refused_with_the_reason() {
+    // 沭阳县发改局 2023 fills only the 自然人 and 总计 columns of table 三: rows with holes
+    // cannot be placed by label, and the import says so rather than shifting figures.
+    let pdf = include_bytes!("../../../tests/fixtures/pdf/shuyang-fgj-2023.pdf");
+    let imported = import_pdf(pdf);
+    assert!(
+        imported
+            .errors
+            .iter()
+            .any(|e| e.contains("表三") && e.contains("表格未导入")),
+        "{:?}",
+        imported.errors
+    );
+    let report = &imported.report;
+    assert!(
+        report
+            .template()
+            .cells()
+            .iter()
+            .filter(|c| c.key.starts_with("requests."))
+            .all(|c| report.cell_raw(&c.key).is_none())
+    );
+    // The other tables, complete in the source, are read.
+    assert_eq!(
+        report.cell_raw("active.normative_docs.in_force").as_deref(),
+        Some("18")
+    );
 }

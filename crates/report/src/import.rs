@@ -391,6 +391,12 @@ fn read_tables_in_printed_order(
                         "表{}：PDF 文字中数值的顺序与表格不同，已按各行合计关系排列，请对照原文核对",
                         table_number(table)
                     )),
+                    pdf::Filled::BlankRows(rows) => notes.push(format!(
+                        "表{}：PDF 中有 {} 行没有数值（{}），已按各行标题对应，这些行留空，请对照原文核对",
+                        table_number(table),
+                        rows.len(),
+                        rows.join("、")
+                    )),
                     pdf::Filled::Ambiguous => errors.push(format!(
                         "表{}：PDF 文字中数值的顺序与表格不同，且不止一种排列能使合计成立；已按文字顺序填入，请对照原文逐格核对",
                         table_number(table)

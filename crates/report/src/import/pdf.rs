@@ -211,6 +211,9 @@ pub(super) enum Filled {
     /// The values came out of order and more than one arrangement adds up: taken as they
     /// stand, and the clerk is told.
     Ambiguous,
+    /// Whole rows had no values (blank cells in the source): each line of values was matched
+    /// to the row whose label stands around it, and these rows (their labels) left blank.
+    BlankRows(Vec<&'static str>),
 }
 
 /// Fills `table` from the figures of `lines` taken in printed order: the first figure is the
@@ -243,6 +246,11 @@ pub(super) fn fill_in_printed_order(
     }
     let runs = runs_of(lines, table);
     let count: usize = runs.iter().map(|run| run.values.len()).sum();
+    if count < keys.len()
+        && let Some(blank) = fill_by_row_labels(report, table, lines)
+    {
+        return Ok(Filled::BlankRows(blank));
+    }
     if count != keys.len() {
         return Err((count, keys.len()));
     }
@@ -289,6 +297,122 @@ pub(super) fn fill_in_printed_order(
         report.set_cell(key, value);
     }
     Ok(filled)
+}
+
+/// Fills `table` when whole rows are blank in the source: each line of values (a row as
+/// `-layout` text prints it) is matched to a row of the table with as many columns, in
+/// order, choosing the rows whose labels best match the words around each line (a label
+/// printed over several lines sits before, beside and after its values). Rows no line is
+/// matched to stay blank; their labels are returned. `None` when a line has a number of
+/// values no row has, or the lines cannot be matched in order.
+fn fill_by_row_labels(
+    report: &mut Report,
+    table: &TableSpec,
+    lines: &[&str],
+) -> Option<Vec<&'static str>> {
+    // Each row with its column count and the label words it prints.
+    let rows: Vec<(
+        &'static crate::template::RowSpec,
+        &'static [crate::template::ColumnSpec],
+    )> = table
+        .blocks
+        .iter()
+        .flat_map(|block| block.rows.iter().map(move |row| (*row, block.columns)))
+        .collect();
+    // Each line of values, with the words around it: the text lines since the previous line
+    // of values, its own words, and the text lines up to the next.
+    let value_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| !figure_tokens(lines[i]).is_empty())
+        .collect();
+    if value_lines.is_empty() || value_lines.len() > rows.len() {
+        return None;
+    }
+    let words = |i: usize| -> String {
+        lines[i]
+            .split_whitespace()
+            .filter(|token| !is_figure_token(token))
+            .collect()
+    };
+    // The words around each line of values, near (its own line, then the lines just before
+    // and after it) and wide (every text line since the previous line of values and up to
+    // the next): a row's label is nearest its values, and the nearer match counts more.
+    let contexts: Vec<[String; 3]> = value_lines
+        .iter()
+        .enumerate()
+        .map(|(n, &line)| {
+            let start = if n == 0 { 0 } else { value_lines[n - 1] + 1 };
+            let end = value_lines.get(n + 1).copied().unwrap_or(lines.len());
+            let adjacent = (line.saturating_sub(1).max(start)..(line + 2).min(end))
+                .map(words)
+                .collect();
+            [words(line), adjacent, (start..end).map(words).collect()]
+        })
+        .collect();
+    let score = |n: usize, row: usize| -> Option<usize> {
+        let (spec, columns) = rows[row];
+        if figure_tokens(lines[value_lines[n]]).len() != columns.len() {
+            return None;
+        }
+        let label: Vec<char> = spec
+            .label
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect();
+        let pairs: Vec<String> = label.windows(2).map(|pair| pair.iter().collect()).collect();
+        // Per mille of the label found, so long labels do not outweigh short ones.
+        let found = |context: &str| {
+            let hits = pairs
+                .iter()
+                .filter(|pair| context.contains(pair.as_str()))
+                .count();
+            hits * 1000 / pairs.len().max(1)
+        };
+        let [own, adjacent, wide] = &contexts[n];
+        Some(4 * found(own) + 2 * found(adjacent) + found(wide))
+    };
+    // best[n][r]: the best total matching the first n lines within the first r rows.
+    let (m, k) = (value_lines.len(), rows.len());
+    let mut best = vec![vec![None::<usize>; k + 1]; m + 1];
+    for cell in best[0].iter_mut() {
+        *cell = Some(0);
+    }
+    for n in 1..=m {
+        for r in 1..=k {
+            let skip = best[n][r - 1];
+            let take = best[n - 1][r - 1]
+                .zip(score(n - 1, r - 1))
+                .map(|(a, b)| a + b);
+            best[n][r] = skip.max(take);
+        }
+    }
+    best[m][k]?;
+    // Walk back: which row each line went to.
+    let mut assigned = vec![None; k];
+    let (mut n, mut r) = (m, k);
+    while n > 0 && r > 0 {
+        // Taking the row when it gives the best total; otherwise the row stays blank.
+        let take = best[n - 1][r - 1]
+            .zip(score(n - 1, r - 1))
+            .map(|(a, b)| a + b);
+        if take.is_some() && take == best[n][r] {
+            assigned[r - 1] = Some(value_lines[n - 1]);
+            n -= 1;
+        }
+        r -= 1;
+    }
+    let mut blank = Vec::new();
+    for (row, line) in rows.iter().zip(&assigned) {
+        let (spec, columns) = row;
+        match line {
+            Some(line) => {
+                for (column, value) in columns.iter().zip(figure_tokens(lines[*line])) {
+                    report.set_cell(&format!("{}.{}.{}", table.id, spec.key, column.key), value);
+                }
+            }
+            None => blank.push(spec.label),
+        }
+    }
+    Some(blank)
 }
 
 /// Values on consecutive lines (blank lines between them do not matter), and the row
