@@ -61,7 +61,7 @@ struct RoundTrip {
     pdf: &'static [u8],
 }
 
-const ROUND_TRIPS: [RoundTrip; 3] = [
+const ROUND_TRIPS: [RoundTrip; 4] = [
     RoundTrip {
         name: "suqian-city-2024 (gov-2021)",
         source: include_str!("../../../tests/fixtures/suqian-city-2024.json"),
@@ -74,6 +74,13 @@ const ROUND_TRIPS: [RoundTrip; 3] = [
         source: include_str!("../../../tests/fixtures/hongze-2023.json"),
         docx: include_bytes!("../../../tests/fixtures/pdf/hongze-2023.docx"),
         pdf: include_bytes!("../../../tests/fixtures/pdf/hongze-2023.pdf"),
+    },
+    RoundTrip {
+        // Table 三 fills only the 自然人 and 总计 columns: each value goes under its heading.
+        name: "shuyang-fgj-2023 (gov-2021, blank columns)",
+        source: include_str!("../../../tests/fixtures/shuyang-fgj-2023.json"),
+        docx: include_bytes!("../../../tests/fixtures/pdf/shuyang-fgj-2023.docx"),
+        pdf: include_bytes!("../../../tests/fixtures/pdf/shuyang-fgj-2023.pdf"),
     },
     RoundTrip {
         name: "pingtan-2019 (gov-2019)",
@@ -165,34 +172,4 @@ fn a_scanned_report_says_it_has_no_text_layer_and_imports_nothing() {
     let error = pdf_text::extract(scanned).expect_err("a picture has no text");
     assert_eq!(error, pdf_text::PdfError::Scanned { pages: 1 });
     assert!(error.zh().contains("此 PDF 是扫描图片，没有文字层"));
-}
-
-#[test]
-fn a_table_with_blank_cells_inside_its_rows_is_refused_with_the_reason() {
-    // 沭阳县发改局 2023 fills only the 自然人 and 总计 columns of table 三: rows with holes
-    // cannot be placed by label, and the import says so rather than shifting figures.
-    let pdf = include_bytes!("../../../tests/fixtures/pdf/shuyang-fgj-2023.pdf");
-    let imported = import_pdf(pdf);
-    assert!(
-        imported
-            .errors
-            .iter()
-            .any(|e| e.contains("表三") && e.contains("表格未导入")),
-        "{:?}",
-        imported.errors
-    );
-    let report = &imported.report;
-    assert!(
-        report
-            .template()
-            .cells()
-            .iter()
-            .filter(|c| c.key.starts_with("requests."))
-            .all(|c| report.cell_raw(&c.key).is_none())
-    );
-    // The other tables, complete in the source, are read.
-    assert_eq!(
-        report.cell_raw("active.normative_docs.in_force").as_deref(),
-        Some("18")
-    );
 }

@@ -281,6 +281,7 @@ pub fn import_text(text: &str) -> ImportResult {
         read_tables_in_printed_order(
             &mut report,
             &lines,
+            &cleaned,
             &section_lines,
             &mut unrecognised,
             &mut errors,
@@ -351,10 +352,12 @@ fn is_inner_heading(text: &str, report: &Report, section: &str) -> bool {
 }
 
 /// For each table that got no figures from rows of cells, reads its section's text in
-/// printed order (text from a PDF). The section keeps only its prose before the table.
+/// printed order (text from a PDF; `raw` are the lines as laid out, `lines` as read). The
+/// section keeps only its prose before the table.
 fn read_tables_in_printed_order(
     report: &mut Report,
     lines: &[Line],
+    raw: &[String],
     section_lines: &[(String, Vec<usize>)],
     notes: &mut Vec<String>,
     errors: &mut Vec<String>,
@@ -382,7 +385,13 @@ fn read_tables_in_printed_order(
             .iter()
             .map(|&index| lines[index].text.as_str())
             .collect();
-        match pdf::fill_in_printed_order(report, table, &texts) {
+        // As laid out, leading spaces kept: where a value stands tells its column when cells
+        // are blank.
+        let laid_out: Vec<&str> = indices
+            .iter()
+            .map(|&index| raw.get(index).map_or("", |line| line.trim_end()))
+            .collect();
+        match pdf::fill_in_printed_order(report, table, &laid_out) {
             Ok(filled) => {
                 any_figure = true;
                 match filled {
@@ -391,11 +400,14 @@ fn read_tables_in_printed_order(
                         "表{}：PDF 文字中数值的顺序与表格不同，已按各行合计关系排列，请对照原文核对",
                         table_number(table)
                     )),
-                    pdf::Filled::BlankRows(rows) => notes.push(format!(
-                        "表{}：PDF 中有 {} 行没有数值（{}），已按各行标题对应，这些行留空，请对照原文核对",
+                    pdf::Filled::Blanks { cells, rows } => notes.push(format!(
+                        "表{}：PDF 中有 {cells} 个单元格没有数值{}，已按行标题和列位置对应，这些单元格留空，请对照原文核对",
                         table_number(table),
-                        rows.len(),
-                        rows.join("、")
+                        if rows.is_empty() {
+                            String::new()
+                        } else {
+                            format!("（整行空白：{}）", rows.join("、"))
+                        }
                     )),
                     pdf::Filled::Ambiguous => errors.push(format!(
                         "表{}：PDF 文字中数值的顺序与表格不同，且不止一种排列能使合计成立；已按文字顺序填入，请对照原文逐格核对",

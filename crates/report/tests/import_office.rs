@@ -103,8 +103,10 @@ fn text_of_the_pdf_libreoffice_prints_imports_exactly() {
             let text = String::from_utf8_lossy(&run("pdftotext", &args).stdout).into_owned();
             let imported = report::import_text(&text);
             if name == "shuyang-fgj-2023" {
-                // Its table 三 has blank cells, which a PDF prints as nothing: the values
-                // cannot be placed, and the import says so instead of shifting them.
+                // Its table 三 has blank cells, which a PDF prints as nothing; pdftotext's text
+                // does not keep the columns where our extractor (crates/pdf-text) puts them,
+                // so the values cannot be placed, and the import says so instead of shifting
+                // them.
                 assert!(
                     imported.errors.iter().any(|e| e.starts_with("表三")),
                     "layout {layout}: {:?}",

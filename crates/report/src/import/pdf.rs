@@ -211,9 +211,15 @@ pub(super) enum Filled {
     /// The values came out of order and more than one arrangement adds up: taken as they
     /// stand, and the clerk is told.
     Ambiguous,
-    /// Whole rows had no values (blank cells in the source): each line of values was matched
-    /// to the row whose label stands around it, and these rows (their labels) left blank.
-    BlankRows(Vec<&'static str>),
+    /// Cells had no values in the source: each line of values was matched to the row whose
+    /// label stands around it, and each value to the column heading above it; this many
+    /// cells were left blank, among them these whole rows (their labels).
+    Blanks {
+        /// How many cells are blank.
+        cells: usize,
+        /// The rows blank from end to end.
+        rows: Vec<&'static str>,
+    },
 }
 
 /// Fills `table` from the figures of `lines` taken in printed order: the first figure is the
@@ -247,9 +253,12 @@ pub(super) fn fill_in_printed_order(
     let runs = runs_of(lines, table);
     let count: usize = runs.iter().map(|run| run.values.len()).sum();
     if count < keys.len()
-        && let Some(blank) = fill_by_row_labels(report, table, lines)
+        && let Some(rows) = fill_by_row_labels(report, table, lines)
     {
-        return Ok(Filled::BlankRows(blank));
+        return Ok(Filled::Blanks {
+            cells: keys.len() - count,
+            rows,
+        });
     }
     if count != keys.len() {
         return Err((count, keys.len()));
@@ -305,20 +314,35 @@ pub(super) fn fill_in_printed_order(
 /// printed over several lines sits before, beside and after its values). Rows no line is
 /// matched to stay blank; their labels are returned. `None` when a line has a number of
 /// values no row has, or the lines cannot be matched in order.
-fn fill_by_row_labels(
+fn fill_by_row_labels<'a>(
     report: &mut Report,
     table: &TableSpec,
-    lines: &[&str],
+    lines: &[&'a str],
 ) -> Option<Vec<&'static str>> {
-    // Each row with its column count and the label words it prints.
-    let rows: Vec<(
-        &'static crate::template::RowSpec,
-        &'static [crate::template::ColumnSpec],
-    )> = table
+    // Each row with its block's columns and where those columns stand in the text.
+    let first_values = lines
+        .iter()
+        .position(|line| !figure_tokens(line).is_empty())?;
+    let centres: Vec<Option<Vec<usize>>> = table
         .blocks
         .iter()
-        .flat_map(|block| block.rows.iter().map(move |row| (*row, block.columns)))
+        .map(|block| column_centres(&lines[..first_values], block.columns))
         .collect();
+    let rows: Vec<PlacedRow<'_>> = table
+        .blocks
+        .iter()
+        .zip(&centres)
+        .flat_map(|(block, centres)| {
+            block
+                .rows
+                .iter()
+                .map(move |row| (*row, block.columns, centres.as_deref()))
+        })
+        .collect();
+    let placed = |line: &'a str, row: usize| {
+        let (_, columns, centres) = rows[row];
+        placed(line, columns.len(), centres)
+    };
     // Each line of values, with the words around it: the text lines since the previous line
     // of values, its own words, and the text lines up to the next.
     let value_lines: Vec<usize> = (0..lines.len())
@@ -349,10 +373,8 @@ fn fill_by_row_labels(
         })
         .collect();
     let score = |n: usize, row: usize| -> Option<usize> {
-        let (spec, columns) = rows[row];
-        if figure_tokens(lines[value_lines[n]]).len() != columns.len() {
-            return None;
-        }
+        let (spec, _, _) = rows[row];
+        placed(lines[value_lines[n]], row)?;
         let label: Vec<char> = spec
             .label
             .chars()
@@ -401,18 +423,121 @@ fn fill_by_row_labels(
         r -= 1;
     }
     let mut blank = Vec::new();
-    for (row, line) in rows.iter().zip(&assigned) {
-        let (spec, columns) = row;
+    for (row, line) in assigned.iter().enumerate() {
+        let (spec, columns, _) = rows[row];
         match line {
             Some(line) => {
-                for (column, value) in columns.iter().zip(figure_tokens(lines[*line])) {
-                    report.set_cell(&format!("{}.{}.{}", table.id, spec.key, column.key), value);
+                for (column, value) in placed(lines[*line], row)? {
+                    let key = format!("{}.{}.{}", table.id, spec.key, columns[column].key);
+                    report.set_cell(&key, value);
                 }
             }
             None => blank.push(spec.label),
         }
     }
     Some(blank)
+}
+
+/// A row of a table, its block's columns and where they stand in the text (when known).
+type PlacedRow<'c> = (
+    &'static crate::template::RowSpec,
+    &'static [crate::template::ColumnSpec],
+    Option<&'c [usize]>,
+);
+
+/// Which column each value of a line stands in: in order when the line is full, by position
+/// under the column headings (`centres`) when some of its cells are blank.
+fn placed<'a>(
+    line: &'a str,
+    columns: usize,
+    centres: Option<&[usize]>,
+) -> Option<Vec<(usize, &'a str)>> {
+    let tokens = positioned_tokens(line);
+    if tokens.len() == columns {
+        return Some(
+            tokens
+                .into_iter()
+                .map(|(token, _)| token)
+                .enumerate()
+                .collect(),
+        );
+    }
+    place(&tokens, centres?)
+}
+
+/// How many columns of `-layout` text a string takes: two for a Chinese character.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+        .sum()
+}
+
+/// The figure tokens of a line with the text column at each one's centre.
+fn positioned_tokens(line: &str) -> Vec<(&str, usize)> {
+    if line.contains('。') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut rest = line;
+    let mut column = 0;
+    while let Some(start) = rest.find(|ch: char| !ch.is_whitespace()) {
+        column += display_width(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..end];
+        let width = display_width(token);
+        if is_figure_token(token) {
+            out.push((token, column + width / 2));
+        }
+        column += width;
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Where each column's heading stands in the header lines above a table's values: the
+/// centre of the first two characters of its label (headings wrap, so a label is seldom
+/// whole on one line), taken left to right so each column is right of the one before.
+/// `None` when a heading is not found.
+fn column_centres(header: &[&str], columns: &[crate::template::ColumnSpec]) -> Option<Vec<usize>> {
+    let mut centres = Vec::with_capacity(columns.len());
+    let mut after = 0;
+    for column in columns {
+        let start: String = column
+            .label
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .take(2)
+            .collect();
+        let mut found: Option<usize> = None;
+        for line in header {
+            for (at, _) in line.match_indices(start.as_str()) {
+                let centre = display_width(&line[..at]) + display_width(&start) / 2;
+                if centre > after && found.is_none_or(|best| centre < best) {
+                    found = Some(centre);
+                }
+            }
+        }
+        after = found?;
+        centres.push(after);
+    }
+    Some(centres)
+}
+
+/// The column of each value by the nearest heading, when they stand in order, one per column.
+fn place<'a>(tokens: &[(&'a str, usize)], centres: &[usize]) -> Option<Vec<(usize, &'a str)>> {
+    let mut placed: Vec<(usize, &str)> = Vec::with_capacity(tokens.len());
+    for &(token, at) in tokens {
+        let column = (0..centres.len()).min_by_key(|&c| centres[c].abs_diff(at))?;
+        if placed
+            .last()
+            .is_some_and(|&(previous, _)| previous >= column)
+        {
+            return None;
+        }
+        placed.push((column, token));
+    }
+    Some(placed)
 }
 
 /// Values on consecutive lines (blank lines between them do not matter), and the row

@@ -238,21 +238,7 @@ fn a_table_with_a_value_missing_is_an_error_and_fills_nothing() {
     // 14 of table 四's 15 values: one blank cell in the PDF.
     let values = "1\n0\n0\n0\n1\n2\n0\n0\n0\n2\n0\n0\n0\n0\n";
     let imported = import_text(&pdf_report("某县2024年政府信息公开工作年度报告", values));
-    assert!(
-        imported
-            .errors
-            .iter()
-            .any(|e| e.contains("表四") && e.contains("14") && e.contains("15")),
-        "{:?}",
-        imported.errors
-    );
-    assert!(
-        imported
-            .report
-            .figures
-            .keys()
-            .all(|key| !key.starts_with("appeals."))
-    );
+    assert_appeals_refused(&imported, 14);
 }
 
 #[test]
@@ -573,4 +559,116 @@ fn a_recent_report_cut_short_is_an_error_not_a_quiet_free_form_import() {
     let imported = import_text(old);
     assert_eq!(imported.report.template, TemplateId::Legacy);
     assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+}
+
+/// Table 四 was refused with `found` of its 15 values, and none of them was written.
+#[track_caller]
+fn assert_appeals_refused(imported: &ImportResult, found: usize) {
+    let said = format!("表四：找到 {found} 个数值，表格应有 15 个");
+    assert!(
+        imported.errors.iter().any(|e| e.contains(&said)),
+        "{:?}",
+        imported.errors
+    );
+    assert!(
+        imported
+            .report
+            .figures
+            .keys()
+            .all(|key| !key.starts_with("appeals."))
+    );
+}
+
+/// Table 四 laid out as `pdftotext -layout` prints it: its headings, then one row of values
+/// under them (`None` a blank cell). Columns are ten text columns apart; a Chinese character
+/// takes two.
+fn appeals_laid_out(values: [Option<&str>; 15]) -> String {
+    let width = |text: &str| {
+        text.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+    };
+    let pad_to = |line: &mut String, column: usize| {
+        while width(line) < column {
+            line.push(' ');
+        }
+    };
+    let mut headings = String::new();
+    let mut row = String::new();
+    for (i, value) in values.iter().enumerate() {
+        let label = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"][i % 5];
+        pad_to(&mut headings, i * 10 + 5 - width(label) / 2);
+        headings.push_str(label);
+        if let Some(value) = value {
+            pad_to(&mut row, i * 10 + 5 - value.len() / 2);
+            row.push_str(value);
+        }
+    }
+    format!("行政复议  行政诉讼\n未经复议直接起诉  复议后起诉\n{headings}\n{row}")
+}
+
+#[test]
+fn blank_cells_in_a_row_printed_across_blocks_are_refused_not_shifted() {
+    // Table 四 prints 行政复议 and both kinds of 行政诉讼 on one line; with two cells blank the
+    // values cannot be told apart by block, so the table is refused (the positive case, a
+    // table 三 with blank columns, is the LibreOffice PDF in crates/pdf-text/tests/import.rs).
+    let mut values = [Some("0"); 15];
+    values[0] = Some("2");
+    values[1] = Some("1");
+    values[2] = None;
+    values[3] = None;
+    values[4] = Some("3");
+    let text = pdf_report(
+        "某县人民政府\n2024年政府信息公开工作年度报告",
+        &appeals_laid_out(values),
+    );
+    let imported = import_text(&text);
+    assert_appeals_refused(&imported, 13);
+    // Complete, the same layout reads in order.
+    let imported = import_text(&pdf_report(
+        "某县人民政府\n2024年政府信息公开工作年度报告",
+        &appeals_laid_out([Some("1"); 15]),
+    ));
+    assert_eq!(
+        imported
+            .report
+            .cell_raw("appeals.suit_after_review.total")
+            .as_deref(),
+        Some("1")
+    );
+}
+
+#[test]
+fn values_that_cannot_be_placed_under_headings_are_refused_not_shifted() {
+    // The same row with its values pushed together: positions no longer tell the columns.
+    let mut values = [Some("0"); 15];
+    values[2] = None;
+    let laid_out = appeals_laid_out(values);
+    let squeezed: String = laid_out
+        .lines()
+        .map(|line| {
+            if line.trim_start().starts_with('0') {
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let imported = import_text(&pdf_report(
+        "某县人民政府\n2024年政府信息公开工作年度报告",
+        &squeezed,
+    ));
+    assert_appeals_refused(&imported, 14);
+    // And with no headings at all, nothing says where a value belongs.
+    let headless: String = laid_out.lines().skip(3).collect();
+    let imported = import_text(&pdf_report(
+        "某县人民政府\n2024年政府信息公开工作年度报告",
+        &headless,
+    ));
+    assert!(
+        imported.errors.iter().any(|e| e.contains("表四")),
+        "{:?}",
+        imported.errors
+    );
 }
