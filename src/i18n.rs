@@ -271,7 +271,7 @@ texts! {
     ImportChars => "{n} 字", "{n} characters";
     ImportTables => "统计表", "Tables";
     ImportCells => "已填 {filled}/{cells} 格", "{filled} of {cells} cells filled";
-    ImportErrors => "需要处理", "Needs attention";
+    ImportErrors => "需要处理", "Needs attention (the importer's notes are in Chinese)";
     ImportUnrecognised => "未识别的内容（{n} 处）", "Not recognised ({n})";
     ImportNone => "未找到", "not found";
     ImportSave => "保存为报告", "Save as a report";

@@ -279,7 +279,8 @@ fn Review(
             <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| !s.errors.is_empty()))>
                 <div class="banner error" role="alert" data-testid="import-errors">
                     <strong>{move || t(Text::ImportErrors)}</strong>
-                    <ul>{move || summary.with(|s| s.as_ref().map(|s| s.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()))}</ul>
+                    // The importer writes its notes in Chinese only; marked so, for screen readers.
+                    <ul lang="zh-CN">{move || summary.with(|s| s.as_ref().map(|s| s.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()))}</ul>
                 </div>
             </Show>
             <h4>{move || t(Text::ImportSections)}</h4>
@@ -302,7 +303,7 @@ fn Review(
             <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| !s.unrecognised.is_empty()))>
                 <details class="import-unrecognised" data-testid="import-unrecognised">
                     <summary>{move || t(Text::ImportUnrecognised).replace("{n}", &summary.with(|s| s.as_ref().map_or(0, |s| s.unrecognised.len())).to_string())}</summary>
-                    <ul>{move || summary.with(|s| s.as_ref().map(|s| s.unrecognised.iter().map(|u| view! { <li>{u.clone()}</li> }).collect_view()))}</ul>
+                    <ul lang="zh-CN">{move || summary.with(|s| s.as_ref().map(|s| s.unrecognised.iter().map(|u| view! { <li>{u.clone()}</li> }).collect_view()))}</ul>
                 </details>
             </Show>
             <div class="form-actions">
