@@ -131,6 +131,8 @@ rules! {
     NarrativeProblemsThin = "narrative.problems_thin", Warning;
     /// Sub-headings （一）（二）… (or a legacy report's headings) out of order or with gaps.
     NarrativeHeadingOrder = "narrative.heading_order", Warning;
+    /// A 同比 rate in the prose that last year's and this year's tables contradict.
+    NarrativeYoyMismatch = "narrative.yoy_mismatch", Warning;
 }
 
 impl fmt::Display for Rule {

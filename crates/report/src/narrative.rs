@@ -1,5 +1,6 @@
 //! The prose rules: `narrative.parts_exceed`, `narrative.table_mismatch`, `narrative.empty`,
 //! `narrative.same_as_last_year`, `narrative.stale_year`, `narrative.fee_mismatch`,
+//! `narrative.yoy_mismatch`,
 //! `narrative.problems_thin` and `narrative.heading_order`. Each finding points at the sentence (or section) it is
 //! about through `Finding::span`, in byte offsets of the section text as stored.
 //!
@@ -14,6 +15,7 @@ mod parts;
 pub(crate) mod similarity;
 mod structure;
 mod years;
+mod yoy;
 
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
@@ -48,6 +50,10 @@ pub(crate) fn check(
     fees::check(report, lang, findings);
     structure::check_problems(report, lang, findings);
     structure::check_legacy_headings(report, lang, findings);
+    // Last year's report, when it is the year before (its tables for 同比).
+    let last_year = previous.filter(|previous| {
+        previous.year == report.year - 1 && previous.template != TemplateId::Legacy
+    });
     // One per section; `None` for a blank one, which no rule reads.
     let texts: Vec<Option<Text>> = report
         .sections
@@ -62,6 +68,9 @@ pub(crate) fn check(
         check_parts(section, text, &sentences, lang, findings);
         if report.template != TemplateId::Legacy {
             check_tables(report, section, text, &sentences, lang, findings);
+            if let Some(previous) = last_year {
+                check_yoy(report, previous, section, text, &sentences, lang, findings);
+            }
         }
     }
     if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
@@ -240,6 +249,41 @@ fn check_tables(
                 .trim_end_matches(|ch: char| !ch.is_ascii_digit()),
         );
         finding.span = Some(span);
+        findings.push(finding);
+    }
+}
+
+/// `narrative.yoy_mismatch`: a 同比 rate in the prose that the two years' tables contradict.
+fn check_yoy(
+    report: &Report,
+    previous: &Report,
+    section: &Section,
+    text: &Text,
+    sentences: &[Sentence],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for mismatch in yoy::find(text, sentences, report, previous) {
+        let sentence = quote(section, text, mismatch.sentence, mismatch.at);
+        let (before, after) = (
+            format_value(mismatch.years.0),
+            format_value(mismatch.years.1),
+        );
+        let (label_zh, label_en) = mismatch.label;
+        let actual = mismatch.actual.words();
+        let message = match lang {
+            Lang::Zh => format!(
+                "“{sentence}”：正文写{label_zh}{}，统计表中上年为 {before}、本年为 {after}，应为{actual}。",
+                mismatch.stated
+            ),
+            Lang::En => format!(
+                "“{sentence}”: the text says {label_en} ({label_zh}) {}, but the tables give {before} last year and {after} this year: {actual}.",
+                mismatch.stated
+            ),
+        };
+        let mut finding = Finding::new(Rule::NarrativeYoyMismatch, mismatch.cells, message)
+            .with_values(actual, mismatch.stated);
+        finding.span = Some(span(section, text, mismatch.sentence));
         findings.push(finding);
     }
 }

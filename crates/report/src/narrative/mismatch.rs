@@ -15,7 +15,7 @@ use crate::template::TemplateId;
 
 /// A table quantity prose talks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Received,
     Granted,
     Partial,
@@ -340,6 +340,60 @@ fn between_keywords(lead: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The values the tables give for `kind` under the accepted readings, the plain one first
+/// (empty when a cell it needs is blank or unreadable): 办结 is written for the results'
+/// total, and loosely for what was received (新收, or 新收 + 上年结转); 收到 for 新收 or
+/// 新收 + 上年结转.
+pub(super) fn readings(report: &Report, kind: Kind) -> Vec<i128> {
+    let Some(plain) = table_sum(report, &total_keys(report, kind)) else {
+        return Vec::new();
+    };
+    let mut readings = vec![plain];
+    let carried = table_sum(report, &["requests.carried_in.total".to_string()]);
+    if kind == Kind::Answered
+        && let Some(new) = table_sum(report, &["requests.new.total".to_string()])
+    {
+        readings.push(new);
+        if let Some(carried_in) = carried {
+            readings.push(new + carried_in);
+        }
+    }
+    if kind == Kind::Received
+        && let Some(carried_in) = carried
+    {
+        readings.push(plain + carried_in);
+    }
+    readings
+}
+
+/// The one table quantity (of tables 三 and 四) the words before `quantity` name, read as
+/// [`find`] reads them, with the cells of its plain reading; `from` is where the clause may
+/// start (the end of the previous figure or the sentence's start).
+pub(super) fn attributed_kinds(
+    text: &Text,
+    from: usize,
+    quantity: &Quantity,
+    report: &Report,
+) -> Option<(Kind, Vec<String>)> {
+    if quantity.depth != 0 || quantity.approx || !is_case_unit(quantity.unit) {
+        return None;
+    }
+    let lead = clause_lead(text, from, quantity);
+    if lead.contains("备案") {
+        return None;
+    }
+    let [kind] = attributed(&lead)?[..] else {
+        return None;
+    };
+    let in_digits = text.chars[quantity.start..quantity.number_end]
+        .iter()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == ',');
+    if kind == Kind::Answered && !in_digits {
+        return None;
+    }
+    Some((kind, total_keys(report, kind)))
+}
+
 /// Reads a table total: the sum of `keys`, `None` if any is blank or unreadable.
 fn table_sum(report: &Report, keys: &[String]) -> Option<i128> {
     keys.iter().try_fold(0i128, |sum, key| {
@@ -399,7 +453,7 @@ fn total_keys(report: &Report, kind: Kind) -> Vec<String> {
         .collect()
 }
 
-fn labels(kind: Kind) -> (&'static str, &'static str) {
+pub(super) fn labels(kind: Kind) -> (&'static str, &'static str) {
     match kind {
         Kind::Received => ("收到申请", "applications received"),
         Kind::Granted => ("予以公开", "granted"),
@@ -432,25 +486,15 @@ fn compare(
     for kind in kinds {
         cells.extend(total_keys(report, *kind));
     }
-    let plain = table_sum(report, &cells)?;
-    let mut readings = vec![plain];
-    // 办结 is written for the results' total, and loosely for what was received.
-    if kinds == [Kind::Answered] {
-        let received = vec!["requests.new.total".to_string()];
-        let carried = vec!["requests.carried_in.total".to_string()];
-        if let Some(new) = table_sum(report, &received) {
-            readings.push(new);
-            if let Some(carried_in) = table_sum(report, &carried) {
-                readings.push(new + carried_in);
-            }
-        }
+    let readings = match kinds {
+        [kind] => readings(report, *kind),
+        _ => vec![table_sum(report, &cells)?],
+    };
+    if readings.is_empty() {
+        return None;
     }
-    if kinds == [Kind::Received] {
-        let carried = vec!["requests.carried_in.total".to_string()];
-        if let Some(carried_in) = table_sum(report, &carried) {
-            readings.push(plain + carried_in);
-            cells.extend(carried);
-        }
+    if kinds == [Kind::Received] && readings.len() > 1 {
+        cells.push("requests.carried_in.total".to_string());
     }
     if readings.contains(&quantity.value) {
         return None;

@@ -198,3 +198,71 @@ fn the_real_two_years_of_suqian_are_mostly_rewritten_and_say_so() {
     assert_eq!(two.tables.len(), 3);
     assert_eq!(two.tables[1].cells.len(), 175);
 }
+
+/// The `narrative.yoy_mismatch` findings of 宿迁市 2024 with `sentence` as its 一, against 2023.
+fn yoy_findings(sentence: &str, previous: Option<&Report>) -> Vec<String> {
+    let mut report = fixture("suqian-city-2024.json");
+    report.set_section_text("overview", sentence.to_string());
+    crate::validate(&report, previous, crate::Lang::Zh)
+        .into_iter()
+        .filter(|f| f.rule == crate::Rule::NarrativeYoyMismatch)
+        .map(|f| f.message)
+        .collect()
+}
+
+#[test]
+fn a_stated_year_on_year_rate_the_tables_contradict_is_a_finding() {
+    // 宿迁市: 新收 3511 → 3525 (+0.40 %), 办结 3486 → 3521 (+1.00 %), 行政复议 440 → 170
+    // (−61.36 %), computed by hand.
+    let last = fixture("suqian-city-2023.json");
+    for sentence in [
+        "全年新收政府信息公开申请3525件，同比增长4.0%。",
+        "办结3521件，较上年下降1.0%。",
+        "行政复议170件，同比下降16.4%。",
+        "全年新收政府信息公开申请3525件，比上年增加1%。",
+        "收到申请3646件，同比增长1.25%。",
+    ] {
+        let found = yoy_findings(sentence, Some(&last));
+        assert_eq!(found.len(), 1, "{sentence}: {found:?}");
+    }
+    let found = yoy_findings("行政复议170件，同比下降16.4%。", Some(&last));
+    assert!(
+        found[0].contains("统计表中上年为 440、本年为 170，应为下降61.4%"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn rates_that_agree_or_are_not_about_a_table_quantity_are_left_alone() {
+    let last = fixture("suqian-city-2023.json");
+    for sentence in [
+        // Rounded as written, or cut.
+        "全年新收政府信息公开申请3525件，同比增长0.4%。",
+        "行政复议170件，同比下降61.4%。",
+        "行政复议170件，同比下降61.3%。",
+        "行政诉讼77件，同比下降32%。",
+        // 收到 read with 上年结转 (3607 → 3646: +1.08 %).
+        "收到申请3646件，同比增长1.1%。",
+        // 宿迁市's own sentence: 1.05 % against 1.08 %, within 0.1 points (another base).
+        "全市全年共收办政府信息公开申请案件3646件，同比增长1.05%。",
+        // The rate is about something else.
+        "新收申请3525件，其中自然人申请同比增长9%。",
+        "政务新媒体发布信息1200条，同比增长20%。",
+        "新收申请3525件（同比增长9%）。",
+        // The figure itself is wrong: narrative.table_mismatch says so, not this rule.
+        "全年新收申请3500件，同比增长50%。",
+        // Percentage points are not a rate of change.
+        "公开率为95%，同比提高2个百分点。",
+    ] {
+        assert_eq!(
+            yoy_findings(sentence, Some(&last)),
+            Vec::<String>::new(),
+            "{sentence}"
+        );
+    }
+    // Without last year's report, or with its cell blank, nothing is known.
+    assert!(yoy_findings("行政复议170件，同比下降16.4%。", None).is_empty());
+    let mut blank = last.clone();
+    blank.set_cell("appeals.review.total", "");
+    assert!(yoy_findings("行政复议170件，同比下降16.4%。", Some(&blank)).is_empty());
+}

@@ -1,0 +1,152 @@
+//! `narrative.yoy_mismatch`: a 同比 change the prose states for a table quantity that the two
+//! years' tables contradict (“受理申请3119件，同比增长12.5%” when last year's table gives
+//! another rate).
+//!
+//! Read as conservatively as `narrative.table_mismatch`: the figure before the rate must be
+//! attributed to exactly that table quantity by the same reading, and must equal this year's
+//! table (otherwise the figure itself is wrong, which that rule says); the rate must follow it
+//! in the same clause as `同比/较上年/比上年 + 增长/增加/上升/提高/下降/减少/降低 + N%`.
+//! The stated rate passes when it is the exact change rounded or cut to the decimals written,
+//! or within 0.1 percentage points of it (宿迁市 2024's “同比增长1.05%” against 1.08 % from
+//! the tables may rest on last year's figures as corrected: not unambiguous).
+
+use super::mismatch::{attributed_kinds, readings};
+use super::numbers::{SCALE, Sentence, Text};
+use crate::compare::YearOnYear;
+use crate::model::Report;
+
+/// Words that say the rate compares with last year.
+const AGAINST_LAST_YEAR: &[&str] = &["同比", "较上年", "比上年", "较去年", "比去年", "较上一年"];
+/// Words of a rise and of a fall.
+const UP: &[&str] = &["增长", "增加", "上升", "提高"];
+const DOWN: &[&str] = &["下降", "减少", "降低"];
+
+/// One contradicted rate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct YoyMismatch {
+    /// The sentence (character range).
+    pub(crate) sentence: (usize, usize),
+    /// Where the rate stands (character index).
+    pub(crate) at: usize,
+    /// The rate as written, with its word (`增长12.5%`).
+    pub(crate) stated: String,
+    /// The quantity, in official words and in English.
+    pub(crate) label: (&'static str, &'static str),
+    /// The table cells read.
+    pub(crate) cells: Vec<String>,
+    /// Last year's and this year's table values (scaled by [`SCALE`]).
+    pub(crate) years: (i128, i128),
+    /// The change the tables give.
+    pub(crate) actual: YearOnYear,
+}
+
+/// Every contradicted rate in `text`, against last year's report `previous`.
+pub(crate) fn find(
+    text: &Text,
+    sentences: &[Sentence],
+    report: &Report,
+    previous: &Report,
+) -> Vec<YoyMismatch> {
+    let mut found = Vec::new();
+    for sentence in sentences {
+        let quantities = &sentence.quantities;
+        let mut lead_start = sentence.range.0;
+        for (index, quantity) in quantities.iter().enumerate() {
+            let from = lead_start;
+            lead_start = quantity.end;
+            let Some(rate) = quantities.get(index + 1).filter(|rate| rate.unit == "%") else {
+                continue;
+            };
+            if quantity.depth != 0 || quantity.approx || rate.depth != 0 || rate.approx {
+                continue;
+            }
+            let Some(rising) = rate_words(&text.slice(quantity.end, rate.start)) else {
+                continue;
+            };
+            let Some((kind, cells)) = attributed_kinds(text, from, quantity, report) else {
+                continue;
+            };
+            // The reading of this year's tables the figure states, and last year's same one.
+            let now = readings(report, kind);
+            let Some(reading) = now.iter().position(|value| *value == quantity.value) else {
+                continue;
+            };
+            let Some(&before) = readings(previous, kind).get(reading) else {
+                continue;
+            };
+            let after = quantity.value;
+            let decimals = text.chars[rate.start..rate.number_end]
+                .iter()
+                .skip_while(|ch| **ch != '.')
+                .skip(1)
+                .count()
+                .min(4);
+            let stated = if rising { rate.value } else { -rate.value };
+            if agrees(before, after, stated, decimals) {
+                continue;
+            }
+            let word = text.slice(quantity.end, rate.end);
+            let word = word.trim_start_matches(['，', ',', ' ']);
+            found.push(YoyMismatch {
+                sentence: sentence.range,
+                at: rate.start,
+                stated: word.to_string(),
+                label: super::mismatch::labels(kind),
+                cells,
+                years: (before, after),
+                actual: YearOnYear::between(figure(before), figure(after)),
+            });
+        }
+    }
+    found
+}
+
+/// `Some(true)` for `，同比增长`, `Some(false)` for `较上年下降` …, `None` for anything else.
+fn rate_words(between: &str) -> Option<bool> {
+    let words: String = between.chars().filter(|ch| !ch.is_whitespace()).collect();
+    let words = words.trim_start_matches(['，', ',']);
+    let rest = AGAINST_LAST_YEAR
+        .iter()
+        .find_map(|lead| words.strip_prefix(lead))?;
+    let rest = rest.trim_end_matches('了');
+    if UP.contains(&rest) {
+        Some(true)
+    } else if DOWN.contains(&rest) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether `stated` (a percentage scaled by [`SCALE`], negative for a fall, written with
+/// `decimals` places) is the change from `before` to `after`, rounded or cut to those places,
+/// or within 0.1 percentage points of it.
+fn agrees(before: i128, after: i128, stated: i128, decimals: usize) -> bool {
+    if before <= 0 {
+        // From nothing no rate is meaningful; the rule says nothing.
+        return true;
+    }
+    // The exact change in units of the last written place: (after − before) / before × 100.
+    let unit = 10i128.pow(decimals as u32);
+    let numerator = (after - before) * 100 * unit;
+    let cut = numerator / before;
+    let remainder = numerator % before;
+    let rounded = if remainder.abs() * 2 >= before {
+        cut + numerator.signum()
+    } else {
+        cut
+    };
+    let written = stated * unit / SCALE;
+    if written == rounded || written == cut {
+        return true;
+    }
+    // A gap under 0.1 percentage points may come from another base (last year's figures as
+    // corrected since): a finding must be unambiguous. In units of 10⁻⁴ %: the exact change
+    // × 10⁴ against the stated one.
+    let exact = (after - before) * 100 * SCALE / before;
+    (exact - stated).abs() < SCALE / 10
+}
+
+fn figure(value: i128) -> Option<crate::figure::Figure> {
+    crate::figure::parse_figure(&super::format_value(value), crate::figure::CellKind::Amount).ok()
+}
