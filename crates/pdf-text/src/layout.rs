@@ -20,6 +20,10 @@ pub struct Glyph {
     pub text: String,
 }
 
+/// The rightmost column a glyph is placed at; an A3 landscape page in 6-point type is far
+/// narrower.
+const MAX_COLUMN: usize = 1000;
+
 /// The page's text: one line per row of glyphs, columns padded with spaces.
 pub(crate) fn lay_out(glyphs: &[Glyph]) -> String {
     if glyphs.is_empty() {
@@ -62,7 +66,9 @@ fn line_text(line: &[&Glyph], unit: f64) -> String {
             typed_space = previous.is_some();
             continue;
         }
-        let target = (glyph.x.max(0.0) / unit).round() as usize;
+        // A glyph placed absurdly far right (a damaged or hostile matrix) must not make a
+        // line of a billion spaces.
+        let target = ((glyph.x.max(0.0) / unit).round() as usize).min(MAX_COLUMN);
         match previous {
             // Fake bold and shadows draw the same glyph twice, a hair apart.
             Some(prev)

@@ -354,3 +354,26 @@ fn a_page_whose_content_cannot_be_inflated_is_named_not_dropped() {
         extract(&bytes)
     );
 }
+
+#[test]
+fn a_glyph_placed_absurdly_far_away_does_not_blow_up_the_text() {
+    let mut ops = text_at(72, 700, "near");
+    ops.push(op("BT", vec![]));
+    ops.push(op("Tf", vec!["F1".into(), 10.into()]));
+    ops.push(op(
+        "Tm",
+        vec![
+            1.into(),
+            0.into(),
+            0.into(),
+            1.into(),
+            Object::Real(1.0e30),
+            700.into(),
+        ],
+    ));
+    ops.push(op("Tj", vec![Object::string_literal("far")]));
+    ops.push(op("ET", vec![]));
+    let text = extract(&pdf(ops)).expect("text").text;
+    assert!(text.len() < 4096, "{} bytes", text.len());
+    assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["near", "far"]);
+}
