@@ -39,16 +39,7 @@ impl YearOnYear {
         if before == 0 {
             return YearOnYear::FromZero;
         }
-        let numerator = (after - before) * 1000;
-        let mut tenths = numerator / before;
-        let remainder = numerator % before;
-        if remainder.abs() * 2 >= before.abs() {
-            tenths += if (numerator < 0) == (before < 0) {
-                1
-            } else {
-                -1
-            };
-        }
+        let (_, mut tenths) = percent_change(before, after, 1);
         if tenths == 0 {
             // A change too small to show at one decimal is still not 持平.
             tenths = if (after > before) == (before > 0) {
@@ -80,6 +71,26 @@ impl YearOnYear {
             YearOnYear::Missing => "—".to_string(),
         }
     }
+}
+
+/// The change from `before` to `after` in percent, with `decimals` places, as a whole number
+/// of the last place: cut (towards zero) and rounded (halves away from zero). `before` is not
+/// zero.
+pub(crate) fn percent_change(before: i128, after: i128, decimals: u32) -> (i128, i128) {
+    let numerator = (after - before) * 100 * 10i128.pow(decimals);
+    let cut = numerator / before;
+    let remainder = numerator % before;
+    let rounded = if remainder.abs() * 2 >= before.abs() {
+        // Away from zero: the quotient's sign.
+        cut + if (numerator < 0) == (before < 0) {
+            1
+        } else {
+            -1
+        }
+    } else {
+        cut
+    };
+    (cut, rounded)
 }
 
 /// `tenths` of a percent with one decimal, after the word for up or down.

@@ -238,11 +238,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
                 }
                 None => continue,
             };
-            // 办结 in words (“办结一件申请、解决一个问题”) is a slogan, not a count.
-            let in_digits = text.chars[quantity.start..quantity.number_end]
-                .iter()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == ',');
-            if kinds.contains(&Kind::Answered) && !in_digits {
+            if kinds.contains(&Kind::Answered) && !in_digits(text, quantity) {
                 continue;
             }
             if let Some(mismatch) = compare(report, (start, end), quantity, &kinds) {
@@ -251,6 +247,14 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
         }
     }
     found
+}
+
+/// Whether a figure is written in digits (办结 in words, “办结一件申请、解决一个问题”, is a
+/// slogan, not a count).
+fn in_digits(text: &Text, quantity: &Quantity) -> bool {
+    text.chars[quantity.start..quantity.number_end]
+        .iter()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == ',')
 }
 
 /// The words before a figure in its clause (from the last ，；：、 or the previous figure),
@@ -385,10 +389,7 @@ pub(super) fn attributed_kinds(
     let [kind] = attributed(&lead)?[..] else {
         return None;
     };
-    let in_digits = text.chars[quantity.start..quantity.number_end]
-        .iter()
-        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || *c == ',');
-    if kind == Kind::Answered && !in_digits {
+    if kind == Kind::Answered && !in_digits(text, quantity) {
         return None;
     }
     Some((kind, total_keys(report, kind)))

@@ -12,7 +12,7 @@
 
 use super::mismatch::{attributed_kinds, readings};
 use super::numbers::{SCALE, Sentence, Text};
-use crate::compare::YearOnYear;
+use crate::compare::{YearOnYear, percent_change};
 use crate::model::Report;
 
 /// Words that say the rate compares with last year.
@@ -126,17 +126,9 @@ fn agrees(before: i128, after: i128, stated: i128, decimals: usize) -> bool {
         // From nothing no rate is meaningful; the rule says nothing.
         return true;
     }
-    // The exact change in units of the last written place: (after − before) / before × 100.
-    let unit = 10i128.pow(decimals as u32);
-    let numerator = (after - before) * 100 * unit;
-    let cut = numerator / before;
-    let remainder = numerator % before;
-    let rounded = if remainder.abs() * 2 >= before {
-        cut + numerator.signum()
-    } else {
-        cut
-    };
-    let written = stated * unit / SCALE;
+    // The exact change in units of the last written place.
+    let (cut, rounded) = percent_change(before, after, decimals as u32);
+    let written = stated * 10i128.pow(decimals as u32) / SCALE;
     if written == rounded || written == cut {
         return true;
     }
