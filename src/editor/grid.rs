@@ -8,11 +8,11 @@ pub mod rows;
 pub mod toolbar;
 
 use leptos::prelude::*;
-use report::{GridRange, HeaderCell, TableLayout, TableSpec};
+use report::{GridRange, TableSpec};
 
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
-use rows::{BlockRows, SingleRow};
+use rows::grid_rows;
 use toolbar::GridToolbar;
 
 /// How the focused cell takes keys.
@@ -99,15 +99,10 @@ pub fn TableGrid(
         state.dragging.set_value(false)
     });
     on_cleanup(move || mouseup.remove());
-    let body = match table.layout {
-        TableLayout::Rows => table
-            .blocks
-            .iter()
-            .map(|block| view! { <BlockRows table=table block=block /> })
-            .collect_view()
-            .into_any(),
-        TableLayout::SingleRow => view! { <SingleRow table=table /> }.into_any(),
-    };
+    // The grid draws the same shape as print: one layout of the official table.
+    let shape = report::table_shape(table);
+    let head = grid_rows(&shape, shape.head.clone());
+    let body = grid_rows(&shape, shape.body.clone());
     let LangCtx(lang) = expect_context::<LangCtx>();
     let end_id = format!("after-grid-{}", table.id);
     let end_selector = format!("#{end_id}");
@@ -123,7 +118,7 @@ pub fn TableGrid(
             <div class="grid-wrap">
                 <table class="grid" aria-label=table.title>
                     <thead>
-                        {table.header_rows.iter().map(|row| view! { <tr>{header_cells(row)}</tr> }).collect_view()}
+                        {head}
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
@@ -131,16 +126,4 @@ pub fn TableGrid(
             <span class="grid-end" id=end_id tabindex="-1"></span>
         </div>
     }
-}
-
-/// Printed header or label cells with their merges.
-pub fn header_cells(cells: &'static [HeaderCell]) -> impl IntoView {
-    cells
-        .iter()
-        .map(|cell| {
-            view! {
-                <th colspan=cell.colspan.to_string() rowspan=cell.rowspan.to_string()>{cell.label}</th>
-            }
-        })
-        .collect_view()
 }

@@ -79,5 +79,16 @@ test('the format follows the year until the clerk picks one', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('测试局2023年政府信息公开工作年度报告');
   await openSection(page, '二、');
   // The 2019 trial format's table 二, with its 本年新制作数量 column.
-  await expect(page.getByRole('table', { name: '二、主动公开政府信息情况' })).toContainText('本年新制作数量');
+  const grid = page.getByRole('table', { name: '二、主动公开政府信息情况' });
+  await expect(grid).toContainText('本年新制作数量');
+  // The grid has the printed shape: the （八） and （九） blocks have two figures in a
+  // four-column table, their last cell widened, as on paper.
+  const widths = await grid.locator('tr').evaluateAll((rows) =>
+    rows.map((row) => Array.from((row as HTMLTableRowElement).cells).reduce((sum, cell) => sum + cell.colSpan, 0)),
+  );
+  expect(widths.length).toBeGreaterThan(10);
+  expect(new Set(widths)).toEqual(new Set([4]));
+  const procurement = grid.locator('tr', { has: page.getByRole('rowheader', { name: '政府集中采购' }) });
+  await expect(procurement.locator('input')).toHaveCount(2);
+  await expect(procurement.locator('td').last()).toHaveAttribute('colspan', '2');
 });

@@ -69,6 +69,14 @@ pub struct Table {
     pub body: Vec<Row>,
 }
 
+impl Table {
+    /// Whether `row` is a block caption of table 二 (`第二十条第（一）项`): one label across
+    /// the whole grid.
+    pub fn is_caption(&self, row: &Row) -> bool {
+        matches!(&row.cells[..], [cell] if cell.is_header && cell.colspan == self.columns)
+    }
+}
+
 /// One printed row: the cells that *start* on it, left to right. A cell spanning down from an
 /// earlier row is not repeated, as in HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,9 +114,9 @@ impl Cell {
         }
     }
 
-    fn figure(report: &Report, key: String) -> Cell {
+    fn figure(text: &impl Fn(&str) -> String, key: String) -> Cell {
         Cell {
-            text: figure_text(report, &key),
+            text: text(&key),
             rowspan: 1,
             colspan: 1,
             is_header: false,
@@ -346,6 +354,18 @@ fn figure_text(report: &Report, key: &str) -> String {
 
 /// Lays out one official table from the template's merge structure and the report's figures.
 pub fn render_table(report: &Report, spec: &TableSpec) -> Table {
+    lay_out(spec, |key| figure_text(report, key))
+}
+
+/// The shape of one official table with its figure cells empty: what the editor's grid draws,
+/// so the official table's merges and widths are laid out in one place for print and screen.
+pub fn table_shape(spec: &TableSpec) -> Table {
+    lay_out(spec, |_| String::new())
+}
+
+/// Lays out one official table, each figure cell printing `text(key)`.
+fn lay_out(spec: &TableSpec, text: impl Fn(&str) -> String) -> Table {
+    let text = &text;
     let columns = spec.grid_columns.max(1);
     let head: Vec<Row> = spec
         .header_rows
@@ -378,7 +398,7 @@ pub fn render_table(report: &Report, spec: &TableSpec) -> Table {
                 for &row in block.rows {
                     let mut cells = label_cells(row);
                     cells.extend(block.columns.iter().map(|column| {
-                        Cell::figure(report, format!("{}.{}.{}", spec.id, row.key, column.key))
+                        Cell::figure(text, format!("{}.{}.{}", spec.id, row.key, column.key))
                     }));
                     // Rows under a spanning label (table 三) are narrower by design: only
                     // blocks without merged labels (table 二) are widened to the grid.
@@ -400,7 +420,7 @@ pub fn render_table(report: &Report, spec: &TableSpec) -> Table {
                             })
                         })
                     })
-                    .map(|key| Cell::figure(report, key))
+                    .map(|key| Cell::figure(text, key))
                     .collect();
             body.push(Row { cells });
         }

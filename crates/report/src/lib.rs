@@ -39,7 +39,9 @@ pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
 pub use compare::{
     CellChange, Provenance, SectionChanges, Sentence, TableChanges, TwoYears, YearOnYear, compare,
 };
-pub use document::{Block, Cell, Document, HeadingLevel, Row, Table, render, render_table};
+pub use document::{
+    Block, Cell, Document, HeadingLevel, Row, Table, render, render_table, table_shape,
+};
 pub use export::{
     DOCUMENT_CSS, file_name, to_csv, to_docx, to_html, to_html_fragment, to_markdown,
 };

@@ -407,3 +407,100 @@ fn the_cover_page_title_and_contact_are_printed() {
     );
     assert!(!report::to_markdown(&report::render(&report)).contains("联系方式："));
 }
+
+/// Lays a table's rows onto a grid the way HTML does (a cell spanning down occupies the rows
+/// below it) and returns each row's occupied width, or the clash that breaks the rectangle.
+fn occupied_widths(table: &Table) -> Result<Vec<usize>, String> {
+    let columns = usize::from(table.columns);
+    let rows: Vec<&report::Row> = table.head.iter().chain(&table.body).collect();
+    let mut taken = vec![vec![false; columns]; rows.len()];
+    for (line, row) in rows.iter().enumerate() {
+        let mut at = 0;
+        for cell in &row.cells {
+            while at < columns && taken[line][at] {
+                at += 1;
+            }
+            for down in line..line + usize::from(cell.rowspan) {
+                for across in at..at + usize::from(cell.colspan) {
+                    let slot = taken
+                        .get_mut(down)
+                        .and_then(|r| r.get_mut(across))
+                        .ok_or_else(|| {
+                            format!("{}: [{}] runs off the grid", table.id, cell.text)
+                        })?;
+                    if *slot {
+                        return Err(format!(
+                            "{}: [{}] overlaps another cell",
+                            table.id, cell.text
+                        ));
+                    }
+                    *slot = true;
+                }
+            }
+            at += usize::from(cell.colspan);
+        }
+    }
+    Ok(taken
+        .iter()
+        .map(|r| r.iter().filter(|t| **t).count())
+        .collect())
+}
+
+#[test]
+fn every_official_table_is_a_full_rectangle_on_screen_and_on_paper() {
+    // The editor's grid draws `table_shape`, print draws `render_table`: one layout, so a
+    // block narrower than its grid (2019 （八）/（九）) is as wide on screen as on paper.
+    for template in report::Template::all() {
+        for spec in template.tables() {
+            let shape = report::table_shape(spec);
+            let widths = occupied_widths(&shape).unwrap_or_else(|why| panic!("{why}"));
+            assert!(
+                widths.iter().all(|w| *w == usize::from(shape.columns)),
+                "{:?} {}: rows occupy {widths:?} of {} columns",
+                template.id,
+                spec.id,
+                shape.columns
+            );
+            let keys: Vec<&str> = shape
+                .head
+                .iter()
+                .chain(&shape.body)
+                .flat_map(|row| &row.cells)
+                .filter_map(|cell| cell.key.as_deref())
+                .collect();
+            let expected: Vec<&str> = template
+                .cell_keys()
+                .filter(|key| key.split('.').next() == Some(spec.id))
+                .collect();
+            assert_eq!(
+                keys, expected,
+                "{:?} {}: every figure cell once",
+                template.id, spec.id
+            );
+            assert!(
+                shape
+                    .head
+                    .iter()
+                    .chain(&shape.body)
+                    .flat_map(|row| &row.cells)
+                    .all(|cell| cell.key.is_none() || cell.text.is_empty()),
+                "the shape carries no figures"
+            );
+            let year = match template.id {
+                TemplateId::Gov2021 => 2024,
+                TemplateId::Gov2019 => 2020,
+                TemplateId::Legacy => 2012,
+            };
+            let mut filled = Report::new("", year);
+            for key in &expected {
+                filled.set_cell(key, "7");
+            }
+            let printed = report::render_table(&filled, spec);
+            assert_eq!(
+                occupied_widths(&printed),
+                occupied_widths(&shape),
+                "print and screen share the shape"
+            );
+        }
+    }
+}
