@@ -43,10 +43,13 @@ Nianbao report files are skipped with a note on standard error.
 Exit status: 0 no error found, 1 at least one error, 2 a file could not be read or is not a
 valid report file.")]
     Check(check::CheckArgs),
-    /// Write a report as HTML, Markdown, Word (DOCX) or CSV: the same files the app downloads.
+    /// Write a report as HTML, Markdown, Word (DOCX) or CSV: the same files the app downloads;
+    /// or its 图解 page as SVG.
     #[command(after_help = "\
 Examples:
   nianbao render --format html report-2024.json -o report-2024.html
+  nianbao render --format svg report-2024.json --previous report-2023.json -o tu-2024.svg
+  nianbao render --format html --infographic report-2024.json -o report-2024.html
   nianbao render --format docx report-2024.json -o report-2024.docx
   nianbao render --format md report-2024.json
 

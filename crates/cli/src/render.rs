@@ -1,5 +1,5 @@
 //! `nianbao render`: writes one report as HTML, Markdown, DOCX or CSV, the same bytes the
-//! app downloads.
+//! app downloads, or its 图解 page alone as SVG.
 
 use std::process::ExitCode;
 
@@ -20,6 +20,13 @@ pub(crate) struct RenderArgs {
     /// The file to write; standard output when absent or `-`.
     #[arg(short, long, value_name = "OUT")]
     output: Option<String>,
+    /// An earlier report of the same agency (repeatable): last year's gives the 图解 its 同比
+    /// figures, two years or more give it trends.
+    #[arg(long, value_name = "EARLIER.json")]
+    previous: Vec<String>,
+    /// Add the 图解 page after the report (HTML, Markdown, Word).
+    #[arg(long)]
+    infographic: bool,
 }
 
 /// The download formats, the same as the app's.
@@ -34,6 +41,8 @@ enum RenderFormat {
     Docx,
     /// The tables as CSV (UTF-8 with BOM, for Excel and WPS).
     Csv,
+    /// The 图解 page alone (one A4 page of SVG).
+    Svg,
 }
 
 /// Writes one report as a document in the asked format.
@@ -52,12 +61,50 @@ pub(crate) fn run(args: &RenderArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let document = report::render(&report);
-    let bytes = match args.format {
-        RenderFormat::Html => report::to_html(&document).into_bytes(),
-        RenderFormat::Md => report::to_markdown(&document).into_bytes(),
-        RenderFormat::Csv => report::to_csv(&document).into_bytes(),
-        RenderFormat::Docx => report::to_docx(&document),
+    let mut earlier = Vec::new();
+    for path in &args.previous {
+        match load(path) {
+            Ok(report) => earlier.push(report),
+            Err(message) => {
+                say(&message);
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let wants_page = args.infographic || args.format == RenderFormat::Svg;
+    let page = if wants_page {
+        let earlier: Vec<&report::Report> = earlier.iter().collect();
+        match report::Infographic::new(&report, &earlier) {
+            Some(page) => Some(page),
+            None => {
+                say(&format!(
+                    "{}: a {} report on the free legacy format has no statistical tables to draw a 图解 from",
+                    args.file, report.year
+                ));
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        None
+    };
+    let mut document = report::render(&report);
+    let bytes = match (args.format, page) {
+        (RenderFormat::Svg, Some(page)) => page.to_svg().into_bytes(),
+        (RenderFormat::Svg, None) => {
+            say(&format!("{}: no 图解 to draw", args.file));
+            return ExitCode::from(2);
+        }
+        (format, page) => {
+            if let Some(page) = page {
+                document.add_infographic(page);
+            }
+            match format {
+                RenderFormat::Html => report::to_html(&document).into_bytes(),
+                RenderFormat::Md => report::to_markdown(&document).into_bytes(),
+                RenderFormat::Csv => report::to_csv(&document).into_bytes(),
+                RenderFormat::Docx | RenderFormat::Svg => report::to_docx(&document),
+            }
+        }
     };
     match out::write_to(output, &bytes) {
         Ok(()) => ExitCode::SUCCESS,

@@ -77,3 +77,70 @@ fn render_needs_a_known_format() {
             .contains("invalid value 'pdf' for '--format <FORMAT>'")
     );
 }
+
+#[test]
+fn render_svg_draws_the_infographic_with_yoy_from_the_previous_report() {
+    let dir = temp_dir("svg");
+    let out = dir.join("tu.svg").to_string_lossy().into_owned();
+    let output = nianbao(&[
+        "render",
+        "--format",
+        "svg",
+        &fixture("suqian-city-2024.json"),
+        "--previous",
+        &fixture("suqian-city-2023.json"),
+        "-o",
+        &out,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let svg = std::fs::read_to_string(&out).expect("written");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("同比增长0.4%"), "同比 from --previous");
+    assert!(svg.contains("历年变化"), "two years make a trend");
+
+    // The same page inside the HTML download when asked for.
+    let html = nianbao(&[
+        "render",
+        "--format",
+        "html",
+        "--infographic",
+        &fixture("suqian-city-2024.json"),
+    ]);
+    assert_eq!(html.status.code(), Some(0));
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert!(
+        html.contains("<figure class=\"nb-infographic\">\n<svg"),
+        "inline SVG"
+    );
+    let plain = nianbao(&[
+        "render",
+        "--format",
+        "html",
+        &fixture("suqian-city-2024.json"),
+    ]);
+    assert!(
+        !String::from_utf8_lossy(&plain.stdout).contains("<svg"),
+        "only when asked"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn render_svg_of_a_legacy_report_exits_2_with_the_reason() {
+    let dir = temp_dir("svg-legacy");
+    let legacy = dir.join("legacy.json");
+    std::fs::write(
+        &legacy,
+        r#"{"format":"nianbao/report","version":1,"template":"legacy","agency":"某县","year":2015,"sections":[],"figures":{}}"#,
+    )
+    .expect("written");
+    let output = nianbao(&["render", "--format", "svg", &legacy.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no statistical tables"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

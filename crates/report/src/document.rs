@@ -9,6 +9,7 @@
 //! `export`), and it never interprets a figure: cells print exactly what was typed (trimmed),
 //! so a wrong or unparsable figure is visible on paper rather than silently "fixed".
 
+use crate::infographic::Infographic;
 use crate::model::{CellValue, Report, Section};
 use crate::template::{HeaderCell, RowSpec, TableLayout, TableSpec, TemplateId};
 
@@ -38,6 +39,8 @@ pub enum Block {
     Paragraph(String),
     /// One of the official tables.
     Table(Table),
+    /// The 图解 page (issue 17), added on request after the report: the figures as pictures.
+    Infographic(Box<Infographic>),
     /// The closing 落款: the agency and the date, set right.
     Signature {
         /// The agency, possibly empty in a draft.
@@ -132,22 +135,12 @@ impl Document {
     /// (“淮安市洪泽区人民政府” / “2023年政府信息公开工作年度报告”), so that no line ends with a
     /// stray “告”.
     pub fn title_lines(&self) -> Vec<&str> {
-        const FITS: usize = 20;
-        let suffix = "年政府信息公开工作年度报告";
-        if self.title.chars().count() <= FITS || !self.title.ends_with(suffix) {
-            return vec![self.title.as_str()];
-        }
-        let head = &self.title[..self.title.len() - suffix.len()];
-        let year_start = head
-            .char_indices()
-            .rev()
-            .take_while(|(_, ch)| ch.is_ascii_digit())
-            .last()
-            .map_or(head.len(), |(index, _)| index);
-        match self.title.split_at(year_start) {
-            ("", _) => vec![self.title.as_str()],
-            (agency, rest) => vec![agency, rest],
-        }
+        break_title(&self.title, 20)
+    }
+
+    /// Adds the 图解 page at the end, after the 落款, as published reports attach it.
+    pub fn add_infographic(&mut self, page: Infographic) {
+        self.blocks.push(Block::Infographic(Box::new(page)));
     }
 
     /// Every table of the document, in order.
@@ -156,6 +149,26 @@ impl Document {
             Block::Table(table) => Some(table),
             _ => None,
         })
+    }
+}
+
+/// `title` on one line when it has at most `fits` characters, else broken after the agency
+/// (before the year), so that no line ends with a stray “告”.
+pub(crate) fn break_title(title: &str, fits: usize) -> Vec<&str> {
+    let suffix = "年政府信息公开工作年度报告";
+    if title.chars().count() <= fits || !title.ends_with(suffix) {
+        return vec![title];
+    }
+    let head = &title[..title.len() - suffix.len()];
+    let year_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, ch)| ch.is_ascii_digit())
+        .last()
+        .map_or(head.len(), |(index, _)| index);
+    match title.split_at(year_start) {
+        ("", _) => vec![title],
+        (agency, rest) => vec![agency, rest],
     }
 }
 

@@ -123,6 +123,13 @@ impl std::ops::Add for Figure {
     }
 }
 
+impl std::iter::Sum for Figure {
+    /// Exact sum; also gives `Option<Figure>` sums that are `None` when any part is.
+    fn sum<I: Iterator<Item = Figure>>(figures: I) -> Figure {
+        Figure::sum(figures)
+    }
+}
+
 impl std::ops::Sub for Figure {
     type Output = Figure;
 

@@ -14,6 +14,7 @@ mod file;
 mod finding;
 mod formula;
 mod import;
+mod infographic;
 mod model;
 mod narrative;
 mod pagination;
@@ -52,6 +53,9 @@ pub use formula::is_computed;
 pub use import::{
     ImportResult, ImportSummary, UNRECOGNISED_KEY, docx_text, import_docx, import_html,
     import_text, summarise,
+};
+pub use infographic::{
+    ActiveLine, Bar, Chart, Infographic, ReadySentence, Tile, Trend, ready_sentences,
 };
 pub use model::{Acknowledgement, AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};

@@ -31,6 +31,7 @@ fn dump(document: &Document) -> String {
                 out.push_str(&format!("P {short}{more}\n"));
             }
             Block::Table(table) => dump_table(&mut out, table),
+            Block::Infographic(page) => out.push_str(&format!("FIGURE {}\n", page.title)),
             Block::Signature { agency, date } => out.push_str(&format!("SIGN {agency} {date}\n")),
         }
     }

@@ -224,6 +224,12 @@ fn document_xml(document: &Document) -> String {
             }
             Block::Paragraph(text) => paragraph(&mut out, "Normal", text),
             Block::Table(table) => push_table(&mut out, table),
+            // Word gets the page's words (its text alternative), not yet its picture: an
+            // embedded picture needs a PNG beside the SVG for older Word.
+            Block::Infographic(page) => {
+                paragraph(&mut out, "Heading1", "图解");
+                paragraph(&mut out, "Normal", &page.description());
+            }
             Block::Signature { agency, date } => {
                 // A blank line sets the 落款 off from the last paragraph.
                 paragraph(&mut out, "NbSignature", "");

@@ -9,6 +9,7 @@
 //! fonts that Windows, macOS, Linux (Noto CJK) and the domestic systems do ship.
 
 use crate::document::{Block, Cell, Document, HeadingLevel, Row, Table};
+use crate::infographic::Infographic;
 
 /// The style of the document, scoped to `.nianbao-doc` so the app can add it to its own page
 /// without restyling anything else. `@page` rules necessarily apply to the whole print-out.
@@ -32,6 +33,8 @@ pub const DOCUMENT_CSS: &str = r#"@page { size: A4; margin: 37mm 26mm 35mm 28mm;
 .nianbao-doc tr { break-inside: avoid; page-break-inside: avoid; }
 .nianbao-doc thead { display: table-header-group; }
 .nianbao-doc h2, .nianbao-doc h3 { break-after: avoid; page-break-after: avoid; }
+.nianbao-doc .nb-infographic { margin: 0; break-before: page; page-break-before: always; break-inside: avoid; page-break-inside: avoid; }
+.nianbao-doc .nb-infographic svg { display: block; width: 100%; height: auto; }
 "#;
 
 /// The whole page: `<!DOCTYPE html>`, the inline style, the document.
@@ -70,6 +73,7 @@ pub fn to_html_fragment(document: &Document) -> String {
                 out.push_str(&format!("<p>{}</p>\n", escape(text)));
             }
             Block::Table(table) => push_table(&mut out, table),
+            Block::Infographic(page) => push_infographic(&mut out, page),
             Block::Signature { agency, date } => {
                 out.push_str("<p class=\"nb-signature\">");
                 if !agency.is_empty() {
@@ -83,6 +87,14 @@ pub fn to_html_fragment(document: &Document) -> String {
     }
     out.push_str("</article>\n");
     out
+}
+
+/// The 图解 page: its SVG inline (text stays text, no image file to lose), on a page of its
+/// own, scaled to the type area; Markdown embeds the same markup.
+pub(crate) fn push_infographic(out: &mut String, page: &Infographic) {
+    out.push_str("<figure class=\"nb-infographic\">\n");
+    out.push_str(&page.to_svg());
+    out.push_str("</figure>\n");
 }
 
 /// A table with `<thead>` for the repeating header rows; Markdown embeds the same markup.

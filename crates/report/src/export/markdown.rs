@@ -29,6 +29,8 @@ pub fn to_markdown(document: &Document) -> String {
             // The preview's own table markup: it has no blank line inside, so CommonMark
             // keeps it one HTML block.
             Block::Table(table) => crate::export::html::push_table(&mut out, table),
+            // The SVG has no blank line, so it too stays one HTML block.
+            Block::Infographic(page) => crate::export::html::push_infographic(&mut out, page),
             Block::Signature { agency, date } => {
                 // A right-aligned 落款 needs HTML; two lines of plain text would lose it.
                 out.push_str("<p align=\"right\">");
