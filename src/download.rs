@@ -13,15 +13,20 @@ const REVOKE_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Offers `bytes` as a download named `name` with the MIME type `mime`.
 pub fn save(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or("no document")?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|err| js_error_message(&err))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|err| js_error_message(&err))?;
+    save_blob(name, &blob)
+}
+
+/// Offers a blob the browser made (a picture drawn on a canvas) as a download named `name`.
+pub fn save_blob(name: &str, blob: &Blob) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let url = Url::create_object_url_with_blob(blob).map_err(|err| js_error_message(&err))?;
     let link = document
         .create_element("a")
         .map_err(|err| js_error_message(&err))?

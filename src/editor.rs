@@ -67,7 +67,16 @@ pub fn Editor(
         .entry(&id)
         .and_then(|entry| entry.previous)
         .and_then(|previous| library.load_report(&previous).ok());
+    // The agency's earlier years in the library, for the 图解's trends; one that cannot be
+    // read is left out of the chart (the library shows it in its recovery area).
+    let earlier: Vec<report::Report> = library
+        .index
+        .with_untracked(|entries| report::history_ids(entries, &id))
+        .iter()
+        .filter_map(|earlier| library.load_report(earlier).ok())
+        .collect();
     let ctx = EditorCtx::new(id, report, previous, lang);
+    ctx.earlier.set_value(earlier);
     provide_context(ctx);
     ctx.revision.set_value(revision);
     ctx.read_only.set(read_only);

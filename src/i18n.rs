@@ -247,6 +247,12 @@ texts! {
     DownloadJson => "数据备份 JSON", "Data backup (JSON)";
     DownloadCsv => "表格 CSV", "Tables (CSV)";
     DownloadFailed => "下载失败：", "Download failed: ";
+    DownloadSvg => "图解 SVG", "Infographic (SVG)";
+    DownloadPng => "图解 PNG（300 dpi）", "Infographic (PNG, 300 dpi)";
+    Infographic => "附图解", "Add infographic";
+    InfographicHint => "在预览、打印、网页和 Word 下载中，报告之后附一页图解", "Adds a page of charts after the report in the preview, print-out and web page and Word downloads";
+    InfographicNeedsTables => "2019年以前的格式没有统计表，无法生成图解", "The pre-2019 free format has no tables to draw charts from";
+    DrawingPicture => "正在生成图片…", "Drawing the picture…";
     Import => "导入报告文件", "Import report file";
     ImportPublished => "导入已发布的报告", "Import a published report";
     ImportPublishedHint => "粘贴网页、PDF 或 Word 中复制的报告全文，或选择 .pdf、.docx、.html、.txt、.md 文件。保存之前先核对识别结果。", "Paste the report's text copied from a web page, a PDF or Word, or choose a .pdf, .docx, .html, .txt or .md file. Review what was recognised before anything is saved.";

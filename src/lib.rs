@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod library;
 pub mod offline;
 pub mod pdf;
+pub mod picture;
 pub mod question;
 pub mod settings;
 pub mod state;

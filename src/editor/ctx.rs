@@ -49,6 +49,9 @@ pub struct EditorCtx {
     pub report: RwSignal<Report>,
     /// Last year's report, when linked (changing the link re-checks the report).
     pub previous: RwSignal<Option<Report>>,
+    /// The library's earlier reports of the same agency (`report::history_ids`), read once
+    /// when the report is opened: the 图解's trends.
+    pub earlier: StoredValue<Vec<Report>>,
     /// Every finding, re-derived on each edit.
     pub findings: Memo<Vec<Finding>>,
     /// Cell key → worst severity and messages.
@@ -88,6 +91,7 @@ impl EditorCtx {
             id: StoredValue::new(id),
             report,
             previous,
+            earlier: StoredValue::new(Vec::new()),
             findings,
             marks,
             tally,
@@ -99,6 +103,28 @@ impl EditorCtx {
             read_only: RwSignal::new(None),
             conflict: RwSignal::new(false),
         }
+    }
+
+    /// The document the preview, print and downloads show: the report, and its 图解 page
+    /// when the clerk chose it (with 同比 from last year's report and trends from the
+    /// library's earlier years).
+    pub fn document(&self, report: &Report) -> report::Document {
+        self.previous.with_untracked(|previous| {
+            self.earlier.with_value(|earlier| {
+                let earlier: Vec<&Report> = earlier.iter().collect();
+                report::render_publication(report, previous.as_ref(), &earlier)
+            })
+        })
+    }
+
+    /// The 图解 page of `report`, `None` for the legacy format (nothing to draw).
+    pub fn infographic(&self, report: &Report) -> Option<report::Infographic> {
+        self.previous.with_untracked(|previous| {
+            self.earlier.with_value(|earlier| {
+                let earlier: Vec<&Report> = earlier.iter().collect();
+                report::Infographic::new(report, previous.as_ref(), &earlier)
+            })
+        })
     }
 
     /// Applies one edit; `tag` (a cell key or section id) lets typing coalesce into one

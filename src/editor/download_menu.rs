@@ -1,10 +1,11 @@
-//! The 下载 ▾ menu: the report as a web page (HTML), Word (.docx), the JSON report file and
-//! the tables as CSV, all generated here from the same document as the preview. Saving the
+//! The 下载 ▾ menu: the report as a web page (HTML), Word (.docx), the JSON report file, the
+//! tables as CSV and the 图解 alone as SVG or PNG, all generated from the same document as
+//! the preview. Saving the
 //! bytes is `crate::download`; a failure is shown under the menu.
 
 use leptos::html::{Dialog, Div};
 use leptos::prelude::*;
-use report::Report;
+use report::{Document, Lang, TemplateId};
 use wasm_bindgen::JsCast;
 
 use super::ctx::EditorCtx;
@@ -12,49 +13,103 @@ use crate::download;
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr, unfinished};
 
+/// What a download is made from.
+#[derive(Debug, Clone, Copy)]
+enum Writer {
+    /// The document the preview shows (with the 图解 page when chosen).
+    Document(fn(&Document) -> Vec<u8>),
+    /// The report file itself.
+    Json,
+    /// The 图解 page alone, as the core writes it.
+    Svg,
+    /// The 图解 page alone, drawn as a PNG by the browser (asynchronous).
+    Png,
+}
+
+impl Writer {
+    /// Whether it draws the 图解 (the legacy format has nothing to draw).
+    fn draws(self) -> bool {
+        matches!(self, Writer::Svg | Writer::Png)
+    }
+}
+
 /// One kind of download: its menu label, file extension, MIME type and writer, and whether
-/// it is a publication (web page, Word), which asks first when the report has errors or blank cells, as
+/// it is a publication (web page, Word, pictures), which asks first when the report has errors or blank cells, as
 /// printing does. The JSON backup and the CSV data never ask: they are for keeping working.
 struct Format {
     label: Text,
     ext: &'static str,
     mime: &'static str,
-    write: fn(&Report) -> Vec<u8>,
+    write: Writer,
     publishes: bool,
 }
 
-static FORMATS: [Format; 4] = [
+static FORMATS: [Format; 6] = [
     Format {
         label: Text::DownloadHtml,
         ext: "html",
         mime: "text/html;charset=utf-8",
-        write: |r| report::to_html(&report::render(r)).into_bytes(),
+        write: Writer::Document(|d| report::to_html(d).into_bytes()),
         publishes: true,
     },
     Format {
         label: Text::DownloadDocx,
         ext: "docx",
         mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        write: |r| report::to_docx(&report::render(r)),
+        write: Writer::Document(report::to_docx),
         publishes: true,
     },
     Format {
         label: Text::DownloadJson,
         ext: "json",
         mime: "application/json",
-        write: |r| report::to_json(r).into_bytes(),
+        write: Writer::Json,
         publishes: false,
     },
     Format {
         label: Text::DownloadCsv,
         ext: "csv",
         mime: "text/csv;charset=utf-8",
-        write: |r| report::to_csv(&report::render(r)).into_bytes(),
+        write: Writer::Document(|d| report::to_csv(d).into_bytes()),
         publishes: false,
+    },
+    Format {
+        label: Text::DownloadSvg,
+        ext: "svg",
+        mime: "image/svg+xml",
+        write: Writer::Svg,
+        publishes: true,
+    },
+    Format {
+        label: Text::DownloadPng,
+        ext: "png",
+        mime: "image/png",
+        write: Writer::Png,
+        publishes: true,
     },
 ];
 
-/// A disclosure button with the four downloads; Esc or leaving the menu closes it.
+/// The file name and bytes of a synchronous download, or why there are none.
+fn made(ctx: EditorCtx, format: &Format, lang: Lang) -> Result<(String, Vec<u8>), String> {
+    ctx.report.with_untracked(|r| match format.write {
+        Writer::Document(write) => Ok((report::file_name(r, format.ext), write(&ctx.document(r)))),
+        Writer::Json => Ok((
+            report::file_name(r, format.ext),
+            report::to_json(r).into_bytes(),
+        )),
+        Writer::Svg | Writer::Png => ctx
+            .infographic(r)
+            .map(|page| {
+                (
+                    report::picture_file_name(r, format.ext),
+                    page.to_svg().into_bytes(),
+                )
+            })
+            .ok_or_else(|| tr(lang, Text::InfographicNeedsTables).to_string()),
+    })
+}
+
+/// A disclosure button with the downloads; Esc or leaving the menu closes it.
 #[component]
 pub fn DownloadMenu() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
@@ -64,11 +119,28 @@ pub fn DownloadMenu() -> impl IntoView {
     let t = move |text| tr(lang.get(), text);
     // The publication format waiting for the answer to “仍要下载吗？”.
     let pending = RwSignal::new(None::<&'static Format>);
+    let drawing = RwSignal::new(false);
     let save_now = move |format: &Format| {
-        let (name, bytes) = ctx
-            .report
-            .with_untracked(|r| (report::file_name(r, format.ext), (format.write)(r)));
-        failure.set(download::save(&name, format.mime, &bytes).err());
+        let lang = lang.get_untracked();
+        let made = made(ctx, format, lang);
+        match (format.write, made) {
+            (_, Err(why)) => failure.set(Some(why)),
+            (Writer::Png, Ok((name, svg))) => {
+                // The browser draws the picture asynchronously; the menu says so meanwhile.
+                drawing.set(true);
+                failure.set(None);
+                leptos::task::spawn_local(async move {
+                    let svg = String::from_utf8_lossy(&svg).into_owned();
+                    let saved = match crate::picture::png(&svg).await {
+                        Ok(blob) => download::save_blob(&name, &blob),
+                        Err(why) => Err(why),
+                    };
+                    drawing.set(false);
+                    failure.set(saved.err());
+                });
+            }
+            (_, Ok((name, bytes))) => failure.set(download::save(&name, format.mime, &bytes).err()),
+        }
     };
     let save = move |format: &'static Format| {
         open.set(false);
@@ -147,12 +219,22 @@ pub fn DownloadMenu() -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <ul id="download-list" class="menu-list">
-                    {FORMATS.iter().map(|format| view! {
-                        <li><button type="button" class="menu-item" on:click=move |_| save(format)>
-                            {move || t(format.label)}
-                        </button></li>
+                    {FORMATS.iter().map(|format| {
+                        let nothing_to_draw = move || {
+                            format.write.draws() && ctx.report.with(|r| r.template == TemplateId::Legacy)
+                        };
+                        view! {
+                            <li><button type="button" class="menu-item" on:click=move |_| save(format)
+                                disabled=nothing_to_draw
+                                title=move || nothing_to_draw().then(|| t(Text::InfographicNeedsTables))>
+                                {move || t(format.label)}
+                            </button></li>
+                        }
                     }).collect_view()}
                 </ul>
+            </Show>
+            <Show when=move || drawing.get()>
+                <p class="menu-failure" role="status">{move || t(Text::DrawingPicture)}</p>
             </Show>
             <Show when=move || failure.get().is_some()>
                 <p class="menu-failure" role="alert">{move || t(Text::DownloadFailed)} {move || failure.get()}</p>

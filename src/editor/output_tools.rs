@@ -1,5 +1,5 @@
 //! The editor top bar's output controls: which panes show on the right (检查结果 / 预览 /
-//! 两年对照),
+//! 两年对照), whether the 图解 page follows the report,
 //! the full-page preview, 打印 and the 下载 ▾ menu. Each only flips state or calls out;
 //! the preview, printing and downloads live in their own modules.
 
@@ -27,6 +27,13 @@ pub fn OutputTools() -> impl IntoView {
             </button>
         }
     };
+    // Whether the 图解 page follows the report: kept in the report (undoable, saved, in
+    // its file), so it is an edit like any other.
+    let chosen = Memo::new(move |_| ctx.report.with(report::infographic_chosen));
+    let legacy = Memo::new(move |_| {
+        ctx.report
+            .with(|r| r.template == report::TemplateId::Legacy)
+    });
     view! {
         <div class="toolbar-group pane-switch" role="group" aria-label=move || t(Text::RightPane)>
             {toggle(preview.show_findings, Text::FindingsPane)}
@@ -40,6 +47,15 @@ pub fn OutputTools() -> impl IntoView {
             </button>
         </div>
         <div class="toolbar-group">
+            <label class="switch" title=move || t(if legacy.get() { Text::InfographicNeedsTables } else { Text::InfographicHint })>
+                <input type="checkbox" data-testid="infographic-toggle" prop:checked=move || chosen.get()
+                    disabled=move || legacy.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        ctx.edit(None, |r| report::choose_infographic(r, on));
+                    } />
+                {move || t(Text::Infographic)}
+            </label>
             <button type="button" class="button" aria-pressed=move || preview.full_page.get().to_string()
                 on:click=move |_| preview.full_page.update(|f| *f = !*f)>
                 {move || t(Text::FullPreview)}

@@ -53,7 +53,7 @@ impl PreviewCtx {
         let html = Memo::new(move |_| {
             shown.track();
             ctx.report
-                .with_untracked(|report| report::to_html_fragment(&report::render(report)))
+                .with_untracked(|report| report::to_html_fragment(&ctx.document(report)))
         });
         PreviewCtx {
             html,
@@ -83,7 +83,7 @@ pub fn ReportSheet() -> impl IntoView {
         let (Some(copy), Some(html)) = (
             copy.get_untracked(),
             ctx.report
-                .try_with_untracked(|report| report::to_html_fragment(&report::render(report))),
+                .try_with_untracked(|report| report::to_html_fragment(&ctx.document(report))),
         ) else {
             return;
         };

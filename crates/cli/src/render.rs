@@ -73,8 +73,10 @@ pub(crate) fn run(args: &RenderArgs) -> ExitCode {
     }
     let wants_page = args.infographic || args.format == RenderFormat::Svg;
     let page = if wants_page {
+        // Last year's among them gives the 同比; all of them the trends.
+        let previous = earlier.iter().find(|other| other.year == report.year - 1);
         let earlier: Vec<&report::Report> = earlier.iter().collect();
-        match report::Infographic::new(&report, &earlier) {
+        match report::Infographic::new(&report, previous, &earlier) {
             Some(page) => Some(page),
             None => {
                 say(&format!(

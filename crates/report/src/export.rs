@@ -27,7 +27,12 @@ use crate::model::Report;
 /// The download file name: `<agency><year>年政府信息公开工作年度报告.<ext>`, with characters
 /// that Windows, macOS or Linux refuse in a file name replaced by `_`.
 pub fn file_name(report: &Report, ext: &str) -> String {
-    let stem: String = crate::document::title(report)
+    file_name_with_stem(&crate::document::title(report), ext)
+}
+
+/// `stem.ext` made safe as a file name on every system.
+pub(crate) fn file_name_with_stem(stem: &str, ext: &str) -> String {
+    let stem: String = stem
         .chars()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',

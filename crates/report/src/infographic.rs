@@ -239,10 +239,15 @@ impl Key {
 }
 
 impl Infographic {
-    /// The 图解 of `report`, with 同比 from last year's report and trends from every report
-    /// of the same agency in `earlier` (any order; other agencies and this year are ignored).
+    /// The 图解 of `report`, with 同比 from `previous` (the report linked as last year's,
+    /// used when it is of the year before) and trends from it and every earlier report of the
+    /// same agency in `others` (any order; other agencies and later years are ignored).
     /// `None` for the free legacy format, which has no statistical tables to draw.
-    pub fn new(report: &Report, earlier: &[&Report]) -> Option<Infographic> {
+    pub fn new(
+        report: &Report,
+        previous: Option<&Report>,
+        others: &[&Report],
+    ) -> Option<Infographic> {
         if report.template == TemplateId::Legacy {
             return None;
         }
@@ -253,16 +258,22 @@ impl Infographic {
             gaps: Vec::new(),
         };
         let key = Key::read(&mut reader);
-        let same_agency = |other: &&&Report| {
-            other.agency.trim() == report.agency.trim()
-                && other.template != TemplateId::Legacy
-                && other.year < report.year
-        };
-        let previous = earlier
-            .iter()
-            .filter(same_agency)
-            .find(|other| other.year == report.year - 1)
-            .map(|other| Key::of(other));
+        let earlier =
+            |other: &&Report| other.template != TemplateId::Legacy && other.year < report.year;
+        let previous = previous.filter(earlier);
+        // The linked report first: it is the clerk's choice for its year.
+        let history: Vec<&Report> = previous
+            .into_iter()
+            .chain(
+                others
+                    .iter()
+                    .copied()
+                    .filter(|other| earlier(other) && other.agency.trim() == report.agency.trim()),
+            )
+            .collect();
+        let previous = previous
+            .filter(|other| other.year == report.year - 1)
+            .map(Key::of);
         let last = |pick: fn(&Key) -> Option<Figure>, current: Option<Figure>| {
             previous.and_then(|previous| yoy_words(pick(&previous), current))
         };
@@ -423,7 +434,7 @@ impl Infographic {
                     .collect()
             })
             .unwrap_or_default();
-        let trends = trends(report, key, earlier.iter().filter(same_agency).copied());
+        let trends = trends(report, key, history.into_iter());
         Some(Infographic {
             title: title(report),
             tiles,
@@ -521,6 +532,50 @@ fn trends<'a>(report: &Report, key: Key, earlier: impl Iterator<Item = &'a Repor
 
 /// Picks one key quantity of a report.
 type Pick = fn(&Key) -> Option<Figure>;
+
+/// The report-file key (kept among the report's own fields) that asks for the 图解 page in
+/// the preview, the print-out and the HTML, Markdown and Word downloads.
+const CHOSEN: &str = "infographic";
+
+/// Whether the clerk asked for the 图解 page with this report.
+pub fn infographic_chosen(report: &Report) -> bool {
+    report
+        .extra
+        .get(CHOSEN)
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// Asks for the 图解 page with this report, or stops asking.
+pub fn choose_infographic(report: &mut Report, chosen: bool) {
+    if chosen {
+        report.extra.insert(CHOSEN.into(), true.into());
+    } else {
+        report.extra.remove(CHOSEN);
+    }
+}
+
+/// The document the preview, print and downloads show: [`crate::render`], with the 图解 page
+/// after the report when the clerk chose it and the format has tables to draw.
+pub fn render_publication(
+    report: &Report,
+    previous: Option<&Report>,
+    others: &[&Report],
+) -> crate::Document {
+    let mut document = crate::render(report);
+    if infographic_chosen(report)
+        && let Some(page) = Infographic::new(report, previous, others)
+    {
+        document.add_infographic(page);
+    }
+    document
+}
+
+/// The file name of the 图解 picture alone: `<title>（图解）.svg`.
+pub fn picture_file_name(report: &Report, ext: &str) -> String {
+    let stem = crate::export::file_name(report, "");
+    crate::export::file_name_with_stem(&format!("{stem}（图解）"), ext)
+}
 
 /// A ready sentence with its 同比 figure, for the clerk to insert into a prose section.
 #[derive(Debug, Clone, PartialEq, Eq)]

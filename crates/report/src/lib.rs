@@ -55,7 +55,8 @@ pub use import::{
     import_text, summarise,
 };
 pub use infographic::{
-    ActiveLine, Bar, Chart, Infographic, ReadySentence, Tile, Trend, ready_sentences,
+    ActiveLine, Bar, Chart, Infographic, ReadySentence, Tile, Trend, choose_infographic,
+    infographic_chosen, picture_file_name, ready_sentences, render_publication,
 };
 pub use model::{Acknowledgement, AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};
@@ -84,8 +85,8 @@ pub use grid::{
 pub use highlight::{Segment, highlight_segments};
 pub use history::{COALESCE_MS, HISTORY_LIMIT, History};
 pub use library::{
-    EXAMPLE_KEY, INDEX_VERSION, IndexRepair, LibraryEntry, LibraryIndex, parse_index, repair_index,
-    report_title, set_report_title,
+    EXAMPLE_KEY, INDEX_VERSION, IndexRepair, LibraryEntry, LibraryIndex, history_ids, parse_index,
+    repair_index, report_title, set_report_title,
 };
 pub use storage::MemoryStore;
 pub use storage::{

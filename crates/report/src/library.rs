@@ -161,6 +161,37 @@ pub fn report_title(report: &Report) -> String {
     }
 }
 
+/// How many earlier years the 图解's trends show at most.
+const HISTORY_YEARS: usize = 5;
+
+/// The library's earlier reports of the agency of `current` (entry `id`): not recycled, not
+/// the example, of an earlier year, the most recently saved one per year, newest years first,
+/// at most five years. Their figures make the 图解's trends.
+pub fn history_ids(entries: &[LibraryEntry], id: &str) -> Vec<String> {
+    let Some(current) = entries.iter().find(|entry| entry.id == id) else {
+        return Vec::new();
+    };
+    let agency = current.agency.trim();
+    let mut earlier: Vec<&LibraryEntry> = entries
+        .iter()
+        .filter(|entry| {
+            entry.id != id
+                && !entry.deleted
+                && !entry.example
+                && !agency.is_empty()
+                && entry.agency.trim() == agency
+                && entry.year < current.year
+        })
+        .collect();
+    earlier.sort_by(|a, b| b.year.cmp(&a.year).then(b.saved_at.total_cmp(&a.saved_at)));
+    earlier.dedup_by_key(|entry| entry.year);
+    earlier
+        .into_iter()
+        .take(HISTORY_YEARS)
+        .map(|entry| entry.id.clone())
+        .collect()
+}
+
 /// Gives the report its own title (rename); an empty title restores the customary one.
 pub fn set_report_title(report: &mut Report, title: &str) {
     let title = title.trim();
@@ -227,6 +258,35 @@ mod tests {
         let back: LibraryIndex = serde_json::from_str(&json.expect("json")).expect("index");
         assert_eq!(back.entries, vec![entry]);
     }
+    #[test]
+    fn history_is_the_agency_s_earlier_years_newest_save_per_year() {
+        let at = |id: &str, agency: &str, year: i32, saved_at: f64| LibraryEntry {
+            year,
+            saved_at,
+            ..entry(id, agency)
+        };
+        let mut entries = vec![
+            at("now", "某局", 2024, 1.0),
+            at("a", "某局 ", 2023, 1.0),
+            at("b", "某局", 2023, 5.0),
+            at("c", "某局", 2021, 1.0),
+            at("later", "某局", 2025, 1.0),
+            at("other", "别局", 2022, 1.0),
+            at("gone", "某局", 2022, 1.0),
+            at("example", "某局", 2020, 1.0),
+        ];
+        entries[6].deleted = true;
+        entries[7].example = true;
+        for year in 2010..2019 {
+            entries.push(at(&format!("old{year}"), "某局", year, 1.0));
+        }
+        assert_eq!(
+            history_ids(&entries, "now"),
+            ["b", "c", "old2018", "old2017", "old2016"]
+        );
+        assert!(history_ids(&entries, "missing").is_empty());
+    }
+
     fn entry(id: &str, agency: &str) -> LibraryEntry {
         LibraryEntry::describe(id, &Report::new(agency, 2024), &[], 1.0)
     }

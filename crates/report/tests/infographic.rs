@@ -38,7 +38,7 @@ fn suqian_2024_key_figures_and_yoy_match_hand_computation() {
         fixture("suqian-city-2024.json"),
         fixture("suqian-city-2023.json"),
     );
-    let page = Infographic::new(&now, &[&last]).expect("a gov-2021 report has tables");
+    let page = Infographic::new(&now, Some(&last), &[]).expect("a gov-2021 report has tables");
     // 3525 vs 3511: 14 / 3511 = 0.399 %.
     let new = tile(&page, "新收申请");
     assert_eq!(new.value, "3525");
@@ -124,7 +124,9 @@ fn suqian_2024_svg_snapshot() {
         fixture("suqian-city-2024.json"),
         fixture("suqian-city-2023.json"),
     );
-    let svg = Infographic::new(&now, &[&last]).expect("tables").to_svg();
+    let svg = Infographic::new(&now, Some(&last), &[])
+        .expect("tables")
+        .to_svg();
     let document = parse(&svg);
     let root = document.root_element();
     assert_eq!(root.attribute("role"), Some("img"));
@@ -147,7 +149,7 @@ fn suqian_2024_svg_snapshot() {
 #[test]
 fn pingtan_2019_svg_snapshot_on_the_trial_format() {
     let report = pdf_fixture("pingtan-2019.json");
-    let page = Infographic::new(&report, &[]).expect("a gov-2019 report has tables");
+    let page = Infographic::new(&report, None, &[]).expect("a gov-2019 report has tables");
     // The 2019 form's one （六）其他处理 row, its 主动公开 rows, and no 同比 or trend alone.
     assert_eq!(page.outcomes.bars.len(), 6);
     assert!(page.tiles.iter().all(|tile| tile.yoy.is_none()));
@@ -177,7 +179,7 @@ fn a_blank_or_invalid_cell_is_never_drawn_as_zero_and_is_named() {
     report.set_cell("requests.granted.total", "");
     report.set_cell("appeals.suit_direct.total", "二十五");
     report.set_cell("requests.withheld.third_party.total", "17");
-    let page = Infographic::new(&report, &[]).expect("tables");
+    let page = Infographic::new(&report, None, &[]).expect("tables");
     assert_eq!(tile(&page, "予以公开").value, "—");
     assert_eq!(tile(&page, "予以公开").detail, None);
     assert_eq!(
@@ -213,10 +215,12 @@ fn a_blank_or_invalid_cell_is_never_drawn_as_zero_and_is_named() {
 
 #[test]
 fn the_legacy_format_has_no_page_and_text_is_escaped() {
-    assert!(Infographic::new(&Report::new("某县", 2015), &[]).is_none());
+    assert!(Infographic::new(&Report::new("某县", 2015), None, &[]).is_none());
     let mut report = Report::new("<script>alert(\"x\")</script>&局", 2024);
     report.set_cell("requests.new.total", "5");
-    let svg = Infographic::new(&report, &[]).expect("tables").to_svg();
+    let svg = Infographic::new(&report, None, &[])
+        .expect("tables")
+        .to_svg();
     assert!(!svg.contains("<script>"));
     let document = parse(&svg);
     assert!(
@@ -248,7 +252,12 @@ fn trends_follow_the_same_agency_one_report_a_year_at_most_six_years() {
     later.year = 2025;
     years.push(later);
     let earlier: Vec<&Report> = years.iter().collect();
-    let page = Infographic::new(&base, &earlier).expect("tables");
+    // Last year's report as linked by the clerk, under a name written differently: the link
+    // is the clerk's choice, so it counts (an unlinked stranger does not).
+    let mut linked = years[7].clone();
+    assert_eq!(linked.year, 2023);
+    linked.agency = "宿迁市政府".into();
+    let page = Infographic::new(&base, Some(&linked), &earlier).expect("tables");
     let points: Vec<(i32, String)> = page.trends[0]
         .points
         .iter()
@@ -259,7 +268,7 @@ fn trends_follow_the_same_agency_one_report_a_year_at_most_six_years() {
         .chain([(2024, "3525".to_string())])
         .collect();
     assert_eq!(points, expected);
-    // 同比 from last year's copy: 23 → 3525.
+    // 同比 from the linked report: 23 → 3525.
     assert_eq!(
         tile(&page, "新收申请").yoy.as_deref(),
         Some("同比增长15226.1%")
@@ -340,7 +349,7 @@ fn the_page_joins_every_download_when_chosen() {
         fixture("suqian-city-2023.json"),
     );
     let mut document = report::render(&now);
-    document.add_infographic(Infographic::new(&now, &[&last]).expect("tables"));
+    document.add_infographic(Infographic::new(&now, Some(&last), &[]).expect("tables"));
     let html = report::to_html(&document);
     let figure = html
         .find("<figure class=\"nb-infographic\">")
@@ -374,4 +383,50 @@ fn the_page_joins_every_download_when_chosen() {
     );
     // The CSV holds tables only.
     assert!(!report::to_csv(&document).contains("图解"));
+}
+
+#[test]
+fn a_linked_report_of_another_year_gives_no_yoy_and_the_choice_is_kept_in_the_file() {
+    let (now, mut old) = (
+        fixture("suqian-city-2024.json"),
+        fixture("suqian-city-2023.json"),
+    );
+    old.year = 2022;
+    let page = Infographic::new(&now, Some(&old), &[]).expect("tables");
+    assert!(
+        page.tiles.iter().all(|tile| tile.yoy.is_none()),
+        "2022 is not 上年"
+    );
+    assert_eq!(page.trends[0].points[0].0, 2022, "but it is history");
+
+    let mut report = now.clone();
+    assert!(!report::infographic_chosen(&report));
+    let plain = report::render_publication(&report, None, &[]);
+    assert_eq!(
+        plain,
+        report::render(&report),
+        "nothing added unless chosen"
+    );
+    report::choose_infographic(&mut report, true);
+    let json = report::to_json(&report);
+    let back = report::from_json(&json).expect("round trip");
+    assert!(report::infographic_chosen(&back), "kept in the report file");
+    let document = report::render_publication(&back, None, &[]);
+    assert!(matches!(
+        document.blocks.last(),
+        Some(report::Block::Infographic(_))
+    ));
+    report::choose_infographic(&mut report, false);
+    assert_eq!(
+        report::to_json(&report),
+        report::to_json(&now),
+        "and gone when unchosen"
+    );
+    // The legacy format has nothing to draw: the choice adds nothing.
+    let mut legacy = Report::new("某县", 2015);
+    report::choose_infographic(&mut legacy, true);
+    assert_eq!(
+        report::render_publication(&legacy, None, &[]),
+        report::render(&legacy)
+    );
 }

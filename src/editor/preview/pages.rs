@@ -162,7 +162,7 @@ fn layout(host: &Element, page_height: f64) -> Vec<String> {
         return vec![String::new()];
     };
     let children = element_children(&article);
-    let blocks = measure(&children);
+    let blocks = measure(&children, page_height);
     report::paginate(&blocks, page_height)
         .iter()
         .map(|page| page_markup(page, &children))
@@ -190,7 +190,9 @@ fn heights(elements: &[Element], last_bottom: Option<f64>) -> Vec<f64> {
         .collect()
 }
 
-fn measure(children: &[Element]) -> Vec<MeasuredBlock> {
+/// Each block's measure; the 图解 counts as a whole page, so that it starts a sheet of its
+/// own and nothing follows it there, as print's `break-before: page` does.
+fn measure(children: &[Element], page_height: f64) -> Vec<MeasuredBlock> {
     let heights = heights(children, None);
     children
         .iter()
@@ -206,6 +208,12 @@ fn measure(children: &[Element]) -> Vec<MeasuredBlock> {
                     line: LINE_PX,
                 },
                 "table" => measure_table(element, height),
+                "figure" if element.class_name().contains("nb-infographic") => {
+                    MeasuredBlock::Whole {
+                        height: page_height,
+                        keep_with_next: false,
+                    }
+                }
                 _ => MeasuredBlock::Whole {
                     height,
                     keep_with_next: false,
