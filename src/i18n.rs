@@ -252,6 +252,11 @@ texts! {
     Infographic => "附图解", "Add infographic";
     InfographicHint => "在预览、打印、网页和 Word 下载中，报告之后附一页图解", "Adds a page of charts after the report in the preview, print-out and web page and Word downloads";
     InfographicNeedsTables => "2019年以前的格式没有统计表，无法生成图解", "The pre-2019 free format has no tables to draw charts from";
+    ReadySentences => "同比句子", "Year-on-year sentences";
+    ReadySentencesHint => "由两年统计表精确计算，按报告的写法保留一位小数；插入后可在正文中修改。", "Computed exactly from both years' tables, to one decimal as reports write them; edit them in the text once inserted.";
+    InsertSentence => "插入正文", "Insert";
+    InsertSentenceInto => "插入正文：“{section}”末尾", "Insert at the end of “{section}”";
+    SentenceInserted => "已在正文中", "Already in the text";
     DrawingPicture => "正在生成图片…", "Drawing the picture…";
     Import => "导入报告文件", "Import report file";
     ImportPublished => "导入已发布的报告", "Import a published report";

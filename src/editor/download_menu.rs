@@ -266,7 +266,7 @@ fn move_focus(down: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(items) = document.query_selector_all("#download-list .menu-item") else {
+    let Ok(items) = document.query_selector_all("#download-list .menu-item:not(:disabled)") else {
         return;
     };
     let count = items.length();

@@ -37,6 +37,7 @@ pub fn TwoYearsPane() -> impl IntoView {
             <Show when=move || two.with(Option::is_some)
                 fallback=move || view! { <p class="muted">{move || t(Text::TwoYearsNoPrevious)}</p> }>
                 <p class="muted">{years}</p>
+                <ReadySentences />
                 <label class="two-years-filter">
                     <input type="checkbox" prop:checked=move || only_changes.get()
                         on:change=move |ev| only_changes.set(event_target_checked(&ev)) />
@@ -56,6 +57,62 @@ pub fn TwoYearsPane() -> impl IntoView {
                 }))}
             </Show>
         </aside>
+    }
+}
+
+/// The key figures' 同比 as ready sentences, computed exactly from both years' tables, each
+/// inserted at the end of its section with one click.
+#[component]
+fn ReadySentences() -> impl IntoView {
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let ctx = expect_context::<EditorCtx>();
+    let t = move |text| tr(lang.get(), text);
+    let sentences = Memo::new(move |_| {
+        ctx.previous.with(|previous| {
+            previous.as_ref().map_or_else(Vec::new, |previous| {
+                ctx.report
+                    .with(|report| report::ready_sentences(report, previous))
+            })
+        })
+    });
+    let item = move |sentence: report::ReadySentence| {
+        let sentence = StoredValue::new(sentence);
+        let inserted = move || sentence.with_value(|s| ctx.report.with(|r| s.is_in(r)));
+        let target = move || {
+            let heading = ctx.report.with(|r| {
+                let id = sentence.with_value(|s| s.section);
+                r.sections
+                    .iter()
+                    .find(|section| section.id == id)
+                    .map(|section| r.section_heading(section).to_string())
+                    .unwrap_or_default()
+            });
+            t(Text::InsertSentenceInto).replace("{section}", &heading)
+        };
+        let insert = move |_| {
+            let section = sentence.with_value(|s| s.section);
+            ctx.edit(Some(section), |r| {
+                sentence.with_value(|s| s.insert_into(r));
+            });
+        };
+        view! {
+            <li>
+                <span lang="zh-CN">{sentence.with_value(|s| s.text.clone())}</span>" "
+                <button type="button" class="button small" data-testid="insert-sentence"
+                    disabled=inserted aria-label=move || (!inserted()).then(target) title=target on:click=insert>
+                    {move || t(if inserted() { Text::SentenceInserted } else { Text::InsertSentence })}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <Show when=move || sentences.with(|s| !s.is_empty())>
+            <section class="ready-sentences" data-testid="ready-sentences">
+                <h3>{move || t(Text::ReadySentences)}</h3>
+                <p class="muted">{move || t(Text::ReadySentencesHint)}</p>
+                <ul>{move || sentences.get().into_iter().map(item).collect_view()}</ul>
+            </section>
+        </Show>
     }
 }
 

@@ -164,8 +164,22 @@ test('the 下载 menu works from the keyboard', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Word 文档' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await expect(page.getByRole('button', { name: '表格 CSV' })).toBeFocused();
+  await expect(page.getByRole('button', { name: '图解 PNG（300 dpi）' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('button', { name: '图解 SVG' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: '网页 HTML' })).toHaveCount(0);
   await expect(button).toBeFocused();
+
+  // On the free legacy format there is no 图解 to draw: its items are disabled and skipped.
+  await page.getByRole('button', { name: '← 返回报告库' }).click();
+  await createReport(page, '某某县人民政府', 2015);
+  await button.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('button', { name: '表格 CSV' })).toBeFocused();
+  await expect(page.getByRole('button', { name: '图解 SVG' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '图解 PNG（300 dpi）' })).toBeDisabled();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: '网页 HTML' })).toBeFocused();
+  await expect(page.getByTestId('infographic-toggle')).toBeDisabled();
 });

@@ -23,6 +23,7 @@ test('the two-year view compares the tables and the prose with last year\'s repo
   await cell.click();
   await page.keyboard.type('150');
   await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' }).fill('150');
 
   await page.getByTestId('two-years-toggle').click();
   const pane = page.getByTestId('two-years-pane');
@@ -33,6 +34,16 @@ test('the two-year view compares the tables and the prose with last year\'s repo
   await expect(carried.locator('td')).toHaveText(['34', '103', '+69', '+202.9%']);
   const fresh = pane.locator('tr[data-key="requests.new.natural"]');
   await expect(fresh.locator('td').nth(1)).toHaveText('150');
+  // The key figures' 同比 as ready sentences: one click puts one at the end of its section.
+  const ready = pane.getByTestId('ready-sentences');
+  const first = ready.locator('li').first();
+  await expect(first).toContainText('本年新收政府信息公开申请150件，同比下降');
+  const sentence = (await first.locator('span').textContent()) ?? '';
+  await first.getByTestId('insert-sentence').click();
+  await expect(first.getByTestId('insert-sentence')).toBeDisabled();
+  await expect(first.getByTestId('insert-sentence')).toHaveText('已在正文中');
+  await expect(page.getByRole('textbox', { name: '正文', exact: true })).toHaveValue(new RegExp(`${sentence}$`));
+
   // Every cell, changed or not, when asked.
   const rows = pane.locator('[data-testid=two-years-table]').nth(1).locator('tbody tr');
   const changed = await rows.count();

@@ -633,6 +633,31 @@ pub fn ready_sentences(report: &Report, previous: &Report) -> Vec<ReadySentence>
         .collect()
 }
 
+impl ReadySentence {
+    /// Whether the section already says it, word for word.
+    pub fn is_in(&self, report: &Report) -> bool {
+        report
+            .section_text(self.section)
+            .is_some_and(|text| text.contains(&self.text))
+    }
+
+    /// Adds the sentence as a paragraph of its own at the end of its section, unless the
+    /// section already says it; returns whether the report changed.
+    pub fn insert_into(&self, report: &mut Report) -> bool {
+        if self.is_in(report) {
+            return false;
+        }
+        let text = report.section_text(self.section).unwrap_or("").trim_end();
+        let joined = if text.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{text}\n{}", self.text)
+        };
+        report.set_section_text(self.section, joined);
+        true
+    }
+}
+
 // ---- Drawing ----
 
 /// The page: A4 in quarter millimetres.

@@ -430,3 +430,26 @@ fn a_linked_report_of_another_year_gives_no_yoy_and_the_choice_is_kept_in_the_fi
         report::render(&legacy)
     );
 }
+
+#[test]
+fn a_ready_sentence_is_inserted_once_as_its_own_paragraph() {
+    let (mut now, last) = (
+        fixture("suqian-city-2024.json"),
+        fixture("suqian-city-2023.json"),
+    );
+    let sentence = report::ready_sentences(&now, &last).remove(0);
+    assert_eq!(sentence.section, "requests");
+    now.set_section_text("requests", "本年度依法办理政府信息公开申请。\n");
+    let before = now.section_text("requests").unwrap_or("").to_string();
+    assert!(!sentence.is_in(&now));
+    assert!(sentence.insert_into(&mut now));
+    let after = now.section_text("requests").unwrap_or("").to_string();
+    assert_eq!(after, format!("{}\n{}", before.trim_end(), sentence.text));
+    assert!(sentence.is_in(&now));
+    assert!(!sentence.insert_into(&mut now), "never twice");
+    // Into an empty section: the sentence alone.
+    let mut blank = now.clone();
+    blank.set_section_text("requests", "");
+    assert!(sentence.insert_into(&mut blank));
+    assert_eq!(blank.section_text("requests"), Some(sentence.text.as_str()));
+}
