@@ -70,3 +70,12 @@ pub async fn png(svg: &str) -> Result<Blob, String> {
         .dyn_into::<Blob>()
         .map_err(|_| "the browser made no PNG".to_string())
 }
+
+/// [`png`] as bytes, for a file that embeds the picture (the Word download).
+pub async fn png_bytes(svg: &str) -> Result<Vec<u8>, String> {
+    let blob = png(svg).await?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|err| js_error_message(&err))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -18,6 +18,8 @@ use crate::i18n::{Text, tr, unfinished};
 enum Writer {
     /// The document the preview shows (with the 图解 page when chosen).
     Document(fn(&Document) -> Vec<u8>),
+    /// Word: the document, with the 图解 page as a picture the browser draws when chosen.
+    Word,
     /// The report file itself.
     Json,
     /// The 图解 page alone, as the core writes it.
@@ -56,7 +58,7 @@ static FORMATS: [Format; 6] = [
         label: Text::DownloadDocx,
         ext: "docx",
         mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        write: Writer::Document(report::to_docx),
+        write: Writer::Word,
         publishes: true,
     },
     Format {
@@ -93,6 +95,11 @@ static FORMATS: [Format; 6] = [
 fn made(ctx: EditorCtx, format: &Format, lang: Lang) -> Result<(String, Vec<u8>), String> {
     ctx.report.with_untracked(|r| match format.write {
         Writer::Document(write) => Ok((report::file_name(r, format.ext), write(&ctx.document(r)))),
+        // The 图解 as its words; `save_now` draws it as a picture instead when chosen.
+        Writer::Word => Ok((
+            report::file_name(r, format.ext),
+            report::to_docx(&ctx.document(r)),
+        )),
         Writer::Json => Ok((
             report::file_name(r, format.ext),
             report::to_json(r).into_bytes(),
@@ -133,6 +140,35 @@ pub fn DownloadMenu() -> impl IntoView {
                     let svg = String::from_utf8_lossy(&svg).into_owned();
                     let saved = match crate::picture::png(&svg).await {
                         Ok(blob) => download::save_blob(&name, &blob),
+                        Err(why) => Err(why),
+                    };
+                    drawing.set(false);
+                    failure.set(saved.err());
+                });
+            }
+            (Writer::Word, Ok((name, bytes))) => {
+                let page = ctx.report.with_untracked(|r| {
+                    report::infographic_chosen(r)
+                        .then(|| {
+                            ctx.infographic(r)
+                                .map(|page| (ctx.document(r), page.to_svg()))
+                        })
+                        .flatten()
+                });
+                let Some((document, svg)) = page else {
+                    failure.set(download::save(&name, format.mime, &bytes).err());
+                    return;
+                };
+                // The 图解 goes into Word as a picture: drawn first, asynchronously.
+                drawing.set(true);
+                failure.set(None);
+                let mime = format.mime;
+                leptos::task::spawn_local(async move {
+                    let saved = match crate::picture::png_bytes(&svg).await {
+                        Ok(png) => {
+                            let docx = report::to_docx_with_picture(&document, Some(&png));
+                            download::save(&name, mime, &docx)
+                        }
                         Err(why) => Err(why),
                     };
                     drawing.set(false);

@@ -1,5 +1,6 @@
-// 图解: chosen in the editor, the page of charts follows the report in the preview and the
-// print-out, is axe-clean, and downloads alone as SVG and as a 300 dpi PNG.
+// 图解: chosen in the editor, the page of charts follows the report in the preview, the
+// print-out and the Word download (as a picture), is axe-clean, and downloads alone as SVG
+// and as a 300 dpi PNG.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
@@ -76,5 +77,13 @@ test('the 图解 page appears in the preview and the print-out, and downloads as
   expect(png.bytes.readUInt32BE(16)).toBe(2480);
   expect(png.bytes.readUInt32BE(20)).toBe(3508);
   expect(png.bytes.length).toBeGreaterThan(50_000);
+
+  // Word carries the same picture (its parts are stored, so the PNG is in the bytes as is).
+  const word = await downloadAnyway(page, 'Word 文档');
+  expect(word.bytes.includes(Buffer.from('word/media/infographic.png'))).toBe(true);
+  const at = word.bytes.indexOf(Buffer.from('89504e470d0a1a0a', 'hex'));
+  expect(at).toBeGreaterThan(0);
+  expect(word.bytes.readUInt32BE(at + 16)).toBe(2480);
+  expect(word.bytes.includes(Buffer.from('<w:pageBreakBefore/>'))).toBe(true);
   expect(problems).toEqual([]);
 });

@@ -99,6 +99,12 @@ pub(crate) fn run(args: &RenderArgs) -> ExitCode {
         (format, page) => {
             if let Some(page) = page {
                 document.add_infographic(page);
+                if format == RenderFormat::Docx {
+                    // Said, not hidden: the picture needs a browser to draw its PNG.
+                    say(
+                        "note: the Word file carries the 图解 as text; the app's Word download embeds it as a picture (or use --format svg)",
+                    );
+                }
             }
             match format {
                 RenderFormat::Html => report::to_html(&document).into_bytes(),

@@ -17,7 +17,7 @@ mod markdown;
 mod zip;
 
 pub use csv::to_csv;
-pub use docx::to_docx;
+pub use docx::{to_docx, to_docx_with_picture};
 pub use html::{DOCUMENT_CSS, to_html, to_html_fragment};
 pub use markdown::to_markdown;
 

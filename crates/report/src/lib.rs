@@ -44,7 +44,8 @@ pub use document::{
     Block, Cell, Document, HeadingLevel, Row, Table, render, render_table, table_shape,
 };
 pub use export::{
-    DOCUMENT_CSS, file_name, to_csv, to_docx, to_html, to_html_fragment, to_markdown,
+    DOCUMENT_CSS, file_name, to_csv, to_docx, to_docx_with_picture, to_html, to_html_fragment,
+    to_markdown,
 };
 pub use figure::{CellKind, Figure, FigureError, parse_figure};
 pub use file::{LoadError, from_json, to_json};

@@ -15,13 +15,25 @@ use std::path::Path;
 
 use report::Report;
 
-/// Every part of the archive, by name, read with the `zip` crate.
+/// The names of the archive's parts.
+fn names(docx: &[u8]) -> Vec<String> {
+    let archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a valid zip archive");
+    archive
+        .file_names()
+        .map(|name| name.expect("a UTF-8 part name").to_string())
+        .collect()
+}
+
+/// Every XML part of the archive, by name, read with the `zip` crate.
 fn parts(docx: &[u8]) -> Vec<(String, String)> {
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a valid zip archive");
     let mut parts = Vec::new();
     for index in 0..archive.len() {
         let mut file = archive.by_index(index).expect("a readable entry");
         let name = file.name().expect("a UTF-8 part name").to_string();
+        if name.starts_with("word/media/") {
+            continue; // pictures are not XML
+        }
         let mut text = String::new();
         file.read_to_string(&mut text).expect("UTF-8 XML");
         parts.push((name, text));
@@ -142,7 +154,12 @@ fn docx_escapes_what_was_typed() {
 fn libreoffice_prints_the_docx_to_pdf() {
     let dir = fresh_dir("docx-pdf");
     let docx_path = dir.join("report.docx");
-    let docx = report::to_docx(&report::render(&fixture("suqian-city-2024.json")));
+    // With the 图解 as a picture (a PNG as the app draws it; a small one here), so Word's
+    // and LibreOffice's reading of the drawing markup is tested too.
+    let report = fixture("suqian-city-2024.json");
+    let mut document = report::render(&report);
+    document.add_infographic(report::Infographic::new(&report, None, &[]).expect("tables"));
+    let docx = report::to_docx_with_picture(&document, Some(PNG));
     std::fs::write(&docx_path, docx).expect("the docx is written");
     // A fresh profile: a shared one may be locked by another soffice, and the first start
     // (about 20 s) creates it.
@@ -179,7 +196,86 @@ fn libreoffice_prints_the_docx_to_pdf() {
         text.contains("— 1 —") || text.contains("—1—"),
         "the page number: {text}"
     );
+    let images = run("pdfimages", &["-list", &pdf.display().to_string()]);
+    let images = String::from_utf8_lossy(&images.stdout);
+    // The third column is the type; a transparent PNG also brings its `smask`.
+    let pictures: Vec<&str> = images
+        .lines()
+        .filter(|line| line.split_whitespace().nth(2) == Some("image"))
+        .collect();
+    assert_eq!(pictures.len(), 1, "one picture: {images}");
+    // On the last page, its own.
+    let info = run("pdfinfo", &[&pdf.display().to_string()]);
+    let pages = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:").map(|n| n.trim().to_string()))
+        .unwrap_or_default();
+    assert_eq!(
+        pictures[0].split_whitespace().next(),
+        Some(pages.as_str()),
+        "{images}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A valid 1 × 1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xff, 0x9f, 0xa1,
+    0x1e, 0x00, 0x07, 0x82, 0x02, 0x7f, 0x3d, 0xc8, 0x48, 0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn the_infographic_is_a_described_picture_on_its_own_page_in_word() {
+    let report = fixture("suqian-city-2024.json");
+    let mut document = report::render(&report);
+    document.add_infographic(report::Infographic::new(&report, None, &[]).expect("tables"));
+    let xml = parts(&report::to_docx_with_picture(&document, Some(PNG)));
+    let body = part(&xml, "word/document.xml");
+    assert!(body.contains("<w:pageBreakBefore/>"), "a page of its own");
+    assert!(body.contains("<a:blip r:embed=\"rIdInfographic\"/>"));
+    assert!(
+        body.contains("descr=\"宿迁市人民政府2024年政府信息公开工作年度报告图解。新收申请3525件"),
+        "alt text"
+    );
+    assert!(!body.contains(">图解<"), "the picture, not its words");
+    assert!(
+        part(&xml, "word/_rels/document.xml.rels").contains("Target=\"media/infographic.png\"")
+    );
+    assert!(
+        part(&xml, "[Content_Types].xml")
+            .contains("<Default Extension=\"png\" ContentType=\"image/png\"/>")
+    );
+    roxmltree::Document::parse(body).expect("well-formed");
+    let mut archive = zip::ZipArchive::new(Cursor::new(report::to_docx_with_picture(
+        &document,
+        Some(PNG),
+    )))
+    .expect("zip");
+    let mut png = Vec::new();
+    archive
+        .by_name("word/media/infographic.png")
+        .expect("the picture")
+        .read_to_end(&mut png)
+        .expect("read");
+    assert_eq!(png, PNG);
+
+    // Without the picture (the command line), the page's words; without the page, no picture.
+    let words = report::to_docx(&document);
+    assert!(part(&parts(&words), "word/document.xml").contains("新收申请3525件"));
+    assert!(
+        !names(&words)
+            .iter()
+            .any(|name| name.starts_with("word/media/"))
+    );
+    let plain = report::to_docx_with_picture(&report::render(&report), Some(PNG));
+    assert!(
+        !names(&plain)
+            .iter()
+            .any(|name| name.starts_with("word/media/"))
+    );
 }
 
 fn pdf_text(pdf: &Path) -> String {

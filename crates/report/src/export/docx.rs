@@ -18,6 +18,7 @@
 use crate::document::{Block, Cell, Document, HeadingLevel, Table};
 use crate::export::zip::ZipWriter;
 use crate::export::{Grid, Placed};
+use crate::infographic::Infographic;
 
 /// Millimetres in twips (1 inch = 25.4 mm = 1440 twips), rounded: A4 is 11906 × 16838.
 const fn mm(millimetres: u32) -> u32 {
@@ -29,16 +30,53 @@ const TEXT_WIDTH: u32 = 8844;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WP_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+const A_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const PIC_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 const XML_DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// The document as the bytes of a .docx file.
+/// The document as the bytes of a .docx file. A 图解 page is written as its words (its text
+/// alternative): a picture needs the PNG only a browser can draw, see [`to_docx_with_picture`].
 pub fn to_docx(document: &Document) -> Vec<u8> {
+    to_docx_with_picture(document, None)
+}
+
+/// The document as a .docx file, the 图解 page as the picture `infographic_png` (the SVG
+/// drawn as a PNG at print resolution) on a page of its own, scaled to the text block, with
+/// the page's description as its alternative text. Without the PNG, the page's words.
+pub fn to_docx_with_picture(document: &Document, infographic_png: Option<&[u8]>) -> Vec<u8> {
+    let picture = infographic_png.filter(|_| {
+        document
+            .blocks
+            .iter()
+            .any(|block| matches!(block, Block::Infographic(_)))
+    });
     let mut zip = ZipWriter::default();
-    zip.add("[Content_Types].xml", CONTENT_TYPES.as_bytes());
+    let content_types = match picture {
+        Some(_) => CONTENT_TYPES.replace(
+            "<Default Extension=\"xml\"",
+            "<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"xml\"",
+        ),
+        None => CONTENT_TYPES.to_string(),
+    };
+    zip.add("[Content_Types].xml", content_types.as_bytes());
     zip.add("_rels/.rels", PACKAGE_RELS.as_bytes());
     zip.add("docProps/core.xml", core_properties(document).as_bytes());
-    zip.add("word/document.xml", document_xml(document).as_bytes());
-    zip.add("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes());
+    zip.add(
+        "word/document.xml",
+        document_xml(document, picture.is_some()).as_bytes(),
+    );
+    let relationships = match picture {
+        Some(_) => DOCUMENT_RELS.replace(
+            "</Relationships>",
+            "<Relationship Id=\"rIdInfographic\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/infographic.png\"/></Relationships>",
+        ),
+        None => DOCUMENT_RELS.to_string(),
+    };
+    zip.add("word/_rels/document.xml.rels", relationships.as_bytes());
+    if let Some(png) = picture {
+        zip.add("word/media/infographic.png", png);
+    }
     zip.add("word/styles.xml", styles_xml().as_bytes());
     zip.add("word/settings.xml", SETTINGS.as_bytes());
     zip.add("word/fontTable.xml", font_table().as_bytes());
@@ -208,8 +246,11 @@ fn core_properties(document: &Document) -> String {
     )
 }
 
-fn document_xml(document: &Document) -> String {
-    let mut out = format!("{XML_DECL}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>");
+fn document_xml(document: &Document, with_picture: bool) -> String {
+    // The drawing namespaces are declared at the root, where Word itself declares them.
+    let mut out = format!(
+        "{XML_DECL}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\" xmlns:wp=\"{WP_NS}\" xmlns:a=\"{A_NS}\" xmlns:pic=\"{PIC_NS}\"><w:body>"
+    );
     for line in document.title_lines() {
         paragraph(&mut out, "NbTitle", line);
     }
@@ -224,8 +265,8 @@ fn document_xml(document: &Document) -> String {
             }
             Block::Paragraph(text) => paragraph(&mut out, "Normal", text),
             Block::Table(table) => push_table(&mut out, table),
-            // Word gets the page's words (its text alternative), not yet its picture: an
-            // embedded picture needs a PNG beside the SVG for older Word.
+            // Without a picture drawn, Word gets the page's words (its text alternative).
+            Block::Infographic(page) if with_picture => picture(&mut out, page),
             Block::Infographic(page) => {
                 paragraph(&mut out, "Heading1", "图解");
                 paragraph(&mut out, "Normal", &page.description());
@@ -256,6 +297,26 @@ fn document_xml(document: &Document) -> String {
         mm(23),
     ));
     out
+}
+
+/// The 图解 picture on a page of its own: an inline drawing as wide as the text block, its
+/// height in the page's A4 proportion, described for screen readers.
+fn picture(out: &mut String, page: &Infographic) {
+    // EMUs: 36,000 a millimetre; the text block is 156 mm wide, the page is 840 × 1188.
+    let width: u64 = 156 * 36_000;
+    let height = width * 1188 / 840;
+    let name = escape(&format!("{}图解", page.title));
+    let description = escape(&page.description());
+    out.push_str(&format!(
+        "<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>\
+<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">\
+<wp:extent cx=\"{width}\" cy=\"{height}\"/><wp:docPr id=\"1\" name=\"{name}\" descr=\"{description}\"/>\
+<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
+<pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"infographic.png\" descr=\"{description}\"/><pic:cNvPicPr/></pic:nvPicPr>\
+<pic:blipFill><a:blip r:embed=\"rIdInfographic\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{width}\" cy=\"{height}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>\
+</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    ));
 }
 
 fn paragraph(out: &mut String, style: &str, text: &str) {
