@@ -160,6 +160,7 @@ texts! {
     SwitchFormatQuestion => "改用{name}吗？各部分正文和已填的数字都会保留；新格式没有的单元格仍保存在报告中，但不再检查，也不会打印。", "Switch to {name}? Every text and figure is kept; cells the new format lacks stay in the report but are neither checked nor printed.";
     SwitchFormat => "切换格式", "Switch format";
     PreviousReport => "关联上年报告", "Last year's report";
+    KeyChanges => "与{year}年相比：{values}", "Compared with {year}: {values}";
     LastYearCarriedOut => "{year} 年报告的结转下年度（本年上年结转应与之相同）：{values}", "结转下年度 of the {year} report (this year's 上年结转 should equal it): {values}";
     LastYearInForce => "{year} 年报告的现行有效件数：{values}", "现行有效 in the {year} report: {values}";
     PreviousNone => "（不关联）", "(none)";

@@ -49,7 +49,7 @@ pub fn SectionView() -> impl IntoView {
                     view! { <h2>{heading}</h2> }.into_any()
                 }}
                 <ProseEditor id=id.clone() />
-                {table.map(|table| view! { <LastYearFigures table=table /> <TableGrid table=table /> })}
+                {table.map(|table| view! { <LastYearFigures table=table /> <TableGrid table=table /> <KeyChanges table=table /> })}
                 {fees.then(|| view! { <InfoFeeFields /> })}
             </section>
         }
@@ -116,4 +116,37 @@ fn LastYearFigures(
             <p class="last-year-figures muted" data-testid=format!("last-year-{}", table.id)>{line}</p>
         </Show>
     })
+}
+
+/// The table's key quantities with their 同比 against last year's report, under the table
+/// when last year's report is linked: computed exactly, as reports write them.
+#[component]
+fn KeyChanges(
+    /// The table shown above.
+    table: &'static report::TableSpec,
+) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let LangCtx(lang) = expect_context::<LangCtx>();
+    let line = Memo::new(move |_| {
+        ctx.previous.with(|previous| {
+            let previous = previous.as_ref()?;
+            let parts: Vec<String> = ctx.report.with(|report| {
+                report::key_changes(report, previous)
+                    .into_iter()
+                    .filter(|change| change.table == table.id)
+                    .map(|change| format!("{} {}，{}", change.label, change.value, change.change))
+                    .collect()
+            });
+            (!parts.is_empty()).then(|| {
+                tr(lang.get(), Text::KeyChanges)
+                    .replace("{year}", &previous.year.to_string())
+                    .replace("{values}", &parts.join("；"))
+            })
+        })
+    });
+    view! {
+        <Show when=move || line.with(Option::is_some)>
+            <p class="last-year-figures muted" data-testid=format!("yoy-{}", table.id)>{move || line.get()}</p>
+        </Show>
+    }
 }

@@ -24,6 +24,8 @@ test('the two-year view compares the tables and the prose with last year\'s repo
   await page.keyboard.type('150');
   await page.keyboard.press('Enter');
   await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' }).fill('150');
+  // Under the table, its key figures' 同比 against last year's report.
+  await expect(page.getByTestId('yoy-requests')).toContainText('与2024年相比：新收申请 150，同比下降95.2%');
 
   await page.getByTestId('two-years-toggle').click();
   const pane = page.getByTestId('two-years-pane');

@@ -113,6 +113,16 @@ const OUTCOMES: [(&str, &str); 6] = [
     ("other", "其他处理"),
 ];
 
+/// The key quantities: the table they come from, their name, and how to read them.
+const KEYS: [(&str, &str, Pick); 6] = [
+    ("requests", "新收申请", |k| k.new),
+    ("requests", "办结申请", |k| k.handled),
+    ("requests", "予以公开", |k| k.granted),
+    ("requests", "部分公开", |k| k.partial),
+    ("appeals", "行政复议", |k| k.review),
+    ("appeals", "行政诉讼", |k| k.suits),
+];
+
 /// How many years a trend shows at most.
 const TREND_YEARS: usize = 6;
 
@@ -274,7 +284,7 @@ impl Infographic {
         let previous = previous
             .filter(|other| other.year == report.year - 1)
             .map(Key::of);
-        let last = |pick: fn(&Key) -> Option<Figure>, current: Option<Figure>| {
+        let last = |pick: Pick, current: Option<Figure>| {
             previous.and_then(|previous| yoy_words(pick(&previous), current))
         };
 
@@ -314,50 +324,25 @@ impl Infographic {
                 .and_then(|(part, handled)| share(part, handled))
                 .map(|rate| format!("占办结的{rate}"))
         };
-        let tiles = vec![
-            Tile {
-                label: "新收申请",
-                value: shown(key.new),
-                unit: "件",
-                detail: carried_in.map(|n| format!("另有上年结转{n}件")),
-                yoy: last(|k| k.new, key.new),
-            },
-            Tile {
-                label: "办结申请",
-                value: shown(key.handled),
-                unit: "件",
-                detail: carried_out.map(|n| format!("结转下年度{n}件")),
-                yoy: last(|k| k.handled, key.handled),
-            },
-            Tile {
-                label: "予以公开",
-                value: shown(key.granted),
-                unit: "件",
-                detail: of_handled(key.granted),
-                yoy: last(|k| k.granted, key.granted),
-            },
-            Tile {
-                label: "部分公开",
-                value: shown(key.partial),
-                unit: "件",
-                detail: of_handled(key.partial),
-                yoy: last(|k| k.partial, key.partial),
-            },
-            Tile {
-                label: "行政复议",
-                value: shown(key.review),
-                unit: "件",
-                detail: review_detail,
-                yoy: last(|k| k.review, key.review),
-            },
-            Tile {
-                label: "行政诉讼",
-                value: shown(key.suits),
-                unit: "件",
-                detail: suits_detail,
-                yoy: last(|k| k.suits, key.suits),
-            },
+        let details = [
+            carried_in.map(|n| format!("另有上年结转{n}件")),
+            carried_out.map(|n| format!("结转下年度{n}件")),
+            of_handled(key.granted),
+            of_handled(key.partial),
+            review_detail,
+            suits_detail,
         ];
+        let tiles = KEYS
+            .iter()
+            .zip(details)
+            .map(|((_, label, pick), detail)| Tile {
+                label,
+                value: shown(pick(&key)),
+                unit: "件",
+                detail,
+                yoy: last(*pick, pick(&key)),
+            })
+            .collect();
 
         let applicants = Chart {
             title: "本年新收申请：按申请人".to_string(),
@@ -575,6 +560,36 @@ pub fn render_publication(
 pub fn picture_file_name(report: &Report, ext: &str) -> String {
     let stem = crate::export::file_name(report, "");
     crate::export::file_name_with_stem(&format!("{stem}（图解）"), ext)
+}
+
+/// One key quantity of a table with its change from last year, for the line beside the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyChange {
+    /// The table it belongs to (`requests`, `appeals`).
+    pub table: &'static str,
+    /// Its name (`新收申请`).
+    pub label: &'static str,
+    /// This year's figure, `—` when blank or invalid.
+    pub value: String,
+    /// `同比增长0.4%`, `与上年持平`, `上年为0`, or `—` when a year has no figure.
+    pub change: String,
+}
+
+/// The key quantities' 同比 against last year's report (empty for the legacy format):
+/// cheap enough to follow every keystroke.
+pub fn key_changes(report: &Report, previous: &Report) -> Vec<KeyChange> {
+    if report.template == TemplateId::Legacy || previous.template == TemplateId::Legacy {
+        return Vec::new();
+    }
+    let (now, before) = (Key::of(report), Key::of(previous));
+    KEYS.iter()
+        .map(|(table, label, pick)| KeyChange {
+            table,
+            label,
+            value: shown(pick(&now)),
+            change: yoy_words(pick(&before), pick(&now)).unwrap_or_else(|| "—".to_string()),
+        })
+        .collect()
 }
 
 /// A ready sentence with its 同比 figure, for the clerk to insert into a prose section.

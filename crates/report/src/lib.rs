@@ -56,8 +56,8 @@ pub use import::{
     import_text, summarise,
 };
 pub use infographic::{
-    ActiveLine, Bar, Chart, Infographic, ReadySentence, Tile, Trend, choose_infographic,
-    infographic_chosen, picture_file_name, ready_sentences, render_publication,
+    ActiveLine, Bar, Chart, Infographic, KeyChange, ReadySentence, Tile, Trend, choose_infographic,
+    infographic_chosen, key_changes, picture_file_name, ready_sentences, render_publication,
 };
 pub use model::{Acknowledgement, AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};

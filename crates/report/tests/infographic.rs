@@ -453,3 +453,33 @@ fn a_ready_sentence_is_inserted_once_as_its_own_paragraph() {
     assert!(sentence.insert_into(&mut blank));
     assert_eq!(blank.section_text("requests"), Some(sentence.text.as_str()));
 }
+
+#[test]
+fn key_changes_beside_the_tables_match_the_tiles() {
+    let (now, last) = (
+        fixture("suqian-city-2024.json"),
+        fixture("suqian-city-2023.json"),
+    );
+    let changes = report::key_changes(&now, &last);
+    let lines: Vec<(&str, &str, &str, &str)> = changes
+        .iter()
+        .map(|c| (c.table, c.label, c.value.as_str(), c.change.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("requests", "新收申请", "3525", "同比增长0.4%"),
+            ("requests", "办结申请", "3521", "同比增长1.0%"),
+            ("requests", "予以公开", "1431", "同比增长20.2%"),
+            ("requests", "部分公开", "471", "同比增长43.6%"),
+            ("appeals", "行政复议", "170", "同比下降61.4%"),
+            ("appeals", "行政诉讼", "77", "同比下降31.9%"),
+        ]
+    );
+    // A blank this year: no figure and no 同比, never a change from 0.
+    let mut blank = now.clone();
+    blank.set_cell("appeals.review.total", "");
+    let review = &report::key_changes(&blank, &last)[4];
+    assert_eq!((review.value.as_str(), review.change.as_str()), ("—", "—"));
+    assert!(report::key_changes(&Report::new("某县", 2015), &last).is_empty());
+}
