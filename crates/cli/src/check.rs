@@ -1,13 +1,13 @@
 //! `nianbao check`: validates report files (and the report files under directories) and
-//! prints the findings as text or JSON.
+//! prints the findings as text or JSON, or with `--summary` one line per report and the
+//! checks across the set (`report::Summary`) as text, CSV or JSON.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use report::{Finding, LoadError, Severity};
+use report::{Finding, Severity};
 
-use crate::files::{describe, json_files_below, load, read_text};
+use crate::files::{gather, load};
 use crate::out::{self, WriteError, safe, say};
 
 /// What `nianbao check` was asked for.
@@ -17,17 +17,27 @@ pub(crate) struct CheckArgs {
     /// reports of the following year.
     #[arg(long, value_name = "LAST_YEAR.json")]
     previous: Option<String>,
-    /// How findings are printed: text, one line each, or json, one array of {"file", "findings"}.
+    /// How findings are printed: text, one line each, or json, one array of {"file", "findings"};
+    /// with --summary, the summary table as text, csv or json.
     #[arg(long, value_enum, default_value_t = Output::Text)]
     format: Output,
+    /// Print one line per report (agency, year, format, errors, warnings, blank cells and its
+    /// first problems) and the checks across the set (an agency twice, another year), instead
+    /// of every finding: for an office collecting its departments' reports (汇总).
+    #[arg(long)]
+    summary: bool,
+    /// With --summary: last year's reports (files or folders), matched by agency; a
+    /// department whose table figures are all last year's is named.
+    #[arg(long, value_name = "FILE_OR_DIR", requires = "summary")]
+    last_year: Vec<String>,
     /// The language of the messages.
     #[arg(long, value_enum, default_value_t = crate::LangArg::Zh)]
     lang: crate::LangArg,
-    /// Report files, or directories to search for report files.
     /// Also list the warnings and notes the report marks as checked (已核实), with their
     /// reasons; without it they are left out and counted apart.
     #[arg(long)]
     show_acknowledged: bool,
+    /// Report files, or directories to search for report files.
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     files: Vec<String>,
 }
@@ -37,8 +47,10 @@ pub(crate) struct CheckArgs {
 enum Output {
     /// One line per finding, then a summary line.
     Text,
-    /// One JSON array of {"file", "findings"}.
+    /// One JSON array of {"file", "findings"}; with --summary, one object.
     Json,
+    /// With --summary: the summary table as CSV (UTF-8 with BOM, for Excel and WPS).
+    Csv,
 }
 
 /// One file's result, as printed with `--format json`.
@@ -56,67 +68,64 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.format == Output::Csv && !args.summary {
+        say("--format csv prints the summary table: add --summary");
+        return ExitCode::from(2);
+    }
     let lang = args.lang.into();
-    let mut unreadable = false;
+    let gathered = gather(&args.files);
+    let unreadable = !gathered.failed.is_empty();
     let mut results = Vec::new();
     let mut acknowledged = 0;
-    // Every file to check, and whether it was found in a folder (then other JSON is skipped).
-    let mut targets: Vec<(String, bool)> = Vec::new();
-    for name in &args.files {
-        if !Path::new(name).is_dir() {
-            targets.push((name.clone(), false));
-            continue;
+    let mut reports = Vec::new();
+    for (file, report) in gathered.reports {
+        let mut findings = report::validate(&report, previous.as_ref(), lang);
+        // The summary counts the acknowledged findings apart itself.
+        if !args.show_acknowledged && !args.summary {
+            let before = findings.len();
+            findings.retain(|finding| finding.acknowledged.is_none());
+            acknowledged += before - findings.len();
         }
-        match json_files_below(Path::new(name)) {
-            Ok(found) if found.is_empty() => {
-                say(&format!("{name}: no report files (*.json) in this folder"));
-                unreadable = true;
-            }
-            Ok(found) => targets.extend(
-                found
-                    .into_iter()
-                    .map(|path| (path.to_string_lossy().into_owned(), true)),
-            ),
-            Err(message) => {
-                say(&message);
-                unreadable = true;
-            }
-        }
+        results.push(FileFindings { file, findings });
+        reports.push(report);
     }
-    for (file, from_dir) in targets {
-        let text = match read_text(&file) {
-            Ok(text) => text,
-            Err(message) => {
-                say(&message);
-                unreadable = true;
-                continue;
-            }
-        };
-        match report::from_json(&text) {
-            Ok(report) => {
-                let mut findings = report::validate(&report, previous.as_ref(), lang);
-                let before = findings.len();
-                if !args.show_acknowledged {
-                    findings.retain(|finding| finding.acknowledged.is_none());
-                }
-                acknowledged += before - findings.len();
-                results.push(FileFindings { file, findings });
-            }
-            // A folder may hold other JSON (settings, expected results): say so, go on.
-            Err(LoadError::NotAReport { .. }) if from_dir => {
-                say(&format!("{file}: skipped, not a Nianbao report file"));
-            }
-            Err(error) => {
-                say(&describe(&file, &error));
-                unreadable = true;
-            }
+    let printed = if args.summary {
+        let last_year = gather(&args.last_year);
+        if !last_year.failed.is_empty() {
+            return ExitCode::from(2);
         }
-    }
-    let printed = match args.format {
-        Output::Json => serde_json::to_string_pretty(&results)
-            .map(|json| json + "\n")
-            .unwrap_or_else(|error| format!("{error}\n")),
-        Output::Text => text_output(&results, acknowledged),
+        let members: Vec<report::Member<'_>> = results
+            .iter()
+            .zip(&reports)
+            .map(|(result, report)| (result.file.as_str(), report, result.findings.as_slice()))
+            .collect();
+        let earlier: Vec<(&str, &report::Report)> = last_year
+            .reports
+            .iter()
+            .map(|(file, report)| (file.as_str(), report))
+            .collect();
+        let mut summary = report::Summary::new(&members, &earlier, lang);
+        summary.unreadable = gathered
+            .failed
+            .into_iter()
+            .map(|(file, reason)| report::Unreadable { file, reason })
+            .collect();
+        match args.format {
+            Output::Json => json(&summary),
+            // Text from the files is escaped for the terminal line by line; the core already
+            // keeps every field on one line.
+            Output::Text => summary
+                .to_text(lang)
+                .lines()
+                .map(|line| format!("{}\n", safe(line)))
+                .collect(),
+            Output::Csv => summary.to_csv(lang),
+        }
+    } else {
+        match args.format {
+            Output::Json => json(&results),
+            Output::Text | Output::Csv => text_output(&results, acknowledged),
+        }
     };
     if let Err(WriteError::Failed(error)) = out::stdout(printed.as_bytes()) {
         say(&format!("cannot write the output: {error}"));
@@ -133,6 +142,13 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Pretty JSON and a line end.
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value)
+        .map(|json| json + "\n")
+        .unwrap_or_else(|error| format!("{error}\n"))
 }
 
 /// One line per finding, `FILE: severity[rule] cell: message`, then a summary line. Every

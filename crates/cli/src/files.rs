@@ -52,6 +52,69 @@ pub(crate) fn describe(path: &str, error: &LoadError) -> String {
     }
 }
 
+/// The report files named on the command line, folders searched: what was read, and what
+/// could not be (file, message naming it), which is also said on stderr as it is met. Other
+/// JSON found in a folder (settings, expected results) is skipped with a note; a file named
+/// directly must be a report.
+pub(crate) struct Gathered {
+    /// The reports read, in the order named (a folder's in path order).
+    pub(crate) reports: Vec<(String, Report)>,
+    /// What could not be read: the file or folder, and the message naming it.
+    pub(crate) failed: Vec<(String, String)>,
+}
+
+/// Reads every report file of `names` (files, or folders searched at any depth).
+pub(crate) fn gather(names: &[String]) -> Gathered {
+    let mut gathered = Gathered {
+        reports: Vec::new(),
+        failed: Vec::new(),
+    };
+    // Every file to read, and whether it was found in a folder (then other JSON is skipped).
+    let mut targets: Vec<(String, bool)> = Vec::new();
+    for name in names {
+        if !Path::new(name).is_dir() {
+            targets.push((name.clone(), false));
+            continue;
+        }
+        match json_files_below(Path::new(name)) {
+            Ok(found) if found.is_empty() => gathered.fail(
+                name,
+                format!("{name}: no report files (*.json) in this folder"),
+            ),
+            Ok(found) => targets.extend(
+                found
+                    .into_iter()
+                    .map(|path| (path.to_string_lossy().into_owned(), true)),
+            ),
+            Err(message) => gathered.fail(name, message),
+        }
+    }
+    for (file, from_dir) in targets {
+        let text = match read_text(&file) {
+            Ok(text) => text,
+            Err(message) => {
+                gathered.fail(&file, message);
+                continue;
+            }
+        };
+        match report::from_json(&text) {
+            Ok(report) => gathered.reports.push((file, report)),
+            Err(LoadError::NotAReport { .. }) if from_dir => {
+                crate::out::say(&format!("{file}: skipped, not a Nianbao report file"));
+            }
+            Err(error) => gathered.fail(&file, describe(&file, &error)),
+        }
+    }
+    gathered
+}
+
+impl Gathered {
+    fn fail(&mut self, file: &str, message: String) {
+        crate::out::say(&message);
+        self.failed.push((file.to_string(), message));
+    }
+}
+
 /// The `.json` files below `dir`, at any depth, sorted by path; links to folders are not
 /// followed (no loops).
 pub(crate) fn json_files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {

@@ -13,6 +13,7 @@ mod files;
 mod import;
 mod out;
 mod render;
+mod sum;
 
 /// Check, render and import annual government information disclosure reports
 /// (政府信息公开工作年度报告), with the same rules as the Nianbao app.
@@ -36,6 +37,9 @@ Examples:
   nianbao check --previous report-2023.json report-2024.json
   nianbao check --format json --lang en reports/
   nianbao check reports/ | head
+  nianbao check --summary reports-2024/
+  nianbao check --summary --format csv reports-2024/ > summary.csv
+  nianbao check --summary --last-year reports-2023/ reports-2024/
 
 A directory is searched for report files (*.json) at any depth; JSON files that are not
 Nianbao report files are skipped with a note on standard error.
@@ -43,6 +47,21 @@ Nianbao report files are skipped with a note on standard error.
 Exit status: 0 no error found, 1 at least one error, 2 a file could not be read or is not a
 valid report file.")]
     Check(check::CheckArgs),
+    /// Sum the tables of many departments' reports of one year into one report (汇总).
+    #[command(after_help = "\
+Examples:
+  nianbao sum reports-2024/ -o total-2024.json
+  nianbao sum --agency 某县人民政府 dept-a.json dept-b.json -o total-2024.json
+  nianbao check total-2024.json
+
+Each cell of the tables is the exact sum of that cell in every report. The sum is of the year
+most reports are of; a report of another year or format, a legacy report (no tables), a second
+report of the same agency and an unreadable file are left out, each with the reason on
+standard error. A blank or unreadable cell of a report is left out of its total and listed;
+the summed report keeps the list, and `nianbao check` reports it (sum.source_gap).
+Exit status: 0 written, 1 written but a report was left out or has errors, 2 nothing could be
+summed or the output not written.")]
+    Sum(sum::SumArgs),
     /// Write a report as HTML, Markdown, Word (DOCX) or CSV: the same files the app downloads;
     /// or its 图解 page as SVG.
     #[command(after_help = "\
@@ -102,5 +121,6 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Sum(args) => sum::run(&args),
     }
 }

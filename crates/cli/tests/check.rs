@@ -112,7 +112,7 @@ fn malformed_files_exit_2_naming_file_line_and_column() {
 fn usage_help_and_version() {
     let help = nianbao(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    for command in ["check", "render", "import"] {
+    for command in ["check", "render", "import", "sum"] {
         assert!(stdout(&help).contains(command), "{command}");
         // Every subcommand has its own help, with examples.
         let sub = nianbao(&[command, "--help"]);
@@ -128,7 +128,7 @@ fn usage_help_and_version() {
     let wrong = nianbao(&["check", "--format", "xml", "x.json"]);
     assert_eq!(wrong.status.code(), Some(2));
     assert!(stderr(&wrong).contains("invalid value 'xml' for '--format <FORMAT>'"));
-    assert!(stderr(&wrong).contains("[possible values: text, json]"));
+    assert!(stderr(&wrong).contains("[possible values: text, json, csv]"));
     assert_eq!(nianbao(&["check"]).status.code(), Some(2));
 }
 

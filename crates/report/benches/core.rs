@@ -4,6 +4,7 @@
 //! runs on a copy of the report whose prose sections are emptied: the difference between
 //! the two is the cost of the `narrative.*` rules (and, with last year's report, of the
 //! similarity of each section with last year's).
+//! The 汇总 of 1,000 departments' reports (summary and sum) is timed too.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -83,5 +84,44 @@ fn import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, core, import);
+/// 汇总 of 1,000 departments (the two 2024 fixtures repeated under distinct agencies): the
+/// summary with its checks across the set, from findings already computed, and the sum.
+fn collection(c: &mut Criterion) {
+    const HONGZE: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/hongze-2024.json"
+    ));
+    let fixtures = [REPORT, HONGZE].map(|text| report::from_json(text).expect("a valid report"));
+    let departments: Vec<(String, report::Report)> = (0..1_000)
+        .map(|index| {
+            let mut department = fixtures[index % 2].clone();
+            department.agency = format!("部门{index}");
+            (format!("dept-{index}.json"), department)
+        })
+        .collect();
+    let findings: Vec<Vec<report::Finding>> = departments
+        .iter()
+        .map(|(_, department)| report::validate(department, None, report::Lang::Zh))
+        .collect();
+    let members: Vec<report::Member<'_>> = departments
+        .iter()
+        .zip(&findings)
+        .map(|((file, department), findings)| (file.as_str(), department, findings.as_slice()))
+        .collect();
+    let sources: Vec<report::SumSource<'_>> = departments
+        .iter()
+        .map(|(file, report)| report::SumSource::Report { file, report })
+        .collect();
+    let mut group = c.benchmark_group("collection");
+    group.sample_size(10);
+    group.bench_function("summary_1000", |b| {
+        b.iter(|| report::Summary::new(black_box(&members), &[], report::Lang::Zh))
+    });
+    group.bench_function("sum_1000", |b| {
+        b.iter(|| report::sum(black_box(&sources), report::Lang::Zh))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, core, import, collection);
 criterion_main!(benches);

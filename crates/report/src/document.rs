@@ -210,7 +210,11 @@ fn contact_paragraph(report: &Report) -> Option<String> {
 /// reports print their own headed sections in the report's order.
 pub fn render(report: &Report) -> Document {
     let template = report.template();
-    let mut blocks = Vec::new();
+    // A summed report (汇总) says first which reports it sums.
+    let mut blocks: Vec<Block> = crate::collection::contributors_paragraph(report)
+        .map(Block::Paragraph)
+        .into_iter()
+        .collect();
     let contact = contact_paragraph(report);
     if template.id == TemplateId::Legacy || template.sections.is_empty() {
         for section in &report.sections {

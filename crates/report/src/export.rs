@@ -16,6 +16,7 @@ mod html;
 mod markdown;
 mod zip;
 
+pub(crate) use csv::push_line as push_csv_line;
 pub use csv::to_csv;
 pub use docx::{to_docx, to_docx_with_picture};
 pub use html::{DOCUMENT_CSS, to_html, to_html_fragment};

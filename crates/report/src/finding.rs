@@ -133,6 +133,8 @@ rules! {
     NarrativeHeadingOrder = "narrative.heading_order", Warning;
     /// A 同比 rate in the prose that last year's and this year's tables contradict.
     NarrativeYoyMismatch = "narrative.yoy_mismatch", Warning;
+    /// A summed report (汇总): a source's cell was blank or unreadable and is not in the total.
+    SumSourceGap = "sum.source_gap", Warning;
 }
 
 impl fmt::Display for Rule {

@@ -6,6 +6,7 @@
 //! `wasm32-unknown-unknown` as well as natively.
 
 mod acknowledge;
+mod collection;
 mod compare;
 mod document;
 mod export;
@@ -37,6 +38,11 @@ mod store;
 mod tests;
 
 pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
+pub use collection::{
+    CONTRIBUTORS_KEY, CollectionFinding, CollectionRule, Contributor, Gap, Member, Refusal,
+    RefusalReason, SOURCE_GAPS_KEY, SumSource, Summary, SummaryRow, Summed, Unreadable,
+    check_collection, collection_year, contributors, sum,
+};
 pub use compare::{
     CellChange, Provenance, SectionChanges, Sentence, TableChanges, TwoYears, YearOnYear, compare,
 };

@@ -32,6 +32,7 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
         check_same_as_last_year(report, previous, lang, &mut findings);
     }
     crate::narrative::check(report, previous, lang, &mut findings);
+    crate::collection::check_source_gaps(report, lang, &mut findings);
     let unknown_rank = template.cells().len();
     findings.sort_by_key(|finding| {
         let rank = match finding.anchor() {
