@@ -196,19 +196,19 @@ fn share(part: Figure, whole: Figure) -> Option<String> {
     Some(format!("{sign}{}.{}%", tenths / 10, tenths % 10))
 }
 
+/// What the page prints for a figure it does not have.
+const MISSING: &str = "—";
+
 /// A figure as printed, `—` when missing.
 fn shown(figure: Option<Figure>) -> String {
-    figure.map_or_else(|| "—".to_string(), |figure| figure.to_string())
+    figure.map_or_else(|| MISSING.to_string(), |figure| figure.to_string())
 }
 
 /// `同比增长70.3%`, `与上年持平`, `上年为0`; nothing when a year has no figure.
 fn yoy_words(previous: Option<Figure>, current: Option<Figure>) -> Option<String> {
     match YearOnYear::between(previous, current) {
         YearOnYear::Missing => None,
-        YearOnYear::Percent(_) => Some(format!(
-            "同比{}",
-            YearOnYear::between(previous, current).words()
-        )),
+        change @ YearOnYear::Percent(_) => Some(format!("同比{}", change.words())),
         other => Some(other.words()),
     }
 }
@@ -412,7 +412,7 @@ impl Infographic {
                                 let value = reader.get(&key).and_then(|_| {
                                     report.cell_raw(&key).map(|raw| raw.trim().to_string())
                                 });
-                                (column.label, value.unwrap_or_else(|| "—".to_string()))
+                                (column.label, value.unwrap_or_else(|| MISSING.to_string()))
                             })
                             .collect(),
                     })
@@ -436,7 +436,8 @@ impl Infographic {
     pub fn description(&self) -> String {
         let mut out = format!("{}图解。", self.title);
         for tile in &self.tiles {
-            let _ = write!(out, "{}{}{}", tile.label, tile.value, tile.unit);
+            let unit = if tile.value == MISSING { "" } else { tile.unit };
+            let _ = write!(out, "{}{}{unit}", tile.label, tile.value);
             for extra in [&tile.detail, &tile.yoy].into_iter().flatten() {
                 let _ = write!(out, "，{extra}");
             }
@@ -447,9 +448,10 @@ impl Infographic {
             let bars: Vec<String> = chart
                 .bars
                 .iter()
-                .map(|bar| match &bar.share {
-                    Some(share) => format!("{}{}件（{share}）", bar.label, shown(bar.value)),
-                    None => format!("{}{}件", bar.label, shown(bar.value)),
+                .map(|bar| match (bar.value, &bar.share) {
+                    (Some(value), Some(share)) => format!("{}{value}件（{share}）", bar.label),
+                    (Some(value), None) => format!("{}{value}件", bar.label),
+                    (None, _) => format!("{}{MISSING}", bar.label),
                 })
                 .collect();
             let _ = write!(out, "{}；", bars.join("，"));
@@ -587,7 +589,7 @@ pub fn key_changes(report: &Report, previous: &Report) -> Vec<KeyChange> {
             table,
             label,
             value: shown(pick(&now)),
-            change: yoy_words(pick(&before), pick(&now)).unwrap_or_else(|| "—".to_string()),
+            change: yoy_words(pick(&before), pick(&now)).unwrap_or_else(|| MISSING.to_string()),
         })
         .collect()
 }
@@ -632,10 +634,7 @@ pub fn ready_sentences(report: &Report, previous: &Report) -> Vec<ReadySentence>
         .filter_map(|(section, lead, pick)| {
             let (current, last) = (pick(&now)?, pick(&before)?);
             let change = match YearOnYear::between(Some(last), Some(current)) {
-                YearOnYear::Percent(_) => format!(
-                    "，同比{}",
-                    YearOnYear::between(Some(last), Some(current)).words()
-                ),
+                change @ YearOnYear::Percent(_) => format!("，同比{}", change.words()),
                 YearOnYear::Same => "，与上年持平".to_string(),
                 YearOnYear::FromZero => "，上年为0件".to_string(),
                 YearOnYear::Missing => return None,
@@ -756,6 +755,16 @@ impl Svg {
     }
 }
 
+/// How many gaps the page's foot names before it only counts the rest.
+const NAMED_GAPS: usize = 8;
+
+/// `value` thousandths as a decimal: `1234` → `1.234`.
+fn thousandths(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let value = value.abs();
+    format!("{sign}{}.{:03}", value / 1000, value % 1000)
+}
+
 /// The largest value among `values`, at least 1 unit at the finest scale.
 fn scale_of(values: impl Iterator<Item = Figure>) -> (i128, u8) {
     let values: Vec<Figure> = values.collect();
@@ -819,6 +828,10 @@ impl Infographic {
             y - 20
         );
         y += 4;
+        // The body is drawn apart, so that a page too full for its sheet can be scaled into
+        // it whole (the 2019 format's long 主动公开 block with trends) rather than run off it.
+        let head = std::mem::take(&mut svg.0);
+        let top_of_body = y;
 
         // The big numbers: three tiles a row.
         let gap = 16;
@@ -850,13 +863,15 @@ impl Infographic {
                 &format!(r#" font-weight="bold" fill="{INK}""#),
                 &tile.value,
             );
-            svg.text(
-                x + 18 + text_width(&tile.value, 36),
-                top + 66,
-                15,
-                "",
-                tile.unit,
-            );
+            if tile.value != MISSING {
+                svg.text(
+                    x + 18 + text_width(&tile.value, 36),
+                    top + 66,
+                    15,
+                    "",
+                    tile.unit,
+                );
+            }
             let mut line = top + 88;
             for extra in [&tile.detail, &tile.yoy].into_iter().flatten() {
                 svg.text(x + 14, line, 13, &format!(r#" fill="{GREY}""#), extra);
@@ -886,9 +901,20 @@ impl Infographic {
             "说明：数字取自本报告的统计表。公开比例以办结总数为基数，纠正比例以已审结（总计减尚未审结）为基数，四舍五入保留一位小数。".to_string(),
         ];
         if !self.gaps.is_empty() {
+            // A few by name; all of them are in the page's description.
+            let named: Vec<&str> = self
+                .gaps
+                .iter()
+                .take(NAMED_GAPS)
+                .map(String::as_str)
+                .collect();
+            let more = match self.gaps.len() - named.len() {
+                0 => String::new(),
+                more => format!("等，另有{more}个"),
+            };
             notes.push(format!(
-                "以下单元格未填或不是数字，相关数字以“—”表示、未画出：{}。",
-                self.gaps.join("、")
+                "以下单元格未填或不是数字，相关数字以“—”表示、未画出：{}{more}。",
+                named.join("、")
             ));
         }
         let lines: Vec<String> = notes
@@ -896,7 +922,28 @@ impl Infographic {
             .flat_map(|note| wrap(note, 12, inner))
             .collect();
         let bottom = HEIGHT - MARGIN + 12;
-        let mut line_y = (bottom - 17 * i32::try_from(lines.len()).unwrap_or(0)).max(y);
+        let mut line_y = bottom - 17 * i32::try_from(lines.len()).unwrap_or(0);
+        let room = line_y - 16 - 8 - top_of_body;
+        let body = std::mem::replace(&mut svg.0, head);
+        let needed = y - top_of_body;
+        if needed > room && needed > 0 {
+            // Scaled about the top middle of the body, in thousandths.
+            let k = i64::from(room.max(1)) * 1000 / i64::from(needed);
+            let dx = i64::from(WIDTH) * (1000 - k) / 2;
+            let dy = i64::from(top_of_body) * (1000 - k);
+            let _ = writeln!(
+                svg.0,
+                r#"<g transform="translate({} {}) scale({})">"#,
+                thousandths(dx),
+                thousandths(dy),
+                thousandths(k)
+            );
+            svg.0.push_str(&body);
+            svg.0.push_str("</g>\n");
+        } else {
+            svg.0.push_str(&body);
+            line_y = line_y.max(y);
+        }
         svg.line(MARGIN, line_y - 16, MARGIN + inner, line_y - 16);
         for line in &lines {
             svg.text(MARGIN, line_y, 12, &format!(r#" fill="{GREY}""#), line);
@@ -937,7 +984,7 @@ fn draw_chart(svg: &mut Svg, chart: &Chart, x: i32, y: i32, width: i32) -> i32 {
         let value = match (&bar.value, &bar.share) {
             (Some(value), Some(share)) => format!("{value}（{share}）"),
             (Some(value), None) => value.to_string(),
-            (None, _) => "—".to_string(),
+            (None, _) => MISSING.to_string(),
         };
         svg.text(start + length + 6, top + 15, 13, "", &value);
         top += 24;

@@ -483,3 +483,65 @@ fn key_changes_beside_the_tables_match_the_tiles() {
     assert_eq!((review.value.as_str(), review.change.as_str()), ("—", "—"));
     assert!(report::key_changes(&Report::new("某县", 2015), &last).is_empty());
 }
+
+/// The lowest baseline or box bottom of the page's text and rectangles, on the sheet (a
+/// group's `translate(x y) scale(k)` applied).
+fn lowest_point(svg: &str) -> f64 {
+    let document = parse(svg);
+    let placed = |node: roxmltree::Node<'_, '_>, y: f64| {
+        node.ancestors()
+            .filter_map(|a| a.attribute("transform"))
+            .fold(y, |y, transform| {
+                let numbers: Vec<f64> = transform
+                    .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                match numbers[..] {
+                    [_, dy, k] => dy + y * k,
+                    _ => panic!("unexpected transform {transform}"),
+                }
+            })
+    };
+    document
+        .descendants()
+        .filter_map(|node| {
+            let number = |name: &str| node.attribute(name).and_then(|v| v.parse::<f64>().ok());
+            let y = match node.tag_name().name() {
+                "text" => number("y")?,
+                "rect" if node.attribute("width") != Some("840") => {
+                    number("y")? + number("height")?
+                }
+                _ => return None,
+            };
+            Some(placed(node, y))
+        })
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn the_fullest_page_stays_on_its_a4_sheet() {
+    // The 2019 format has the longest 主动公开 block; with trends and gaps noted at the foot,
+    // it is the fullest page there is.
+    let last = pdf_fixture("pingtan-2019.json");
+    let mut now = last.clone();
+    now.year = 2020;
+    now.set_cell("requests.granted.total", "");
+    let mut older = last.clone();
+    older.year = 2018;
+    older.template = report::TemplateId::Gov2019;
+    let page = Infographic::new(&now, Some(&last), &[&older]).expect("tables");
+    assert_eq!(page.trends[0].points.len(), 3);
+    let svg = page.to_svg();
+    let bottom = lowest_point(&svg);
+    assert!(bottom <= 1164.0, "the page runs off its sheet at {bottom}");
+    assert!(svg.contains("<g transform=\"translate("), "scaled to fit");
+    // A fixture's page with trends fits too.
+    let suqian = Infographic::new(
+        &fixture("suqian-city-2024.json"),
+        Some(&fixture("suqian-city-2023.json")),
+        &[],
+    )
+    .expect("tables")
+    .to_svg();
+    assert!(lowest_point(&suqian) <= 1164.0);
+}
