@@ -20,6 +20,9 @@ pub struct PreviewCtx {
     /// The report as `<article class="nianbao-doc">…</article>`, re-rendered when typing
     /// pauses.
     pub html: Memo<String>,
+    /// Counts the pauses in typing: what is too costly to follow every keystroke (the
+    /// preview, the two-year view) tracks this and reads the report untracked.
+    pub settled: ReadSignal<u64>,
     /// Whether the findings panel is shown on the right.
     pub show_findings: RwSignal<bool>,
     /// Whether the live preview is shown on the right.
@@ -57,6 +60,7 @@ impl PreviewCtx {
         });
         PreviewCtx {
             html,
+            settled: shown.read_only(),
             show_findings: RwSignal::new(true),
             show_preview: RwSignal::new(false),
             show_two_years: RwSignal::new(false),

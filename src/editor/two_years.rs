@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use report::{CellChange, Provenance, SectionChanges, TableChanges, TwoYears};
 
 use super::ctx::EditorCtx;
+use super::preview::PreviewCtx;
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 
@@ -17,11 +18,16 @@ pub fn TwoYearsPane() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
     let only_changes = RwSignal::new(true);
+    // Both years sentence by sentence is too much for every keystroke: the view follows
+    // when typing pauses, as the preview does.
+    let settled = expect_context::<PreviewCtx>().settled;
     let two: Memo<Option<TwoYears>> = Memo::new(move |_| {
+        settled.track();
         ctx.previous.with(|previous| {
-            previous
-                .as_ref()
-                .map(|previous| ctx.report.with(|report| report::compare(report, previous)))
+            previous.as_ref().map(|previous| {
+                ctx.report
+                    .with_untracked(|report| report::compare(report, previous))
+            })
         })
     });
     let years = move || {
