@@ -5,7 +5,7 @@
 
 use leptos::html::{Dialog, Div};
 use leptos::prelude::*;
-use report::{Document, Lang, TemplateId};
+use report::{Block, Document, Lang, TemplateId};
 use wasm_bindgen::JsCast;
 
 use super::ctx::EditorCtx;
@@ -91,29 +91,67 @@ static FORMATS: [Format; 6] = [
     },
 ];
 
-/// The file name and bytes of a synchronous download, or why there are none.
-fn made(ctx: EditorCtx, format: &Format, lang: Lang) -> Result<(String, Vec<u8>), String> {
-    ctx.report.with_untracked(|r| match format.write {
-        Writer::Document(write) => Ok((report::file_name(r, format.ext), write(&ctx.document(r)))),
-        // The 图解 as its words; `save_now` draws it as a picture instead when chosen.
-        Writer::Word => Ok((
-            report::file_name(r, format.ext),
-            report::to_docx(&ctx.document(r)),
-        )),
-        Writer::Json => Ok((
-            report::file_name(r, format.ext),
-            report::to_json(r).into_bytes(),
-        )),
-        Writer::Svg | Writer::Png => ctx
-            .infographic(r)
-            .map(|page| {
-                (
-                    report::picture_file_name(r, format.ext),
-                    page.to_svg().into_bytes(),
-                )
-            })
-            .ok_or_else(|| tr(lang, Text::InfographicNeedsTables).to_string()),
+/// What a download is, once made from the report.
+enum Made {
+    /// The file's bytes.
+    Bytes(Vec<u8>),
+    /// The 图解's SVG, for the browser to draw as a PNG.
+    Png(String),
+    /// A Word document whose 图解 page is drawn as a picture first (the page's SVG).
+    WordWithPicture(Document, String),
+}
+
+/// The file name and what the download is made of, or why there is none. The document is
+/// rendered once; a chosen 图解 page is taken from it, not drawn again.
+fn made(ctx: EditorCtx, format: &Format, lang: Lang) -> Result<(String, Made), String> {
+    ctx.report.with_untracked(|r| {
+        let name = || report::file_name(r, format.ext);
+        match format.write {
+            Writer::Document(write) => Ok((name(), Made::Bytes(write(&ctx.document(r))))),
+            Writer::Word => {
+                let document = ctx.document(r);
+                let page = document.blocks.iter().find_map(|block| match block {
+                    Block::Infographic(page) => Some(page.to_svg()),
+                    _ => None,
+                });
+                Ok((
+                    name(),
+                    match page {
+                        Some(svg) => Made::WordWithPicture(document, svg),
+                        None => Made::Bytes(report::to_docx(&document)),
+                    },
+                ))
+            }
+            Writer::Json => Ok((name(), Made::Bytes(report::to_json(r).into_bytes()))),
+            Writer::Svg | Writer::Png => {
+                let svg = ctx
+                    .infographic(r)
+                    .map(|page| page.to_svg())
+                    .ok_or_else(|| tr(lang, Text::InfographicNeedsTables).to_string())?;
+                let made = match format.write {
+                    Writer::Png => Made::Png(svg),
+                    _ => Made::Bytes(svg.into_bytes()),
+                };
+                Ok((report::picture_file_name(r, format.ext), made))
+            }
+        }
     })
+}
+
+/// Runs `saving` (a picture the browser draws asynchronously, then its file), saying so
+/// meanwhile and its failure after.
+fn after_drawing(
+    drawing: RwSignal<bool>,
+    failure: RwSignal<Option<String>>,
+    saving: impl std::future::Future<Output = Result<(), String>> + 'static,
+) {
+    drawing.set(true);
+    failure.set(None);
+    leptos::task::spawn_local(async move {
+        let saved = saving.await;
+        drawing.set(false);
+        failure.set(saved.err());
+    });
 }
 
 /// A disclosure button with the downloads; Esc or leaving the menu closes it.
@@ -128,54 +166,24 @@ pub fn DownloadMenu() -> impl IntoView {
     let pending = RwSignal::new(None::<&'static Format>);
     let drawing = RwSignal::new(false);
     let save_now = move |format: &Format| {
-        let lang = lang.get_untracked();
-        let made = made(ctx, format, lang);
-        match (format.write, made) {
-            (_, Err(why)) => failure.set(Some(why)),
-            (Writer::Png, Ok((name, svg))) => {
-                // The browser draws the picture asynchronously; the menu says so meanwhile.
-                drawing.set(true);
-                failure.set(None);
-                leptos::task::spawn_local(async move {
-                    let svg = String::from_utf8_lossy(&svg).into_owned();
-                    let saved = match crate::picture::png(&svg).await {
-                        Ok(blob) => download::save_blob(&name, &blob),
-                        Err(why) => Err(why),
-                    };
-                    drawing.set(false);
-                    failure.set(saved.err());
-                });
+        let mime = format.mime;
+        match made(ctx, format, lang.get_untracked()) {
+            Err(why) => failure.set(Some(why)),
+            Ok((name, Made::Bytes(bytes))) => {
+                failure.set(download::save(&name, mime, &bytes).err());
             }
-            (Writer::Word, Ok((name, bytes))) => {
-                let page = ctx.report.with_untracked(|r| {
-                    report::infographic_chosen(r)
-                        .then(|| {
-                            ctx.infographic(r)
-                                .map(|page| (ctx.document(r), page.to_svg()))
-                        })
-                        .flatten()
-                });
-                let Some((document, svg)) = page else {
-                    failure.set(download::save(&name, format.mime, &bytes).err());
-                    return;
-                };
-                // The 图解 goes into Word as a picture: drawn first, asynchronously.
-                drawing.set(true);
-                failure.set(None);
-                let mime = format.mime;
-                leptos::task::spawn_local(async move {
-                    let saved = match crate::picture::png_bytes(&svg).await {
-                        Ok(png) => {
-                            let docx = report::to_docx_with_picture(&document, Some(&png));
-                            download::save(&name, mime, &docx)
-                        }
-                        Err(why) => Err(why),
-                    };
-                    drawing.set(false);
-                    failure.set(saved.err());
-                });
+            Ok((name, Made::Png(svg))) => after_drawing(drawing, failure, async move {
+                let blob = crate::picture::png(&svg).await?;
+                download::save_blob(&name, &blob)
+            }),
+            // The 图解 goes into Word as a picture: drawn first.
+            Ok((name, Made::WordWithPicture(document, svg))) => {
+                after_drawing(drawing, failure, async move {
+                    let png = crate::picture::png_bytes(&svg).await?;
+                    let docx = report::to_docx_with_picture(&document, Some(&png));
+                    download::save(&name, mime, &docx)
+                })
             }
-            (_, Ok((name, bytes))) => failure.set(download::save(&name, format.mime, &bytes).err()),
         }
     };
     let save = move |format: &'static Format| {
