@@ -1,8 +1,9 @@
 //! The root component: header with the language switch, then the report library or the
-//! editor of the open report.
+//! editor of the open report, or the collection (汇总) of many agencies' reports.
 
 use leptos::prelude::*;
 
+use crate::collection::Collection;
 use crate::editor::Editor;
 use crate::i18n::{Lang, LangCtx, Text, html_lang, tr};
 use crate::library::Library;
@@ -36,9 +37,12 @@ pub fn App() -> impl IntoView {
         <Header />
         <UpdateBanner />
         <main class="page">
-            {move || match library.open.get() {
-                Some(id) => view! { <Editor id=id /> }.into_any(),
-                None => view! { <Library /> }.into_any(),
+            {move || match (library.open.get(), library.collecting.get()) {
+                (Some(id), _) => view! { <Editor id=id /> }.into_any(),
+                (None, true) => view! {
+                    <Collection on_close=Callback::new(move |()| library.collecting.set(false)) />
+                }.into_any(),
+                (None, false) => view! { <Library /> }.into_any(),
             }}
         </main>
     }

@@ -3,10 +3,12 @@
 
 pub mod app;
 pub mod clock;
+pub mod collection;
 pub mod dom;
 pub mod download;
 pub mod editor;
 pub mod i18n;
+pub mod idb;
 pub mod library;
 pub mod offline;
 pub mod pdf;

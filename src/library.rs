@@ -51,6 +51,10 @@ pub fn Library() -> impl IntoView {
                 <Show when=move || !live.with(Vec::is_empty)>
                     <OpenExample />
                 </Show>
+                <button type="button" class="button" data-testid="collection-open"
+                    on:click=move |_| library.collecting.set(true)>
+                    {move || t(Text::CollectionOpen)}
+                </button>
                 <button type="button" class="button primary" on:click=move |_| creating.set(true)>
                     {move || t(Text::NewReport)}
                 </button>

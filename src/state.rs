@@ -17,6 +17,9 @@ pub struct LibraryCtx {
     pub index: RwSignal<Vec<LibraryEntry>>,
     /// The id of the report open in the editor; `None` shows the library.
     pub open: RwSignal<Option<String>>,
+    /// The collection (汇总) screen is shown instead of the library (an open report still
+    /// comes first, and closing it returns here).
+    pub collecting: RwSignal<bool>,
     /// The last library failure, shown loudly until the next action.
     pub failure: RwSignal<Option<String>>,
     /// The recovery area: entries set aside as unreadable, kept originals, newer reports.
@@ -34,6 +37,7 @@ impl LibraryCtx {
         LibraryCtx {
             index: RwSignal::new(report::scan(&mut store, now_ms())),
             open: RwSignal::new(None),
+            collecting: RwSignal::new(false),
             failure: RwSignal::new(None),
             quarantined: RwSignal::new(report::recovery_items(&store)),
             tab_id: StoredValue::new(new_id()),

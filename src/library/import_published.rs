@@ -184,7 +184,7 @@ async fn read_file(
 }
 
 /// Why a PDF gave no text, in the clerk's words.
-fn pdf_failure(lang: Lang, failure: &PdfFailure) -> String {
+pub(crate) fn pdf_failure(lang: Lang, failure: &PdfFailure) -> String {
     match failure {
         PdfFailure::NotPdf => tr(lang, Text::PdfNotPdf).to_string(),
         PdfFailure::Damaged => tr(lang, Text::PdfDamaged).to_string(),

@@ -141,7 +141,7 @@ fn import(
 
 /// What is wrong with the file, in the interface language (the parser's own detail, such as
 /// “expected a whole number”, stays as the core words it).
-fn describe(err: &LoadError, lang: Lang) -> String {
+pub(crate) fn describe(err: &LoadError, lang: Lang) -> String {
     match err {
         LoadError::Invalid {
             position,

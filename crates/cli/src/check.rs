@@ -26,8 +26,9 @@ pub(crate) struct CheckArgs {
     /// of every finding: for an office collecting its departments' reports (汇总).
     #[arg(long)]
     summary: bool,
-    /// With --summary: last year's reports (files or folders), matched by agency; a
-    /// department whose table figures are all last year's is named.
+    /// With --summary: last year's reports (files or folders), matched by agency; each
+    /// department is checked against its own last year's report (carry-over), and one whose
+    /// table figures are all last year's is named.
     #[arg(long, value_name = "FILE_OR_DIR", requires = "summary")]
     last_year: Vec<String>,
     /// The language of the messages.
@@ -73,13 +74,24 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let lang = args.lang.into();
+    let last_year = gather(&args.last_year);
+    if !last_year.failed.is_empty() {
+        return ExitCode::from(2);
+    }
+    let last_year_reports: Vec<&report::Report> =
+        last_year.reports.iter().map(|(_, report)| report).collect();
     let gathered = gather(&args.files);
     let unreadable = !gathered.failed.is_empty();
     let mut results = Vec::new();
     let mut acknowledged = 0;
     let mut reports = Vec::new();
     for (file, report) in gathered.reports {
-        let mut findings = report::validate(&report, previous.as_ref(), lang);
+        // With last year's collection, each department is checked against its own last
+        // year's report (carry-over, rules in force) unless --previous names one for all.
+        let own = previous
+            .as_ref()
+            .or_else(|| report::previous_of(&report, &last_year_reports));
+        let mut findings = report::validate(&report, own, lang);
         // The summary counts the acknowledged findings apart itself.
         if !args.show_acknowledged && !args.summary {
             let before = findings.len();
@@ -90,10 +102,6 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         reports.push(report);
     }
     let printed = if args.summary {
-        let last_year = gather(&args.last_year);
-        if !last_year.failed.is_empty() {
-            return ExitCode::from(2);
-        }
         let members: Vec<report::Member<'_>> = results
             .iter()
             .zip(&reports)

@@ -186,6 +186,30 @@ fn last_years_reports_name_a_department_that_copied_its_figures() {
         &this_year,
     ]);
     assert!(!stdout(&real).contains("same_as_last_year"));
+    assert_eq!(real.status.code(), Some(0));
+    assert!(
+        stdout(&real).contains("警告 0 个"),
+        "宿迁 2024 carries 2023 over exactly: {}",
+        stdout(&real)
+    );
+    // Each department is checked against its own last year's report: a 结转下年度 that does
+    // not match this year's 上年结转 is found by the carry-over rule, which needs last year.
+    let text = std::fs::read_to_string(fixture("suqian-city-2023.json")).expect("fixture");
+    let mut other_carry = report::from_json(&text).expect("report");
+    other_carry.figures.insert(
+        "requests.carried_out.natural".to_string(),
+        report::CellValue::whole(117),
+    );
+    let other_path = path(&dir, "suqian-2023-other.json");
+    std::fs::write(&other_path, report::to_json(&other_carry)).expect("written");
+    let alone = nianbao(&["check", "--summary", &this_year]);
+    assert!(!stdout(&alone).contains("结转"), "{}", stdout(&alone));
+    let compared = nianbao(&["check", "--summary", "--last-year", &other_path, &this_year]);
+    assert!(
+        stdout(&compared).contains("上年结转") && stdout(&compared).contains("警告 1 个"),
+        "the carry-over is checked: {}",
+        stdout(&compared)
+    );
     // --last-year belongs to the summary.
     let alone = nianbao(&["check", "--last-year", &stale_path, &this_year]);
     assert_eq!(alone.status.code(), Some(2));

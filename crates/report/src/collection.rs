@@ -13,6 +13,8 @@
 //! total, named as a [`Gap`], and kept in the summed report (`source_gaps`) so that every
 //! later check of it reports the gap again (`sum.source_gap`).
 
+mod gather;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +24,11 @@ use crate::finding::{Finding, Lang, Rule, Severity};
 use crate::model::{CellValue, Report, official_sections};
 use crate::progress::{Tally, is_pending};
 use crate::template::{Template, TemplateId};
+
+pub use gather::{
+    Gathered, Origin, RECORD_FORMAT, RECORD_VERSION, ReadSource, RowFilter, RowOrder,
+    SourceProblem, order_rows, previous_of, read_published, read_source, unique_name,
+};
 
 /// The top-level key of a summed report that lists its sources.
 pub const CONTRIBUTORS_KEY: &str = "contributors";
@@ -35,7 +42,7 @@ const TOP_FINDINGS: usize = 3;
 // ---- The summary ----
 
 /// One report of a collection, as the summary lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct SummaryRow {
     /// The file (or any name the caller gives the report).
     pub file: String,
@@ -369,6 +376,102 @@ impl Summary {
         out
     }
 }
+
+impl Summary {
+    /// The summary as a printable page (a whole HTML document, A4 landscape): the table of
+    /// reports with their first problems, the unreadable files, the checks across the set and
+    /// the closing count. `title` heads the page (the collecting office's name, for instance).
+    pub fn to_html(&self, title: &str, lang: Lang) -> String {
+        use crate::export::escape_markup as esc;
+        let words = Words::of(lang);
+        let heading = match (lang, self.year) {
+            (Lang::Zh, Some(year)) => format!("{year}年度政府信息公开工作年度报告汇总检查表"),
+            (Lang::Zh, None) => "政府信息公开工作年度报告汇总检查表".to_string(),
+            (Lang::En, Some(year)) => format!("Annual reports {year}: checking summary"),
+            (Lang::En, None) => "Annual reports: checking summary".to_string(),
+        };
+        let mut out = String::new();
+        out.push_str(&format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{SUMMARY_CSS}</style>\n</head>\n<body>\n",
+            if lang == Lang::Zh { "zh-CN" } else { "en" },
+            esc(&heading)
+        ));
+        out.push_str(&format!("<h1>{}</h1>\n", esc(&heading)));
+        if !title.trim().is_empty() {
+            out.push_str(&format!("<p class=\"office\">{}</p>\n", esc(title.trim())));
+        }
+        out.push_str(&format!(
+            "<p class=\"count\">{}</p>\n",
+            esc(&self.closing_line(lang))
+        ));
+        out.push_str("<table>\n<thead><tr><th>#</th>");
+        for word in words.header {
+            out.push_str(&format!("<th>{}</th>", esc(word)));
+        }
+        out.push_str(&format!(
+            "<th>{}</th></tr></thead>\n<tbody>\n",
+            esc(words.problem.trim())
+        ));
+        for (index, row) in self.reports.iter().enumerate() {
+            let problems: Vec<String> = row
+                .top
+                .iter()
+                .map(|message| format!("<li>{}</li>", esc(&one_line(message))))
+                .collect();
+            out.push_str(&format!(
+                "<tr{}><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                if row.errors > 0 { " class=\"has-errors\"" } else { "" },
+                index + 1,
+                esc(&row.file),
+                esc(&row.agency),
+                row.year,
+                row.template.as_str(),
+                row.errors,
+                row.warnings,
+                row.blank,
+                if problems.is_empty() { String::new() } else { format!("<ul>{}</ul>", problems.concat()) },
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n");
+        if !self.unreadable.is_empty() {
+            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", esc(words.unreadable)));
+            for file in &self.unreadable {
+                out.push_str(&format!(
+                    "<li><strong>{}</strong>{}{}</li>\n",
+                    esc(&file.file),
+                    words.colon,
+                    esc(&one_line(&file.reason))
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        if !self.findings.is_empty() {
+            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", esc(words.checks)));
+            for finding in &self.findings {
+                out.push_str(&format!(
+                    "<li><code>{}</code> {}</li>\n",
+                    finding.rule.id(),
+                    esc(&one_line(&finding.message))
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</body>\n</html>\n");
+        out
+    }
+}
+
+/// The printable summary's style: A4 landscape, a ruled table, errors marked by weight and a
+/// left rule rather than colour alone (it is printed in black and white).
+const SUMMARY_CSS: &str = "@page{size:A4 landscape;margin:15mm}\
+body{font-family:\"SimSun\",\"Songti SC\",serif;font-size:10.5pt;color:#000;margin:0 auto;max-width:267mm}\
+h1{font-family:\"SimHei\",\"Heiti SC\",sans-serif;font-size:16pt;text-align:center;margin:0 0 4mm}\
+h2{font-family:\"SimHei\",\"Heiti SC\",sans-serif;font-size:12pt;margin:6mm 0 2mm}\
+.office{text-align:center;margin:0 0 2mm}.count{margin:0 0 4mm}\
+table{border-collapse:collapse;width:100%}thead{display:table-header-group}tr{break-inside:avoid}\
+th,td{border:1px solid #000;padding:1mm 1.5mm;vertical-align:top;text-align:left}\
+td.n{text-align:right;white-space:nowrap}tr.has-errors td:first-child{border-left:2.5px solid #000;font-weight:bold}\
+td ul{margin:0;padding-left:4mm}code{font-family:monospace}";
 
 /// The words of the summary's text and CSV.
 struct Words {
@@ -867,10 +970,17 @@ pub fn sum(sources: &[SumSource<'_>], lang: Lang) -> Summed {
 
 fn refusal(file: &str, agency: &str, reason: RefusalReason, said: &str, lang: Lang) -> Refusal {
     let who = agency_or_unnamed(agency, lang);
+    // The command line's reader names the file in its words (file:line:column); the app's
+    // does not, and a refusal must always say which file it is.
+    let named = if said.starts_with(file) {
+        said.to_string()
+    } else {
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        format!("{file}{colon}{said}")
+    };
     let message = match (&reason, lang) {
-        // The reader's words name the file already (with the line and column).
-        (RefusalReason::Unreadable, Lang::Zh) => format!("{said}；无法读取，未计入汇总。"),
-        (RefusalReason::Unreadable, Lang::En) => format!("{said}; cannot be read, not summed."),
+        (RefusalReason::Unreadable, Lang::Zh) => format!("{named}；无法读取，未计入汇总。"),
+        (RefusalReason::Unreadable, Lang::En) => format!("{named}; cannot be read, not summed."),
         (RefusalReason::Legacy, Lang::Zh) => {
             format!("{file}（{who}）：2007 年条例时期的自由格式没有统计表，未计入汇总。")
         }

@@ -39,9 +39,11 @@ mod tests;
 
 pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
 pub use collection::{
-    CONTRIBUTORS_KEY, CollectionFinding, CollectionRule, Contributor, Gap, Member, Refusal,
-    RefusalReason, SOURCE_GAPS_KEY, SumSource, Summary, SummaryRow, Summed, Unreadable,
-    check_collection, collection_year, contributors, sum,
+    CONTRIBUTORS_KEY, CollectionFinding, CollectionRule, Contributor, Gap, Gathered, Member,
+    Origin, RECORD_FORMAT, RECORD_VERSION, ReadSource, Refusal, RefusalReason, RowFilter, RowOrder,
+    SOURCE_GAPS_KEY, SourceProblem, SumSource, Summary, SummaryRow, Summed, Unreadable,
+    check_collection, collection_year, contributors, order_rows, previous_of, read_published,
+    read_source, sum, unique_name,
 };
 pub use compare::{
     CellChange, Provenance, SectionChanges, Sentence, TableChanges, TwoYears, YearOnYear, compare,

@@ -178,6 +178,16 @@ fn another_year_a_legacy_report_a_duplicate_and_an_unreadable_file_are_refused()
         messages[2]
     );
     assert!(messages[3].starts_with("bad.json:2:49:"), "{}", messages[3]);
+    // A reason that does not name its file (the app's reader) is given the file's name.
+    let unnamed = [SumSource::Unreadable {
+        file: "broken.json",
+        reason: "第 4 行第 1 列：expected value",
+    }];
+    let refused = sum(&unnamed, Lang::Zh).refused;
+    assert_eq!(
+        refused[0].message,
+        "broken.json：第 4 行第 1 列：expected value；无法读取，未计入汇总。"
+    );
     // The rest is summed as if the refused were not there.
     let total = summed.report.expect("a sum");
     let alone = sum(
@@ -451,6 +461,32 @@ fn the_summary_prints_as_text_csv_and_json() {
     assert!(csv.contains(
         "\r\n汇总检查\r\n检查,文件,机关,说明\r\ncollection.other_year,hongze-2023.json,"
     ));
+
+    let page = summary.to_html("某县 <政务公开办>", Lang::Zh);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(page.contains("<h1>2024年度政府信息公开工作年度报告汇总检查表</h1>"));
+    assert!(
+        page.contains("<p class=\"office\">某县 &lt;政务公开办&gt;</p>"),
+        "escaped"
+    );
+    assert!(page.contains("@page{size:A4 landscape"));
+    assert_eq!(page.matches("<tr").count(), 4, "a header and three reports");
+    assert!(page.contains("<tr class=\"has-errors\"><td class=\"n\">2</td><td>hongze-2023.json</td><td>淮安市洪泽区人民政府</td><td class=\"n\">2023</td><td>gov-2021</td><td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">14</td><td><ul><li>行政复议："));
+    assert!(page.contains("<li><strong>bad.json</strong>：bad.json:1:1: expected value</li>"));
+    assert!(page.contains(
+        "<li><code>collection.other_year</code> hongze-2023.json（淮安市洪泽区人民政府）"
+    ));
+    assert!(
+        page.contains("<td>=HYPERLINK(&quot;x&quot;)</td>")
+            || page.contains("<td>=HYPERLINK(\"x\")</td>")
+    );
+    assert!(page.contains("共 3 份报告（2024 年度）"));
+    let english = summary.to_html("", Lang::En);
+    assert!(english.contains("<h1>Annual reports 2024: checking summary</h1>"));
+    assert!(
+        !english.contains("class=\"office\""),
+        "no empty office line"
+    );
 
     let json = serde_json::to_value(&summary).expect("serialises");
     assert_eq!(json["year"], 2024);
