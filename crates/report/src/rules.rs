@@ -339,8 +339,12 @@ fn not_a_number(label: &str, raw: &str, kind: CellKind, lang: Lang) -> String {
 /// `cell.unknown`: a figure under a key the template does not have. It is kept in the file.
 fn check_unknown_keys(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
     let template = report.template();
+    // Both key lists are sorted: walked in step, one comparison per key, where a lookup per
+    // figure cost a third of a check after one edit.
+    let mut known = template.sorted_cell_keys().peekable();
     for key in report.figures.keys() {
-        if template.cell_index(key).is_some() {
+        while known.next_if(|known| *known < key.as_str()).is_some() {}
+        if known.peek() == Some(&key.as_str()) {
             continue;
         }
         let name = template_name(template.id, lang);

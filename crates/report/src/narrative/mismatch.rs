@@ -215,9 +215,18 @@ pub(crate) struct Claim {
 /// The claims that the tables of `report` contradict, in order: every contradiction in the
 /// text the claims were read from.
 pub(crate) fn contradicted(claims: &[Claim], report: &Report) -> Vec<Mismatch> {
+    let mut known = Vec::new();
     claims
         .iter()
-        .filter_map(|claim| compare(report, claim.sentence, &claim.quantity, &claim.kinds))
+        .filter_map(|claim| {
+            compare(
+                report,
+                claim.sentence,
+                &claim.quantity,
+                &claim.kinds,
+                &mut known,
+            )
+        })
         .collect()
 }
 
@@ -507,24 +516,41 @@ fn compare(
     sentence: (usize, usize),
     quantity: &Quantity,
     kinds: &[Kind],
+    known: &mut Vec<(Kind, Vec<i128>)>,
 ) -> Option<Mismatch> {
-    let mut cells: Vec<String> = Vec::new();
-    for kind in kinds {
-        cells.extend(total_keys(report.template, *kind));
-    }
-    let readings = match kinds {
-        [kind] => readings(report, *kind),
-        _ => vec![table_sum(report, &cells)?],
+    let keys = || -> Vec<String> {
+        kinds
+            .iter()
+            .flat_map(|kind| total_keys(report.template, *kind))
+            .collect()
     };
-    if readings.is_empty() {
+    let plural;
+    let readings: &[i128] = match kinds {
+        // A report's prose names the same quantity many times: each is read from the tables
+        // once per check.
+        [kind] => {
+            let at = match known.iter().position(|(read, _)| read == kind) {
+                Some(at) => at,
+                None => {
+                    known.push((*kind, readings(report, *kind)));
+                    known.len() - 1
+                }
+            };
+            &known[at].1
+        }
+        _ => {
+            plural = [table_sum(report, &keys())?];
+            &plural
+        }
+    };
+    if readings.is_empty() || readings.contains(&quantity.value) {
         return None;
     }
+    let mut cells = keys();
     if kinds == [Kind::Received] && readings.len() > 1 {
         cells.push("requests.carried_in.total".to_string());
     }
-    if readings.contains(&quantity.value) {
-        return None;
-    }
+    let readings = readings.to_vec();
     let (label_zh, label_en): (Vec<_>, Vec<_>) = kinds.iter().map(|kind| labels(*kind)).unzip();
     Some(Mismatch {
         sentence,
