@@ -15,9 +15,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::finding::{Finding, Lang};
-use crate::model::{CellValue, Report, Section};
-use crate::narrative::{Reading, check_read, mask, similarity};
-use crate::rules::{CellRead, Sheet, cell_finding, read_cell, read_cells, run};
+use crate::model::{AutoTotals, CellValue, Report, Section};
+use crate::narrative::{Reading, TableReadings, check_read, mask, similarity};
+use crate::rules::{CellRead, Sheet, cell_finding, check_tables, read_cell, read_cells, run};
 use crate::template::TemplateId;
 
 /// Checks a report after each edit, keeping what it read between calls.
@@ -43,6 +43,14 @@ pub struct Checker {
     cells: Vec<CellRead>,
     /// The finding of each template cell (`cell.blank`, `cell.invalid` …), by position.
     cell_findings: Vec<Option<Finding>>,
+    /// The findings of this year's tables (cells, unknown keys, formulas) for the cells
+    /// above and `auto_totals`; `None` once a cell changed.
+    tables: Option<Vec<Finding>>,
+    /// The auto-totals setting `tables` was checked with (its messages say which totals were
+    /// computed).
+    auto_totals: Option<AutoTotals>,
+    /// The table values the prose names, read for the cells above.
+    table_readings: TableReadings,
     /// One per section of the report as last checked, in order.
     sections: Vec<SectionEntry>,
     /// The similarity of each section (same positions as `sections`) with last year's,
@@ -117,7 +125,10 @@ impl Checker {
         lang: Lang,
     ) -> Vec<Finding> {
         self.stats.checks += 1;
-        self.update_cells(report, lang);
+        if self.update_cells(report, lang) || self.auto_totals != report.auto_totals {
+            self.tables = None;
+            self.auto_totals = report.auto_totals.clone();
+        }
         self.update_sections(report);
         // Last year's prose is read only by the similarity rule, which needs last year's
         // report to be of the year before.
@@ -129,11 +140,20 @@ impl Checker {
             cells: &self.cells,
         };
         let cell_findings = &self.cell_findings;
-        let mut add_cell_findings = |findings: &mut Vec<Finding>| {
-            findings.extend(cell_findings.iter().flatten().cloned());
+        let kept_tables = &mut self.tables;
+        let mut tables = |findings: &mut Vec<Finding>| {
+            let kept = kept_tables.get_or_insert_with(|| {
+                let mut tables = Vec::new();
+                let mut add_cell_findings = |findings: &mut Vec<Finding>| {
+                    findings.extend(cell_findings.iter().flatten().cloned());
+                };
+                check_tables(&sheet, lang, &mut add_cell_findings, &mut tables);
+                tables
+            });
+            findings.extend(kept.iter().cloned());
         };
         let readings: Vec<&Reading> = self.sections.iter().map(|entry| &entry.reading).collect();
-        let (scores, stats) = (&mut self.alike, &mut self.stats);
+        let (scores, stats, known) = (&mut self.alike, &mut self.stats, &mut self.table_readings);
         let last_prose = self
             .previous
             .as_ref()
@@ -171,13 +191,16 @@ impl Checker {
             score
         };
         let mut prose = |findings: &mut Vec<Finding>| {
-            check_read(report, previous, &readings, &mut alike, lang, findings);
+            check_read(
+                report, previous, &readings, &mut alike, known, lang, findings,
+            );
         };
-        run(&sheet, previous, lang, &mut add_cell_findings, &mut prose)
+        run(&sheet, previous, lang, &mut tables, &mut prose)
     }
 
-    /// Brings the cells and their findings up to date with `report`'s figures.
-    fn update_cells(&mut self, report: &Report, lang: Lang) {
+    /// Brings the cells and their findings up to date with `report`'s figures; whether
+    /// anything changed (then the table values read for the prose are forgotten too).
+    fn update_cells(&mut self, report: &Report, lang: Lang) -> bool {
         let template = report.template();
         if self.basis != Some((report.template, lang)) {
             self.basis = Some((report.template, lang));
@@ -190,9 +213,15 @@ impl Checker {
                 .map(|(spec, cell)| cell_finding(report, spec, cell, lang))
                 .collect();
             self.stats.cells_read += self.cells.len() as u64;
-            return;
+            self.table_readings.clear();
+            return true;
         }
-        for key in changed_keys(&self.figures, &report.figures) {
+        let changed = changed_keys(&self.figures, &report.figures);
+        if !changed.is_empty() {
+            self.table_readings.clear();
+        }
+        let any = !changed.is_empty();
+        for key in changed {
             let value = report.figures.get(&key);
             let index = template.cell_index(&key);
             match value {
@@ -211,6 +240,7 @@ impl Checker {
             *finding = cell_finding(report, spec, cell, lang);
             self.stats.cells_read += 1;
         }
+        any
     }
 
     /// Brings the sections' readings up to date with `report`'s sections: a section read

@@ -20,6 +20,7 @@ mod yoy;
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
 use crate::template::TemplateId;
+pub(crate) use mismatch::TableReadings;
 use numbers::Sentence;
 pub(crate) use numbers::{Text, format_value, normalise as normalise_char};
 use std::sync::OnceLock;
@@ -58,7 +59,10 @@ pub(crate) fn check(
             .map_or(0.0, |masked| similarity(masked, &mask(&last.text)))
     };
     let readings: Vec<&Reading> = readings.iter().collect();
-    check_read(report, previous, &readings, &mut alike, lang, findings);
+    let mut known = TableReadings::default();
+    check_read(
+        report, previous, &readings, &mut alike, &mut known, lang, findings,
+    );
 }
 
 /// What the prose rules read from one section's text before looking at any figure: the
@@ -85,6 +89,8 @@ struct Prose {
     excesses: Vec<parts::Excess>,
     /// Figures attributed to table quantities (none in a legacy report, which has no tables).
     claims: Vec<mismatch::Claim>,
+    /// The template it was read for (the 同比 rates are read with it).
+    template: TemplateId,
     /// Rates 同比, read only once a rule needs them (with last year's report).
     rates: OnceLock<Vec<yoy::Claim>>,
     /// The text masked for `narrative.same_as_last_year`, read only once compared.
@@ -108,6 +114,7 @@ impl Reading {
                 heading_slips: structure::heading_slips(&section.text),
                 excesses,
                 claims,
+                template,
                 rates: OnceLock::new(),
                 masked: OnceLock::new(),
                 text,
@@ -142,12 +149,13 @@ pub(crate) type Alike<'a> = dyn FnMut(usize, &Reading, usize, &Section) -> f64 +
 
 /// Runs every prose rule on `readings`, one per section of `report` (in order, each read
 /// from that section, the report's template and year). `alike` gives the similarity of a
-/// section with last year's.
+/// section with last year's; `known` holds table values already read for `report`.
 pub(crate) fn check_read(
     report: &Report,
     previous: Option<&Report>,
     readings: &[&Reading],
     alike: &mut Alike<'_>,
+    known: &mut TableReadings,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
@@ -179,11 +187,11 @@ pub(crate) fn check_read(
         structure::report_headings(report, section, &prose.heading_slips, lang, findings);
         check_parts(section, text, &prose.excesses, lang, findings);
         if report.template != TemplateId::Legacy {
-            check_tables(report, section, text, &prose.claims, lang, findings);
+            check_tables(report, section, text, &prose.claims, known, lang, findings);
             if let Some(previous) = last_year {
                 let rates = prose
                     .rates
-                    .get_or_init(|| yoy::claims(text, &prose.sentences, report.template));
+                    .get_or_init(|| yoy::claims(text, &prose.sentences, prose.template));
                 check_yoy(report, previous, section, text, rates, lang, findings);
             }
         }
@@ -310,11 +318,12 @@ fn check_tables(
     section: &Section,
     text: &Text,
     claims: &[mismatch::Claim],
+    known: &mut TableReadings,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     let template = report.template();
-    for mismatch in mismatch::contradicted(claims, report) {
+    for mismatch in mismatch::contradicted(claims, report, known) {
         let span = span(section, text, mismatch.sentence);
         let sentence = quote(section, text, mismatch.sentence, mismatch.at);
         let plain_cells = if mismatch.table.len() > 1 {

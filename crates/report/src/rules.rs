@@ -22,26 +22,29 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
         report,
         cells: &cells,
     };
-    let mut cell_findings = |findings: &mut Vec<Finding>| {
-        for (spec, cell) in report.template().cells().iter().zip(sheet.cells) {
-            findings.extend(cell_finding(report, spec, cell, lang));
-        }
+    let mut tables = |findings: &mut Vec<Finding>| {
+        let mut cell_findings = |findings: &mut Vec<Finding>| {
+            for (spec, cell) in report.template().cells().iter().zip(sheet.cells) {
+                findings.extend(cell_finding(report, spec, cell, lang));
+            }
+        };
+        check_tables(&sheet, lang, &mut cell_findings, findings);
     };
     let mut prose = |findings: &mut Vec<Finding>| {
         crate::narrative::check(report, previous, lang, findings);
     };
-    run(&sheet, previous, lang, &mut cell_findings, &mut prose)
+    run(&sheet, previous, lang, &mut tables, &mut prose)
 }
 
 /// Every rule, in the order [`validate`] reports them, on cells already read (`sheet`);
-/// `cell_findings` adds the findings of [`cell_finding`] for every template cell in order,
-/// and `prose` those of the prose rules (`narrative`). Shared by [`validate`] and the
-/// checker, which keeps those two parts between edits.
+/// `tables` adds the findings of [`check_tables`], and `prose` those of the prose rules
+/// (`narrative`). Shared by [`validate`] and the checker, which keeps those two parts
+/// between edits.
 pub(crate) fn run(
     sheet: &Sheet<'_>,
     previous: Option<&Report>,
     lang: Lang,
-    cell_findings: &mut dyn FnMut(&mut Vec<Finding>),
+    tables: &mut dyn FnMut(&mut Vec<Finding>),
     prose: &mut dyn FnMut(&mut Vec<Finding>),
 ) -> Vec<Finding> {
     let report = sheet.report;
@@ -49,11 +52,7 @@ pub(crate) fn run(
     let mut findings = Vec::new();
     check_template_year(report, lang, &mut findings);
     check_title_year(report, lang, &mut findings);
-    cell_findings(&mut findings);
-    check_unknown_keys(report, lang, &mut findings);
-    for formula in formulas(template) {
-        check_formula(template, sheet, formula, lang, &mut findings);
-    }
+    tables(&mut findings);
     // Cross-year rules compare with *last year's* report; a report of any other year (e.g.
     // one `--previous` given for several files) is not a basis for them.
     if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
@@ -73,6 +72,24 @@ pub(crate) fn run(
     });
     crate::acknowledge::apply(report, &mut findings);
     findings
+}
+
+/// The rules of this year's tables alone: `cell_findings` adds the finding of
+/// [`cell_finding`] for every template cell in order; then `cell.unknown` and the formulas.
+/// They read nothing but the figures, the template, the auto-totals setting and `lang`.
+pub(crate) fn check_tables(
+    sheet: &Sheet<'_>,
+    lang: Lang,
+    cell_findings: &mut dyn FnMut(&mut Vec<Finding>),
+    findings: &mut Vec<Finding>,
+) {
+    let report = sheet.report;
+    let template = report.template();
+    cell_findings(findings);
+    check_unknown_keys(report, lang, findings);
+    for formula in formulas(template) {
+        check_formula(template, sheet, formula, lang, findings);
+    }
 }
 
 /// What validation read from one template cell.

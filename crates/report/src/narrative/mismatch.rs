@@ -212,10 +212,26 @@ pub(crate) struct Claim {
     kinds: Vec<Kind>,
 }
 
+/// The values of the table quantities the prose names, each read from the tables once: a
+/// report's prose names the same quantity many times, in several sections. Valid for one
+/// state of the report's figures and template (the checker clears it when they change).
+#[derive(Debug, Default)]
+pub(crate) struct TableReadings(Vec<(Kind, Vec<i128>)>);
+
+impl TableReadings {
+    /// Forgets every value read.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// The claims that the tables of `report` contradict, in order: every contradiction in the
-/// text the claims were read from.
-pub(crate) fn contradicted(claims: &[Claim], report: &Report) -> Vec<Mismatch> {
-    let mut known = Vec::new();
+/// text the claims were read from. `known` holds the table values read for `report`.
+pub(crate) fn contradicted(
+    claims: &[Claim],
+    report: &Report,
+    known: &mut TableReadings,
+) -> Vec<Mismatch> {
     claims
         .iter()
         .filter_map(|claim| {
@@ -224,7 +240,7 @@ pub(crate) fn contradicted(claims: &[Claim], report: &Report) -> Vec<Mismatch> {
                 claim.sentence,
                 &claim.quantity,
                 &claim.kinds,
-                &mut known,
+                &mut known.0,
             )
         })
         .collect()
@@ -526,8 +542,6 @@ fn compare(
     };
     let plural;
     let readings: &[i128] = match kinds {
-        // A report's prose names the same quantity many times: each is read from the tables
-        // once per check.
         [kind] => {
             let at = match known.iter().position(|(read, _)| read == kind) {
                 Some(at) => at,
