@@ -4,6 +4,7 @@
 //! runs on a copy of the report whose prose sections are emptied: the difference between
 //! the two is the cost of the `narrative.*` rules (and, with last year's report, of the
 //! similarity of each section with last year's).
+//! The editor's `Checker` is timed after one edit of a cell and of the prose.
 //! The 汇总 of 1,000 departments' reports (summary and sum) is timed too.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -27,6 +28,46 @@ fn core(c: &mut Criterion) {
     c.bench_function("validate_with_previous", |b| {
         b.iter(|| report::validate(black_box(&report), Some(&previous), report::Lang::Zh))
     });
+    // The editor's checker after one edit, with last year's report linked: a keystroke in a
+    // cell of table 三 (3440 ↔ 3441 自然人 新收, so the row total and balance rules change
+    // their verdict every other time), and one in the prose (the checker reads the edited
+    // section again, whole).
+    c.bench_function("validate_after_cell_edit", |b| {
+        let mut edited = report.clone();
+        let mut checker = report::Checker::new();
+        checker.check(&edited, Some(&previous), report::Lang::Zh);
+        let mut toggle = false;
+        b.iter(|| {
+            toggle = !toggle;
+            edited.set_cell("requests.new.natural", if toggle { "3441" } else { "3440" });
+            checker.check(black_box(&edited), Some(&previous), report::Lang::Zh)
+        })
+    });
+    // Typing a character in the middle of a section, then deleting it: in 一 (the longest,
+    // about 3,400 characters) and in 五 (about 400).
+    for (name, id, at) in [
+        ("validate_after_prose_edit", "overview", 1_000),
+        ("validate_after_prose_edit_short_section", "problems", 200),
+    ] {
+        c.bench_function(name, |b| {
+            let mut edited = report.clone();
+            let mut checker = report::Checker::new();
+            checker.check(&edited, Some(&previous), report::Lang::Zh);
+            let mut toggle = false;
+            b.iter(|| {
+                toggle = !toggle;
+                if let Some(section) = edited.sections.iter_mut().find(|s| s.id == id) {
+                    let at = section.text.char_indices().nth(at).map_or(0, |(at, _)| at);
+                    if toggle {
+                        section.text.insert(at, '共');
+                    } else {
+                        section.text.remove(at);
+                    }
+                }
+                checker.check(black_box(&edited), Some(&previous), report::Lang::Zh)
+            })
+        });
+    }
     let mut tables_only = report.clone();
     for section in &mut tables_only.sections {
         section.text.clear();

@@ -6,6 +6,7 @@
 //! `wasm32-unknown-unknown` as well as natively.
 
 mod acknowledge;
+mod checker;
 mod collection;
 mod compare;
 mod document;
@@ -38,6 +39,7 @@ mod store;
 mod tests;
 
 pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
+pub use checker::{Checker, CheckerStats};
 pub use collection::{
     CONTRIBUTORS_KEY, CollectionFinding, CollectionRule, Contributor, Gap, Gathered, Member,
     Origin, RECORD_FORMAT, RECORD_VERSION, ReadSource, Refusal, RefusalReason, RowFilter, RowOrder,

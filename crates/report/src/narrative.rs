@@ -20,8 +20,10 @@ mod yoy;
 use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
 use crate::template::TemplateId;
+pub(crate) use mismatch::TableReadings;
 use numbers::Sentence;
 pub(crate) use numbers::{Text, format_value, normalise as normalise_char};
+use std::sync::OnceLock;
 
 #[cfg(test)]
 pub(crate) use numbers::{SIMPLIFIED as SIMPLIFIED_TABLE, parse_chinese};
@@ -46,35 +48,156 @@ pub(crate) fn check(
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
+    let readings: Vec<Reading> = report
+        .sections
+        .iter()
+        .map(|section| Reading::new(section, report.template, report.year))
+        .collect();
+    let mut alike = |_: usize, reading: &Reading, _: usize, last: &Section| {
+        reading
+            .masked()
+            .map_or(0.0, |masked| similarity(masked, &mask(&last.text)))
+    };
+    let readings: Vec<&Reading> = readings.iter().collect();
+    let mut known = TableReadings::default();
+    check_read(
+        report, previous, &readings, &mut alike, &mut known, lang, findings,
+    );
+}
+
+/// What the prose rules read from one section's text before looking at any figure: the
+/// normalised text, its sentences and figures, and each rule's candidates. It depends on
+/// nothing but its [`Reading::new`] arguments (the section, the template and the year), so
+/// the editor's checker keeps it while they are unchanged and re-checks only the figures.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    /// `None` for a blank section, which no rule reads.
+    prose: Option<Prose>,
+    /// Whether the text is thin, were it 五 (`narrative.problems_thin`).
+    thin: bool,
+    /// Its sentences about 信息处理费, were it 六 (`narrative.fee_mismatch`).
+    fee_statements: Vec<fees::Statement>,
+}
+
+/// A [`Reading`] of a section that is not blank.
+#[derive(Debug)]
+struct Prose {
+    text: Text,
+    sentences: Vec<Sentence>,
+    stale_years: Vec<years::StaleYear>,
+    heading_slips: Vec<structure::HeadingSlip>,
+    excesses: Vec<parts::Excess>,
+    /// Figures attributed to table quantities (none in a legacy report, which has no tables).
+    claims: Vec<mismatch::Claim>,
+    /// The template it was read for (the 同比 rates are read with it).
+    template: TemplateId,
+    /// Rates 同比, read only once a rule needs them (with last year's report).
+    rates: OnceLock<Vec<yoy::Claim>>,
+    /// The text masked for `narrative.same_as_last_year`, read only once compared.
+    masked: OnceLock<Vec<char>>,
+}
+
+impl Reading {
+    /// Reads `section` of a report of `template` and `year`.
+    pub(crate) fn new(section: &Section, template: TemplateId, year: i32) -> Reading {
+        let prose = (!section.text.trim().is_empty()).then(|| {
+            let text = Text::new(&section.text);
+            let sentences = text.sentences_with_quantities();
+            let excesses = parts::find(&text, &sentences);
+            let claims = if template == TemplateId::Legacy {
+                Vec::new()
+            } else {
+                mismatch::claims(&text, &sentences, template)
+            };
+            Prose {
+                stale_years: years::find(year, &section.id, &section.text),
+                heading_slips: structure::heading_slips(&section.text),
+                excesses,
+                claims,
+                template,
+                rates: OnceLock::new(),
+                masked: OnceLock::new(),
+                text,
+                sentences,
+            }
+        });
+        Reading {
+            prose,
+            thin: section.id == "problems" && structure::is_thin(&section.text),
+            fee_statements: if section.id == "other" {
+                fees::statements(&section.text)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// The masked text `narrative.same_as_last_year` compares, `None` for a blank section.
+    pub(crate) fn masked(&self) -> Option<&[char]> {
+        let prose = self.prose.as_ref()?;
+        let masked = prose.masked.get_or_init(|| {
+            mask_normalised(prose.text.chars.iter().copied(), prose.text.chars.len())
+        });
+        Some(masked)
+    }
+}
+
+/// How alike a section (by position, with its reading) is with the section of last year's
+/// report it pairs with (by position, and the section): [`similarity`] of their masked
+/// texts, which the caller may keep.
+pub(crate) type Alike<'a> = dyn FnMut(usize, &Reading, usize, &Section) -> f64 + 'a;
+
+/// Runs every prose rule on `readings`, one per section of `report` (in order, each read
+/// from that section, the report's template and year). `alike` gives the similarity of a
+/// section with last year's; `known` holds table values already read for `report`.
+pub(crate) fn check_read(
+    report: &Report,
+    previous: Option<&Report>,
+    readings: &[&Reading],
+    alike: &mut Alike<'_>,
+    known: &mut TableReadings,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let reading = |index: usize| readings.get(index).copied();
     check_empty(report, lang, findings);
-    fees::check(report, lang, findings);
-    structure::check_problems(report, lang, findings);
+    fees::report_fees(
+        report,
+        |index| reading(index).map_or(&[][..], |reading| &reading.fee_statements[..]),
+        lang,
+        findings,
+    );
+    structure::report_problems(
+        report,
+        |index| reading(index).is_some_and(|reading| reading.thin),
+        lang,
+        findings,
+    );
     structure::check_legacy_headings(report, lang, findings);
     // Last year's report, when it is the year before (its tables for 同比).
     let last_year = previous.filter(|previous| {
         previous.year == report.year - 1 && previous.template != TemplateId::Legacy
     });
-    // One per section; `None` for a blank one, which no rule reads.
-    let texts: Vec<Option<Text>> = report
-        .sections
-        .iter()
-        .map(|section| (!section.text.trim().is_empty()).then(|| Text::new(&section.text)))
-        .collect();
-    for (section, text) in report.sections.iter().zip(&texts) {
-        let Some(text) = text else { continue };
-        years::check(report, section, lang, findings);
-        structure::check_headings(report, section, lang, findings);
-        let sentences = text.sentences_with_quantities();
-        check_parts(section, text, &sentences, lang, findings);
+    for (section, reading) in report.sections.iter().zip(readings) {
+        let Some(prose) = &reading.prose else {
+            continue;
+        };
+        let text = &prose.text;
+        years::report_stale(report, section, &prose.stale_years, lang, findings);
+        structure::report_headings(report, section, &prose.heading_slips, lang, findings);
+        check_parts(section, text, &prose.excesses, lang, findings);
         if report.template != TemplateId::Legacy {
-            check_tables(report, section, text, &sentences, lang, findings);
+            check_tables(report, section, text, &prose.claims, known, lang, findings);
             if let Some(previous) = last_year {
-                check_yoy(report, previous, section, text, &sentences, lang, findings);
+                let rates = prose
+                    .rates
+                    .get_or_init(|| yoy::claims(text, &prose.sentences, prose.template));
+                check_yoy(report, previous, section, text, rates, lang, findings);
             }
         }
     }
     if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
-        check_same_as_last_year(report, &texts, previous, lang, findings);
+        check_same_as_last_year(report, readings, previous, alike, lang, findings);
     }
 }
 
@@ -166,11 +289,11 @@ fn check_empty(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
 fn check_parts(
     section: &Section,
     text: &Text,
-    sentences: &[Sentence],
+    excesses: &[parts::Excess],
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    for excess in parts::find(text, sentences) {
+    for excess in excesses {
         let span = span(section, text, excess.sentence);
         let sentence = quote(section, text, excess.sentence, excess.at);
         let message = match lang {
@@ -194,12 +317,13 @@ fn check_tables(
     report: &Report,
     section: &Section,
     text: &Text,
-    sentences: &[Sentence],
+    claims: &[mismatch::Claim],
+    known: &mut TableReadings,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     let template = report.template();
-    for mismatch in mismatch::find(text, sentences, report) {
+    for mismatch in mismatch::contradicted(claims, report, known) {
         let span = span(section, text, mismatch.sentence);
         let sentence = quote(section, text, mismatch.sentence, mismatch.at);
         let plain_cells = if mismatch.table.len() > 1 {
@@ -259,11 +383,11 @@ fn check_yoy(
     previous: &Report,
     section: &Section,
     text: &Text,
-    sentences: &[Sentence],
+    rates: &[yoy::Claim],
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    for mismatch in yoy::find(text, sentences, report, previous) {
+    for mismatch in yoy::contradicted(rates, report, previous) {
         let sentence = quote(section, text, mismatch.sentence, mismatch.at);
         let (before, after) = (
             format_value(mismatch.years.0),
@@ -291,30 +415,35 @@ fn check_yoy(
 /// 内容雷同 (国办公开办函〔2021〕30号 （四）明确责任): a section (nearly) copied from last
 /// year's report. The preamble is exempt (front matter repeats by design), as are texts
 /// shorter than [`MIN_COMPARED_CHARS`]. Gov sections pair by id, legacy ones by heading.
-/// `texts` are the report's sections as [`check`] read them (`None` for blank ones).
+/// `readings` are the report's sections as [`check_read`] takes them; `alike` scores a pair.
 fn check_same_as_last_year(
     report: &Report,
-    texts: &[Option<Text>],
+    readings: &[&Reading],
     previous: &Report,
+    alike: &mut Alike<'_>,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
-    for (section, text) in report.sections.iter().zip(texts) {
+    for (index, (section, reading)) in report.sections.iter().zip(readings).enumerate() {
         if section.id == "preamble" {
             continue;
         }
         // A blank section masks to nothing, which is below any minimum.
-        let Some(text) = text else { continue };
-        let masked = mask_normalised(text.chars.iter().copied(), text.chars.len());
+        let Some(masked) = reading.masked() else {
+            continue;
+        };
         if masked.len() < MIN_COMPARED_CHARS {
             continue;
         }
-        let last = previous.sections.iter().find(|last| match report.template {
-            TemplateId::Legacy => last.heading.is_some() && last.heading == section.heading,
-            _ => last.id == section.id,
-        });
+        let last = previous
+            .sections
+            .iter()
+            .position(|last| match report.template {
+                TemplateId::Legacy => last.heading.is_some() && last.heading == section.heading,
+                _ => last.id == section.id,
+            });
         let Some(last) = last else { continue };
-        let score = similarity(&masked, &mask(&last.text));
+        let score = alike(index, reading, last, &previous.sections[last]);
         if score < SIMILARITY_THRESHOLD {
             continue;
         }

@@ -13,25 +13,54 @@ use crate::template::{CellSpec, Template, TemplateId};
 /// cross-year rules too.
 /// Findings come in a stable order: those about the whole report first, then by the template
 /// position of the cell they are anchored to, then by rule.
+///
+/// The editor, which checks after every edit, uses [`crate::Checker`] instead: the same
+/// findings, re-reading only what changed.
 pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<Finding> {
+    let cells = read_cells(report);
+    let sheet = Sheet {
+        report,
+        cells: &cells,
+    };
+    let mut tables = |findings: &mut Vec<Finding>| {
+        let mut cell_findings = |findings: &mut Vec<Finding>| {
+            for (spec, cell) in report.template().cells().iter().zip(sheet.cells) {
+                findings.extend(cell_finding(report, spec, cell, lang));
+            }
+        };
+        check_tables(&sheet, lang, &mut cell_findings, findings);
+    };
+    let mut prose = |findings: &mut Vec<Finding>| {
+        crate::narrative::check(report, previous, lang, findings);
+    };
+    run(&sheet, previous, lang, &mut tables, &mut prose)
+}
+
+/// Every rule, in the order [`validate`] reports them, on cells already read (`sheet`);
+/// `tables` adds the findings of [`check_tables`], and `prose` those of the prose rules
+/// (`narrative`). Shared by [`validate`] and the checker, which keeps those two parts
+/// between edits.
+pub(crate) fn run(
+    sheet: &Sheet<'_>,
+    previous: Option<&Report>,
+    lang: Lang,
+    tables: &mut dyn FnMut(&mut Vec<Finding>),
+    prose: &mut dyn FnMut(&mut Vec<Finding>),
+) -> Vec<Finding> {
+    let report = sheet.report;
     let template = report.template();
-    let sheet = Sheet::read(report);
     let mut findings = Vec::new();
     check_template_year(report, lang, &mut findings);
     check_title_year(report, lang, &mut findings);
-    check_cells(report, &sheet, lang, &mut findings);
-    check_unknown_keys(report, lang, &mut findings);
-    for formula in formulas(template) {
-        check_formula(template, &sheet, formula, lang, &mut findings);
-    }
+    tables(&mut findings);
     // Cross-year rules compare with *last year's* report; a report of any other year (e.g.
     // one `--previous` given for several files) is not a basis for them.
     if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
-        check_carry_over(report, &sheet, previous, lang, &mut findings);
-        check_in_force(report, &sheet, previous, lang, &mut findings);
+        check_carry_over(report, sheet, previous, lang, &mut findings);
+        check_in_force(report, sheet, previous, lang, &mut findings);
         check_same_as_last_year(report, previous, lang, &mut findings);
     }
-    crate::narrative::check(report, previous, lang, &mut findings);
+    prose(&mut findings);
     crate::collection::check_source_gaps(report, lang, &mut findings);
     let unknown_rank = template.cells().len();
     findings.sort_by_key(|finding| {
@@ -45,6 +74,24 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
     findings
 }
 
+/// The rules of this year's tables alone: `cell_findings` adds the finding of
+/// [`cell_finding`] for every template cell in order; then `cell.unknown` and the formulas.
+/// They read nothing but the figures, the template, the auto-totals setting and `lang`.
+pub(crate) fn check_tables(
+    sheet: &Sheet<'_>,
+    lang: Lang,
+    cell_findings: &mut dyn FnMut(&mut Vec<Finding>),
+    findings: &mut Vec<Finding>,
+) {
+    let report = sheet.report;
+    let template = report.template();
+    cell_findings(findings);
+    check_unknown_keys(report, lang, findings);
+    for formula in formulas(template) {
+        check_formula(template, sheet, formula, lang, findings);
+    }
+}
+
 /// What validation read from one template cell.
 #[derive(Debug, Clone, Copy)]
 enum Read {
@@ -53,36 +100,47 @@ enum Read {
     Value(Figure),
 }
 
+/// One template cell as validation reads it: the figure, or why there is none.
+#[derive(Debug, Clone)]
+pub(crate) struct CellRead {
+    read: Read,
+    error: Option<FigureError>,
+}
+
+/// Reads one cell of kind `spec.kind` holding `value` (`None`: the report has no such key).
+pub(crate) fn read_cell(spec: &CellSpec, value: Option<&CellValue>) -> CellRead {
+    let (read, error) = match value.map(|value| value.figure(spec.kind)) {
+        None | Some(Err(FigureError::Blank)) => (Read::Blank, None),
+        Some(Ok(figure)) => (Read::Value(figure), None),
+        Some(Err(error)) => (Read::Unreadable, Some(error)),
+    };
+    CellRead { read, error }
+}
+
+/// Every template cell of a report, read, by template position.
+pub(crate) fn read_cells(report: &Report) -> Vec<CellRead> {
+    report
+        .template()
+        .cells()
+        .iter()
+        .map(|spec| read_cell(spec, report.figures.get(&spec.key)))
+        .collect()
+}
+
 /// Every template cell of a report, read once, by template position.
-struct Sheet<'a> {
-    report: &'a Report,
-    cells: Vec<(Read, Option<FigureError>)>,
+pub(crate) struct Sheet<'a> {
+    pub(crate) report: &'a Report,
+    /// What [`read_cells`] gives for the report (or the same, kept up to date by the checker).
+    pub(crate) cells: &'a [CellRead],
 }
 
 impl<'a> Sheet<'a> {
-    fn read(report: &'a Report) -> Sheet<'a> {
-        let cells = report
-            .template()
-            .cells()
-            .iter()
-            .map(|spec| {
-                match report
-                    .figures
-                    .get(&spec.key)
-                    .map(|value| value.figure(spec.kind))
-                {
-                    None | Some(Err(FigureError::Blank)) => (Read::Blank, None),
-                    Some(Ok(figure)) => (Read::Value(figure), None),
-                    Some(Err(error)) => (Read::Unreadable, Some(error)),
-                }
-            })
-            .collect();
-        Sheet { report, cells }
-    }
-
     fn value(&self, index: usize) -> Option<Figure> {
         match self.cells.get(index) {
-            Some((Read::Value(figure), _)) => Some(*figure),
+            Some(CellRead {
+                read: Read::Value(figure),
+                ..
+            }) => Some(*figure),
             _ => None,
         }
     }
@@ -203,82 +261,84 @@ fn template_name(id: TemplateId, lang: Lang) -> &'static str {
     }
 }
 
-/// `cell.blank`, `cell.invalid`, `cell.negative`, `cell.fraction`: one finding per cell of the
-/// template that is blank or does not read as a figure of its kind.
-fn check_cells(report: &Report, sheet: &Sheet<'_>, lang: Lang, findings: &mut Vec<Finding>) {
-    for (index, (read, error)) in sheet.cells.iter().enumerate() {
-        let Some(spec) = sheet.spec(index) else {
-            continue;
-        };
-        let label = &spec.label;
-        if let Read::Value(figure) = read
-            && spec.kind == CellKind::AmountWan
-            && figure.scale() > CellKind::AmountWan.max_decimals()
-        {
-            let raw = report.cell_raw(&spec.key).unwrap_or_default();
-            let message = match lang {
-                Lang::Zh => format!(
-                    "「{label}」：「{raw}」有 {} 位小数，单位是万元时 6 位已精确到分，请核对单位。",
-                    figure.scale()
-                ),
-                Lang::En => format!(
-                    "{label}: “{raw}” has {} decimal places; in 万元, 6 places is already to the fen. Check the unit.",
-                    figure.scale()
-                ),
-            };
-            findings.push(Finding::new(
-                Rule::CellPrecision,
-                vec![spec.key.clone()],
-                message,
-            ));
-            continue;
-        }
-        if matches!(read, Read::Value(_)) || (matches!(read, Read::Blank) && spec.optional) {
-            continue;
-        }
+/// `cell.blank`, `cell.invalid`, `cell.negative`, `cell.fraction`, `cell.precision`: the
+/// finding of one cell of the template (`spec`, read as `cell`) when it is blank or does not
+/// read as a figure of its kind. It depends on nothing but the cell, so the checker keeps it
+/// while the cell is unchanged.
+pub(crate) fn cell_finding(
+    report: &Report,
+    spec: &CellSpec,
+    cell: &CellRead,
+    lang: Lang,
+) -> Option<Finding> {
+    let (read, error) = (&cell.read, &cell.error);
+    let label = &spec.label;
+    if let Read::Value(figure) = read
+        && spec.kind == CellKind::AmountWan
+        && figure.scale() > CellKind::AmountWan.max_decimals()
+    {
         let raw = report.cell_raw(&spec.key).unwrap_or_default();
-        let (rule, message) = match (read, error) {
-            (Read::Blank, _) if spec.optional => continue,
-            (Read::Blank, _) => (
-                Rule::CellBlank,
-                match lang {
-                    Lang::Zh => format!("「{label}」此格为空。格式要求填写数字，没有请填 0。"),
-                    Lang::En => format!(
-                        "{label}: the cell is blank. The format expects a number; enter 0 if there is none."
-                    ),
-                },
+        let message = match lang {
+            Lang::Zh => format!(
+                "「{label}」：「{raw}」有 {} 位小数，单位是万元时 6 位已精确到分，请核对单位。",
+                figure.scale()
             ),
-            (_, Some(FigureError::Negative(_))) => (
-                Rule::CellNegative,
-                match lang {
-                    Lang::Zh => format!("「{label}」不能为负数，实填「{raw}」。"),
-                    Lang::En => format!("{label}: cannot be negative, but is “{raw}”."),
-                },
+            Lang::En => format!(
+                "{label}: “{raw}” has {} decimal places; in 万元, 6 places is already to the fen. Check the unit.",
+                figure.scale()
             ),
-            (_, Some(FigureError::Fraction(_))) => (
-                Rule::CellFraction,
-                match lang {
-                    Lang::Zh => format!("「{label}」是件数，应为整数，实填「{raw}」。"),
-                    Lang::En => format!("{label}: a count must be a whole number, but is “{raw}”."),
-                },
-            ),
-            (_, Some(FigureError::TooManyDecimals { max, .. })) => (
-                Rule::CellInvalid,
-                match lang {
-                    Lang::Zh => format!("「{label}」：「{raw}」小数位过多，最多 {max} 位。"),
-                    Lang::En => {
-                        format!("{label}: “{raw}” has too many decimal places (at most {max}).")
-                    }
-                },
-            ),
-            (Read::Unreadable, _) => (
-                Rule::CellInvalid,
-                not_a_number(label, &raw, spec.kind, lang),
-            ),
-            (Read::Value(_), _) => continue,
         };
-        findings.push(Finding::new(rule, vec![spec.key.clone()], message));
+        return Some(Finding::new(
+            Rule::CellPrecision,
+            vec![spec.key.clone()],
+            message,
+        ));
     }
+    if matches!(read, Read::Value(_)) || (matches!(read, Read::Blank) && spec.optional) {
+        return None;
+    }
+    let raw = report.cell_raw(&spec.key).unwrap_or_default();
+    let (rule, message) = match (read, error) {
+        (Read::Blank, _) if spec.optional => return None,
+        (Read::Blank, _) => (
+            Rule::CellBlank,
+            match lang {
+                Lang::Zh => format!("「{label}」此格为空。格式要求填写数字，没有请填 0。"),
+                Lang::En => format!(
+                    "{label}: the cell is blank. The format expects a number; enter 0 if there is none."
+                ),
+            },
+        ),
+        (_, Some(FigureError::Negative(_))) => (
+            Rule::CellNegative,
+            match lang {
+                Lang::Zh => format!("「{label}」不能为负数，实填「{raw}」。"),
+                Lang::En => format!("{label}: cannot be negative, but is “{raw}”."),
+            },
+        ),
+        (_, Some(FigureError::Fraction(_))) => (
+            Rule::CellFraction,
+            match lang {
+                Lang::Zh => format!("「{label}」是件数，应为整数，实填「{raw}」。"),
+                Lang::En => format!("{label}: a count must be a whole number, but is “{raw}”."),
+            },
+        ),
+        (_, Some(FigureError::TooManyDecimals { max, .. })) => (
+            Rule::CellInvalid,
+            match lang {
+                Lang::Zh => format!("「{label}」：「{raw}」小数位过多，最多 {max} 位。"),
+                Lang::En => {
+                    format!("{label}: “{raw}” has too many decimal places (at most {max}).")
+                }
+            },
+        ),
+        (Read::Unreadable, _) => (
+            Rule::CellInvalid,
+            not_a_number(label, &raw, spec.kind, lang),
+        ),
+        (Read::Value(_), _) => return None,
+    };
+    Some(Finding::new(rule, vec![spec.key.clone()], message))
 }
 
 fn not_a_number(label: &str, raw: &str, kind: CellKind, lang: Lang) -> String {
@@ -296,8 +356,12 @@ fn not_a_number(label: &str, raw: &str, kind: CellKind, lang: Lang) -> String {
 /// `cell.unknown`: a figure under a key the template does not have. It is kept in the file.
 fn check_unknown_keys(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
     let template = report.template();
+    // Both key lists are sorted: walked in step, one comparison per key, where a lookup per
+    // figure cost a third of a check after one edit.
+    let mut known = template.sorted_cell_keys().peekable();
     for key in report.figures.keys() {
-        if template.cell_index(key).is_some() {
+        while known.next_if(|known| *known < key.as_str()).is_some() {}
+        if known.peek() == Some(&key.as_str()) {
             continue;
         }
         let name = template_name(template.id, lang);

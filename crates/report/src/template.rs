@@ -276,6 +276,11 @@ impl Template {
     pub fn cell_index(&self, key: &str) -> Option<usize> {
         self.cells.index.get(key).copied()
     }
+
+    /// Every cell key in key order (as a report's figures are kept), for walking both in step.
+    pub(crate) fn sorted_cell_keys(&self) -> impl Iterator<Item = &str> {
+        self.cells.index.keys().map(String::as_str)
+    }
 }
 
 impl TemplateId {

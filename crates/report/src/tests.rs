@@ -1,6 +1,7 @@
 //! Tests of the report core, kept out of the library modules so editing them does not rebuild
 //! the library. They drive the public API with real data (the fixtures in `tests/fixtures`) where they can.
 
+mod checker;
 mod compare;
 mod figure;
 mod file;

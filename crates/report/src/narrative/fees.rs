@@ -77,20 +77,60 @@ fn figure(report: &Report, key: &str) -> Option<Figure> {
     report.cell_figure(key).ok()
 }
 
-/// `narrative.fee_mismatch` for section 六 of a gov-format report.
-pub(super) fn check(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
-    if report.template == TemplateId::Legacy {
-        return;
-    }
-    let Some(section) = report.sections.iter().find(|s| s.id == "other") else {
-        return;
-    };
-    let text = &section.text;
+/// A sentence of 六 about 信息处理费: where it stands (bytes of the text as stored), what it
+/// says, and the sentence trimmed for quoting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Statement {
+    start: usize,
+    end: usize,
+    said: Says,
+    quoted: String,
+}
+
+/// The sentences of a section's text that say whether 信息处理费 was charged. Reads nothing
+/// but the text.
+pub(crate) fn statements(text: &str) -> Vec<Statement> {
+    let mut found = Vec::new();
     let mut offset = 0;
     for sentence in text.split_inclusive(['。', '；', '\n']) {
         let start = offset;
         offset += sentence.len();
         let Some(said) = says(sentence) else { continue };
+        found.push(Statement {
+            start,
+            end: offset,
+            said,
+            quoted: sentence.trim().to_string(),
+        });
+    }
+    found
+}
+
+/// `narrative.fee_mismatch` for section 六 of a gov-format report.
+#[cfg(test)]
+pub(super) fn check(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
+    let statements = |index: usize| statements(&report.sections[index].text);
+    report_fees(report, statements, lang, findings);
+}
+
+/// `narrative.fee_mismatch`, with `statements` giving the [`statements`] of the text of the
+/// section at that position.
+pub(super) fn report_fees<S: std::ops::Deref<Target = [Statement]>>(
+    report: &Report,
+    statements: impl FnOnce(usize) -> S,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    if report.template == TemplateId::Legacy {
+        return;
+    }
+    let Some((index, section)) =
+        (report.sections.iter().enumerate()).find(|(_, s)| s.id == "other")
+    else {
+        return;
+    };
+    for statement in statements(index).iter() {
+        let (start, offset, said) = (statement.start, statement.end, statement.said);
         let cases = figure(report, "info_fee.cases");
         let amount_yuan = figure(report, "info_fee.amount_yuan");
         let unpaid = figure(report, "requests.other.no_fee.total");
@@ -136,7 +176,7 @@ pub(super) fn check(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
             }
             _ => continue,
         };
-        let quoted = sentence.trim();
+        let quoted = &statement.quoted;
         let message = match (said, lang) {
             (Says::Nothing, Lang::Zh) => {
                 format!("「六、其他需要报告的事项」说未收取信息处理费：「{quoted}」，但{why_zh}。")

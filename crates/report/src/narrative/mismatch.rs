@@ -199,8 +199,56 @@ pub(crate) struct Mismatch {
     pub(crate) table: Vec<i128>,
 }
 
-/// Every contradiction in `text`; `sentences` are the text's, with their figures.
-pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<Mismatch> {
+/// A figure the prose attributes to table quantities: what [`claims`] reads from the text
+/// alone (and the template), to be compared with the tables by [`contradicted`]. The editor's checker keeps
+/// these per section and compares them again after each cell edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Claim {
+    /// The sentence (character range).
+    sentence: (usize, usize),
+    /// The figure.
+    quantity: Quantity,
+    /// The quantities it is attributed to (several read as their sum).
+    kinds: Vec<Kind>,
+}
+
+/// The values of the table quantities the prose names, each read from the tables once: a
+/// report's prose names the same quantity many times, in several sections. Valid for one
+/// state of the report's figures and template (the checker clears it when they change).
+#[derive(Debug, Default)]
+pub(crate) struct TableReadings(Vec<(Kind, Vec<i128>)>);
+
+impl TableReadings {
+    /// Forgets every value read.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// The claims that the tables of `report` contradict, in order: every contradiction in the
+/// text the claims were read from. `known` holds the table values read for `report`.
+pub(crate) fn contradicted(
+    claims: &[Claim],
+    report: &Report,
+    known: &mut TableReadings,
+) -> Vec<Mismatch> {
+    claims
+        .iter()
+        .filter_map(|claim| {
+            compare(
+                report,
+                claim.sentence,
+                &claim.quantity,
+                &claim.kinds,
+                &mut known.0,
+            )
+        })
+        .collect()
+}
+
+/// Every figure of `text` attributed to table quantities of a report of `template`;
+/// `sentences` are the text's, with their figures. Reads nothing but the text.
+pub(crate) fn claims(text: &Text, sentences: &[Sentence], template: TemplateId) -> Vec<Claim> {
     let mut found = Vec::new();
     for sentence in sentences {
         let (start, end) = sentence.range;
@@ -223,7 +271,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
             let lead = clause_lead(text, lead_start, quantity);
             let kinds = match attributed(&lead) {
                 Some(kinds) => kinds,
-                None if report.template == TemplateId::Gov2021 => {
+                None if template == TemplateId::Gov2021 => {
                     // The document type named last before this figure in the sentence.
                     while let Some(&(at, document)) = documents.get(next_document)
                         && at < quantity.start
@@ -241,9 +289,11 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence], report: &Report) -> Vec<
             if kinds.contains(&Kind::Answered) && !in_digits(text, quantity) {
                 continue;
             }
-            if let Some(mismatch) = compare(report, (start, end), quantity, &kinds) {
-                found.push(mismatch);
-            }
+            found.push(Claim {
+                sentence: (start, end),
+                quantity: quantity.clone(),
+                kinds,
+            });
         }
     }
     found
@@ -349,7 +399,7 @@ fn between_keywords(lead: &str) -> Vec<&str> {
 /// total, and loosely for what was received (新收, or 新收 + 上年结转); 收到 for 新收 or
 /// 新收 + 上年结转.
 pub(super) fn readings(report: &Report, kind: Kind) -> Vec<i128> {
-    let Some(plain) = table_sum(report, &total_keys(report, kind)) else {
+    let Some(plain) = table_sum(report, &total_keys(report.template, kind)) else {
         return Vec::new();
     };
     let mut readings = vec![plain];
@@ -371,13 +421,13 @@ pub(super) fn readings(report: &Report, kind: Kind) -> Vec<i128> {
 }
 
 /// The one table quantity (of tables 三 and 四) the words before `quantity` name, read as
-/// [`find`] reads them, with the cells of its plain reading; `from` is where the clause may
+/// [`claims`] reads them, with the cells of its plain reading; `from` is where the clause may
 /// start (the end of the previous figure or the sentence's start).
 pub(super) fn attributed_kinds(
     text: &Text,
     from: usize,
     quantity: &Quantity,
-    report: &Report,
+    template: TemplateId,
 ) -> Option<(Kind, Vec<String>)> {
     if quantity.depth != 0 || quantity.approx || !is_case_unit(quantity.unit) {
         return None;
@@ -392,7 +442,7 @@ pub(super) fn attributed_kinds(
     if kind == Kind::Answered && !in_digits(text, quantity) {
         return None;
     }
-    Some((kind, total_keys(report, kind)))
+    Some((kind, total_keys(template, kind)))
 }
 
 /// Reads a table total: the sum of `keys`, `None` if any is blank or unreadable.
@@ -403,7 +453,7 @@ fn table_sum(report: &Report, keys: &[String]) -> Option<i128> {
     })
 }
 
-fn total_keys(report: &Report, kind: Kind) -> Vec<String> {
+fn total_keys(template: TemplateId, kind: Kind) -> Vec<String> {
     let rows: &[&str] = match kind {
         Kind::Received => &["new"],
         Kind::CarriedIn => &["carried_in"],
@@ -433,7 +483,7 @@ fn total_keys(report: &Report, kind: Kind) -> Vec<String> {
             "rejected.excessive",
             "rejected.confirmation",
         ],
-        Kind::OtherHandling if report.template == TemplateId::Gov2019 => &["other"],
+        Kind::OtherHandling if template == TemplateId::Gov2019 => &["other"],
         Kind::OtherHandling => &["other.no_correction", "other.no_fee", "other.other"],
         Kind::Review => return vec!["appeals.review.total".to_string()],
         Kind::RegulationsIssued => return vec!["active.regulations.issued".to_string()],
@@ -482,24 +532,39 @@ fn compare(
     sentence: (usize, usize),
     quantity: &Quantity,
     kinds: &[Kind],
+    known: &mut Vec<(Kind, Vec<i128>)>,
 ) -> Option<Mismatch> {
-    let mut cells: Vec<String> = Vec::new();
-    for kind in kinds {
-        cells.extend(total_keys(report, *kind));
-    }
-    let readings = match kinds {
-        [kind] => readings(report, *kind),
-        _ => vec![table_sum(report, &cells)?],
+    let keys = || -> Vec<String> {
+        kinds
+            .iter()
+            .flat_map(|kind| total_keys(report.template, *kind))
+            .collect()
     };
-    if readings.is_empty() {
+    let plural;
+    let readings: &[i128] = match kinds {
+        [kind] => {
+            let at = match known.iter().position(|(read, _)| read == kind) {
+                Some(at) => at,
+                None => {
+                    known.push((*kind, readings(report, *kind)));
+                    known.len() - 1
+                }
+            };
+            &known[at].1
+        }
+        _ => {
+            plural = [table_sum(report, &keys())?];
+            &plural
+        }
+    };
+    if readings.is_empty() || readings.contains(&quantity.value) {
         return None;
     }
+    let mut cells = keys();
     if kinds == [Kind::Received] && readings.len() > 1 {
         cells.push("requests.carried_in.total".to_string());
     }
-    if readings.contains(&quantity.value) {
-        return None;
-    }
+    let readings = readings.to_vec();
     let (label_zh, label_en): (Vec<_>, Vec<_>) = kinds.iter().map(|kind| labels(*kind)).unzip();
     Some(Mismatch {
         sentence,

@@ -28,31 +28,77 @@ const BOILERPLATE: &[&str] = &[
 
 /// The characters that carry meaning: no whitespace, punctuation or sub-heading marks.
 fn meaningful(text: &str) -> String {
+    // A `match`, not a search of a string of the marks per character: this ran for every
+    // character of 五 on every keystroke there, and the search was most of that time.
     text.chars()
         .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
-        .filter(|c| !"，。、；：！？“”‘’（）《》【】—…·".contains(*c))
+        .filter(|c| {
+            !matches!(
+                c,
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '！'
+                    | '？'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '（'
+                    | '）'
+                    | '《'
+                    | '》'
+                    | '【'
+                    | '】'
+                    | '—'
+                    | '…'
+                    | '·'
+            )
+        })
         .collect()
 }
 
-/// `narrative.problems_thin`: 五 present, not empty (that is `narrative.empty`), but thin.
-pub(super) fn check_problems(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
-    if report.template == TemplateId::Legacy {
-        return;
-    }
-    let Some(section) = report.sections.iter().find(|s| s.id == "problems") else {
-        return;
-    };
-    let text = meaningful(&section.text);
+/// Whether the text of 五 is thin: not empty nor only 无 (that is `narrative.empty`), but
+/// a few characters or only boilerplate. Reads nothing but the text.
+pub(crate) fn is_thin(text: &str) -> bool {
+    let text = meaningful(text);
     // Empty or only 无: `narrative.empty` says so already.
     if matches!(text.as_str(), "" | "无" | "暂无" | "无此情况") {
-        return;
+        return false;
     }
     let boilerplate = BOILERPLATE.iter().any(|b| text == *b)
         || BOILERPLATE.iter().any(|b| {
             text.strip_suffix(b)
                 .is_some_and(|rest| rest.chars().count() < 6)
         });
-    if text.chars().count() >= THIN_BELOW && !boilerplate {
+    text.chars().count() < THIN_BELOW || boilerplate
+}
+
+/// `narrative.problems_thin`: 五 present, not empty (that is `narrative.empty`), but thin.
+#[cfg(test)]
+pub(super) fn check_problems(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
+    let thin = |index: usize| is_thin(&report.sections[index].text);
+    report_problems(report, thin, lang, findings);
+}
+
+/// `narrative.problems_thin`, with `thin` telling whether the text of the section at that
+/// position [`is_thin`].
+pub(super) fn report_problems(
+    report: &Report,
+    thin: impl FnOnce(usize) -> bool,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    if report.template == TemplateId::Legacy {
+        return;
+    }
+    let Some((index, section)) =
+        (report.sections.iter().enumerate()).find(|(_, s)| s.id == "problems")
+    else {
+        return;
+    };
+    if !thin(index) {
         return;
     }
     let heading = super::heading(report, "problems");
@@ -105,16 +151,22 @@ fn subheading(line: &str) -> Option<(u32, usize)> {
     Some((number, line.len() - trimmed.len()))
 }
 
-/// `narrative.heading_order` for one section's text.
-pub(super) fn check_headings(
-    report: &Report,
-    section: &Section,
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) {
+/// A sub-heading out of order: where its line stands (bytes, from the heading's number to
+/// the end of the line) and the numbers expected and found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadingSlip {
+    start: usize,
+    end: usize,
+    expected: u32,
+    found: u32,
+}
+
+/// The sub-headings of a section's text out of order. Reads nothing but the text.
+pub(crate) fn heading_slips(text: &str) -> Vec<HeadingSlip> {
+    let mut slips = Vec::new();
     let mut expected = 1;
     let mut offset = 0;
-    for line in section.text.split_inclusive('\n') {
+    for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let Some((number, indent)) = subheading(line) else {
@@ -125,9 +177,46 @@ pub(super) fn check_headings(
             expected = number + 1;
             continue;
         }
+        slips.push(HeadingSlip {
+            start: start + indent,
+            end: offset,
+            expected,
+            found: number,
+        });
+        expected = number + 1;
+    }
+    slips
+}
+
+/// `narrative.heading_order` for one section's text.
+#[cfg(test)]
+pub(super) fn check_headings(
+    report: &Report,
+    section: &Section,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    report_headings(
+        report,
+        section,
+        &heading_slips(&section.text),
+        lang,
+        findings,
+    );
+}
+
+/// The findings of the slips [`heading_slips`] gave for `section`.
+pub(super) fn report_headings(
+    report: &Report,
+    section: &Section,
+    slips: &[HeadingSlip],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for slip in slips {
         let heading = super::heading(report, &section.id);
-        let want = numeral_text(expected);
-        let got = numeral_text(number);
+        let want = numeral_text(slip.expected);
+        let got = numeral_text(slip.found);
         let message = match lang {
             Lang::Zh => format!("「{heading}」的小标题顺序不对：（{got}）前面应是（{want}）。"),
             Lang::En => format!(
@@ -137,11 +226,10 @@ pub(super) fn check_headings(
         let mut finding = Finding::new(Rule::NarrativeHeadingOrder, Vec::new(), message);
         finding.span = Some(TextSpan {
             section: section.id.clone(),
-            start: start + indent,
-            end: offset,
+            start: slip.start,
+            end: slip.end,
         });
         findings.push(finding);
-        expected = number + 1;
     }
 }
 
@@ -268,6 +356,12 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn punctuation_carries_no_meaning() {
+        assert_eq!(meaningful("，。、；：！？“”‘’（）《》【】—…· \n!?."), "");
+        assert_eq!(meaningful("（一）无。"), "一无");
     }
 
     #[test]

@@ -167,21 +167,59 @@ fn meant(
         && whole.contains('至')
 }
 
-/// `narrative.stale_year` for one section.
-pub(super) fn check(report: &Report, section: &Section, lang: Lang, findings: &mut Vec<Finding>) {
+/// A year in a section's text not read as meant: where it stands (bytes of the text as
+/// stored) and the sentence around it, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StaleYear {
+    start: usize,
+    end: usize,
+    year: i32,
+    quoted: String,
+}
+
+/// The years of the text of section `section_id` that are not `report_year` nor read as
+/// meant. Reads nothing but its arguments.
+pub(crate) fn find(report_year: i32, section_id: &str, text: &str) -> Vec<StaleYear> {
     // The preamble's statutory sentence cites the 条例 and the format by their years.
-    if section.id == "preamble" {
-        return;
+    if section_id == "preamble" {
+        return Vec::new();
     }
-    let chars: Vec<char> = section.text.chars().collect();
+    let chars: Vec<char> = text.chars().collect();
     let byte = |index: usize| -> usize { chars[..index].iter().map(|c| c.len_utf8()).sum() };
+    let mut found = Vec::new();
     for (start, end, year) in years(&chars) {
-        if year == report.year || meant(&chars, (start, end), year, report.year, &section.id) {
+        if year == report_year || meant(&chars, (start, end), year, report_year, section_id) {
             continue;
         }
         let (from, to) = sentence(&chars, start);
         let quoted = text_of(&chars[from..to]);
-        let quoted = quoted.trim();
+        found.push(StaleYear {
+            start: byte(start),
+            end: byte(end),
+            year,
+            quoted: quoted.trim().to_string(),
+        });
+    }
+    found
+}
+
+/// `narrative.stale_year` for one section.
+#[cfg(test)]
+pub(super) fn check(report: &Report, section: &Section, lang: Lang, findings: &mut Vec<Finding>) {
+    let found = find(report.year, &section.id, &section.text);
+    report_stale(report, section, &found, lang, findings);
+}
+
+/// The findings of the years [`find`] gave for `section`.
+pub(super) fn report_stale(
+    report: &Report,
+    section: &Section,
+    found: &[StaleYear],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for stale in found {
+        let (year, quoted) = (stale.year, &stale.quoted);
         let heading = super::heading(report, &section.id);
         let message = match lang {
             Lang::Zh => format!(
@@ -196,8 +234,8 @@ pub(super) fn check(report: &Report, section: &Section, lang: Lang, findings: &m
         let mut finding = Finding::new(Rule::NarrativeStaleYear, Vec::new(), message);
         finding.span = Some(TextSpan {
             section: section.id.clone(),
-            start: byte(start),
-            end: byte(end),
+            start: stale.start,
+            end: stale.end,
         });
         findings.push(finding);
     }

@@ -10,10 +10,11 @@
 //! or within 0.1 percentage points of it (宿迁市 2024's “同比增长1.05%” against 1.08 % from
 //! the tables may rest on last year's figures as corrected: not unambiguous).
 
-use super::mismatch::{attributed_kinds, readings};
+use super::mismatch::{Kind, attributed_kinds, readings};
 use super::numbers::{SCALE, Sentence, Text};
 use crate::compare::{YearOnYear, percent_change};
 use crate::model::Report;
+use crate::template::TemplateId;
 
 /// Words that say the rate compares with last year.
 const AGAINST_LAST_YEAR: &[&str] = &["同比", "较上年", "比上年", "较去年", "比去年", "较上一年"];
@@ -40,13 +41,30 @@ pub(crate) struct YoyMismatch {
     pub(crate) actual: YearOnYear,
 }
 
-/// Every contradicted rate in `text`, against last year's report `previous`.
-pub(crate) fn find(
-    text: &Text,
-    sentences: &[Sentence],
-    report: &Report,
-    previous: &Report,
-) -> Vec<YoyMismatch> {
+/// A 同比 rate stated after a figure attributed to a table quantity: what [`claims`] reads
+/// from the text alone (and the template), to be checked against both years' tables by
+/// [`contradicted`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Claim {
+    /// The sentence (character range).
+    sentence: (usize, usize),
+    /// Where the rate stands (character index).
+    at: usize,
+    /// The quantity the figure is attributed to, and the cells of its plain reading.
+    kind: Kind,
+    cells: Vec<String>,
+    /// The figure (scaled by [`SCALE`]).
+    value: i128,
+    /// The rate, negative for a fall (scaled by [`SCALE`]), and its decimals as written.
+    stated: i128,
+    decimals: usize,
+    /// The rate as written, with its word (`增长12.5%`).
+    words: String,
+}
+
+/// Every figure of `text` followed by a 同比 rate, attributed to a table quantity of a report
+/// of `template`; `sentences` are the text's, with their figures. Reads nothing but the text.
+pub(crate) fn claims(text: &Text, sentences: &[Sentence], template: TemplateId) -> Vec<Claim> {
     let mut found = Vec::new();
     for sentence in sentences {
         let quantities = &sentence.quantities;
@@ -63,40 +81,61 @@ pub(crate) fn find(
             let Some(rising) = rate_words(&text.slice(quantity.end, rate.start)) else {
                 continue;
             };
-            let Some((kind, cells)) = attributed_kinds(text, from, quantity, report) else {
+            let Some((kind, cells)) = attributed_kinds(text, from, quantity, template) else {
                 continue;
             };
-            // The reading of this year's tables the figure states, and last year's same one.
-            let now = readings(report, kind);
-            let Some(reading) = now.iter().position(|value| *value == quantity.value) else {
-                continue;
-            };
-            let Some(&before) = readings(previous, kind).get(reading) else {
-                continue;
-            };
-            let after = quantity.value;
             let decimals = text.chars[rate.start..rate.number_end]
                 .iter()
                 .skip_while(|ch| **ch != '.')
                 .skip(1)
                 .count()
                 .min(4);
-            let stated = if rising { rate.value } else { -rate.value };
-            if agrees(before, after, stated, decimals) {
-                continue;
-            }
-            let word = text.slice(quantity.end, rate.end);
-            let word = word.trim_start_matches(['，', ',', ' ']);
-            found.push(YoyMismatch {
+            let words = text.slice(quantity.end, rate.end);
+            found.push(Claim {
                 sentence: sentence.range,
                 at: rate.start,
-                stated: word.to_string(),
-                label: super::mismatch::labels(kind),
+                kind,
                 cells,
-                years: (before, after),
-                actual: YearOnYear::between(figure(before), figure(after)),
+                value: quantity.value,
+                stated: if rising { rate.value } else { -rate.value },
+                decimals,
+                words: words.trim_start_matches(['，', ',', ' ']).to_string(),
             });
         }
+    }
+    found
+}
+
+/// The rates of `claims` that this year's tables (`report`) and last year's (`previous`)
+/// contradict, in order.
+pub(crate) fn contradicted(
+    claims: &[Claim],
+    report: &Report,
+    previous: &Report,
+) -> Vec<YoyMismatch> {
+    let mut found = Vec::new();
+    for claim in claims {
+        // The reading of this year's tables the figure states, and last year's same one.
+        let now = readings(report, claim.kind);
+        let Some(reading) = now.iter().position(|value| *value == claim.value) else {
+            continue;
+        };
+        let Some(&before) = readings(previous, claim.kind).get(reading) else {
+            continue;
+        };
+        let after = claim.value;
+        if agrees(before, after, claim.stated, claim.decimals) {
+            continue;
+        }
+        found.push(YoyMismatch {
+            sentence: claim.sentence,
+            at: claim.at,
+            stated: claim.words.clone(),
+            label: super::mismatch::labels(claim.kind),
+            cells: claim.cells.clone(),
+            years: (before, after),
+            actual: YearOnYear::between(figure(before), figure(after)),
+        });
     }
     found
 }

@@ -1,0 +1,353 @@
+//! The editor's checker: exactly the findings of [`validate`](crate::validate), after every
+//! edit, re-reading only what the edit changed.
+//!
+//! The editor checks the report after every keystroke. Nearly all of a full check is reading
+//! text and cells that did not change: the prose (normalised, split into sentences, its figures
+//! and each rule's candidates found), last year's prose masked for the similarity rule, and
+//! every cell parsed. [`Checker`] keeps those readings and, on each call, finds by content
+//! what differs from what it read before: a cell edit re-reads that cell and compares the
+//! prose's claims with the tables again; a prose edit re-reads that section. Every cache is
+//! keyed on the content it was read from (never on a version number the caller could forget
+//! to bump), so a stale reading cannot be used: correctness comes before speed.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::finding::{Finding, Lang};
+use crate::model::{AutoTotals, CellValue, Report, Section};
+use crate::narrative::{Reading, TableReadings, check_read, mask, similarity};
+use crate::rules::{CellRead, Sheet, cell_finding, check_tables, read_cell, read_cells, run};
+use crate::template::TemplateId;
+
+/// Checks a report after each edit, keeping what it read between calls.
+///
+/// [`Checker::check`] takes the same arguments as [`validate`](crate::validate) and returns
+/// the same findings, in the same order, for any report and any sequence of calls: the app
+/// swaps one for the other. One checker follows one editor; any report may be passed at any
+/// time (another report only costs a full reading).
+///
+/// ```text
+/// let mut checker = Checker::new();
+/// let findings = checker.check(&report, previous.as_ref(), Lang::Zh);
+/// report.set_cell("requests.new.total", "12");
+/// let findings = checker.check(&report, previous.as_ref(), Lang::Zh); // re-reads one cell
+/// ```
+#[derive(Debug, Default)]
+pub struct Checker {
+    /// The template and language the cells below were read for.
+    basis: Option<(TemplateId, Lang)>,
+    /// The figures as last read, to find the cells an edit changed.
+    figures: BTreeMap<String, CellValue>,
+    /// Every template cell read, by template position.
+    cells: Vec<CellRead>,
+    /// The finding of each template cell (`cell.blank`, `cell.invalid` …), by position.
+    cell_findings: Vec<Option<Finding>>,
+    /// The findings of this year's tables (cells, unknown keys, formulas) for the cells
+    /// above and `auto_totals`; `None` once a cell changed.
+    tables: Option<Vec<Finding>>,
+    /// The auto-totals setting `tables` was checked with (its messages say which totals were
+    /// computed).
+    auto_totals: Option<AutoTotals>,
+    /// The table values the prose names, read for the cells above.
+    table_readings: TableReadings,
+    /// One per section of the report as last checked, in order.
+    sections: Vec<SectionEntry>,
+    /// The similarity of each section (same positions as `sections`) with last year's,
+    /// once computed.
+    alike: Vec<Option<Score>>,
+    /// Last year's prose, masked as compared.
+    previous: Option<PreviousProse>,
+    /// Generations handed out to `previous`, so a score is never taken for another year's text.
+    generations: u64,
+    stats: CheckerStats,
+}
+
+/// A section's reading with what it was read from.
+#[derive(Debug)]
+struct SectionEntry {
+    section: Section,
+    template: TemplateId,
+    year: i32,
+    reading: Reading,
+}
+
+/// A section's similarity with a section of last year's prose.
+#[derive(Debug, Clone, Copy)]
+struct Score {
+    /// The [`PreviousProse::generation`] it was computed with.
+    generation: u64,
+    /// The position of last year's section.
+    last: usize,
+    value: f64,
+}
+
+/// Last year's sections, each masked when first compared.
+#[derive(Debug)]
+struct PreviousProse {
+    sections: Vec<Section>,
+    masked: Vec<OnceLock<Vec<char>>>,
+    generation: u64,
+}
+
+/// What a [`Checker`] has read since it was made: how much of its caches it reused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckerStats {
+    /// Calls to [`Checker::check`].
+    pub checks: u64,
+    /// Template cells parsed (a new template or language reads them all).
+    pub cells_read: u64,
+    /// Sections of prose read (normalised, split, scanned for figures and claims).
+    pub sections_read: u64,
+    /// Times last year's report was taken in anew (its prose changed, or another was linked).
+    pub previous_read: u64,
+    /// Similarities computed between a section and last year's.
+    pub similarities: u64,
+}
+
+impl Checker {
+    /// A checker that has read nothing yet.
+    pub fn new() -> Checker {
+        Checker::default()
+    }
+
+    /// What it has read so far.
+    pub fn stats(&self) -> CheckerStats {
+        self.stats
+    }
+
+    /// The findings of [`validate`](crate::validate)`(report, previous, lang)`, reading
+    /// again only what changed since the last call.
+    pub fn check(
+        &mut self,
+        report: &Report,
+        previous: Option<&Report>,
+        lang: Lang,
+    ) -> Vec<Finding> {
+        self.stats.checks += 1;
+        if self.update_cells(report, lang) || self.auto_totals != report.auto_totals {
+            self.tables = None;
+            self.auto_totals = report.auto_totals.clone();
+        }
+        self.update_sections(report);
+        // Last year's prose is read only by the similarity rule, which needs last year's
+        // report to be of the year before.
+        if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
+            self.update_previous(previous);
+        }
+        let sheet = Sheet {
+            report,
+            cells: &self.cells,
+        };
+        let cell_findings = &self.cell_findings;
+        let kept_tables = &mut self.tables;
+        let mut tables = |findings: &mut Vec<Finding>| {
+            let kept = kept_tables.get_or_insert_with(|| {
+                let mut tables = Vec::new();
+                let mut add_cell_findings = |findings: &mut Vec<Finding>| {
+                    findings.extend(cell_findings.iter().flatten().cloned());
+                };
+                check_tables(&sheet, lang, &mut add_cell_findings, &mut tables);
+                tables
+            });
+            findings.extend(kept.iter().cloned());
+        };
+        let readings: Vec<&Reading> = self.sections.iter().map(|entry| &entry.reading).collect();
+        let (scores, stats, known) = (&mut self.alike, &mut self.stats, &mut self.table_readings);
+        let last_prose = self
+            .previous
+            .as_ref()
+            .filter(|prose| previous.is_some_and(|previous| prose.sections == previous.sections));
+        let mut alike = |index: usize, reading: &Reading, last: usize, last_section: &Section| {
+            let Some(prose) = last_prose else {
+                stats.similarities += 1;
+                let masked = mask(&last_section.text);
+                return reading.masked().map_or(0.0, |own| similarity(own, &masked));
+            };
+            if let Some(Some(score)) = scores.get(index)
+                && score.generation == prose.generation
+                && score.last == last
+            {
+                return score.value;
+            }
+            stats.similarities += 1;
+            let score = match prose.masked.get(last) {
+                Some(masked) => {
+                    let masked = masked.get_or_init(|| mask(&last_section.text));
+                    reading.masked().map_or(0.0, |own| similarity(own, masked))
+                }
+                None => {
+                    let masked = mask(&last_section.text);
+                    reading.masked().map_or(0.0, |own| similarity(own, &masked))
+                }
+            };
+            if let Some(slot) = scores.get_mut(index) {
+                *slot = Some(Score {
+                    generation: prose.generation,
+                    last,
+                    value: score,
+                });
+            }
+            score
+        };
+        let mut prose = |findings: &mut Vec<Finding>| {
+            check_read(
+                report, previous, &readings, &mut alike, known, lang, findings,
+            );
+        };
+        run(&sheet, previous, lang, &mut tables, &mut prose)
+    }
+
+    /// Brings the cells and their findings up to date with `report`'s figures; whether
+    /// anything changed (then the table values read for the prose are forgotten too).
+    fn update_cells(&mut self, report: &Report, lang: Lang) -> bool {
+        let template = report.template();
+        if self.basis != Some((report.template, lang)) {
+            self.basis = Some((report.template, lang));
+            self.figures = report.figures.clone();
+            self.cells = read_cells(report);
+            self.cell_findings = template
+                .cells()
+                .iter()
+                .zip(&self.cells)
+                .map(|(spec, cell)| cell_finding(report, spec, cell, lang))
+                .collect();
+            self.stats.cells_read += self.cells.len() as u64;
+            self.table_readings.clear();
+            return true;
+        }
+        let changed = changed_keys(&self.figures, &report.figures);
+        if !changed.is_empty() {
+            self.table_readings.clear();
+        }
+        let any = !changed.is_empty();
+        for key in changed {
+            let value = report.figures.get(&key);
+            let index = template.cell_index(&key);
+            match value {
+                Some(value) => self.figures.insert(key, value.clone()),
+                None => self.figures.remove(&key),
+            };
+            let Some(index) = index else { continue };
+            let (Some(spec), Some(cell), Some(finding)) = (
+                template.cells().get(index),
+                self.cells.get_mut(index),
+                self.cell_findings.get_mut(index),
+            ) else {
+                continue;
+            };
+            *cell = read_cell(spec, value);
+            *finding = cell_finding(report, spec, cell, lang);
+            self.stats.cells_read += 1;
+        }
+        any
+    }
+
+    /// Brings the sections' readings up to date with `report`'s sections: a section read
+    /// before (same text, id and heading, same template and year) keeps its reading, wherever
+    /// it moved; any other is read.
+    fn update_sections(&mut self, report: &Report) {
+        let unchanged = self.sections.len() == report.sections.len()
+            && self
+                .sections
+                .iter()
+                .zip(&report.sections)
+                .all(|(entry, section)| {
+                    entry.template == report.template
+                        && entry.year == report.year
+                        && entry.section == *section
+                });
+        if unchanged {
+            return;
+        }
+        let mut old: Vec<Option<(SectionEntry, Option<Score>)>> =
+            std::mem::take(&mut self.sections)
+                .into_iter()
+                .zip(std::mem::take(&mut self.alike))
+                .map(Some)
+                .collect();
+        for section in &report.sections {
+            let kept = old
+                .iter_mut()
+                .find(|slot| {
+                    slot.as_ref().is_some_and(|(entry, _)| {
+                        entry.template == report.template
+                            && entry.year == report.year
+                            && entry.section == *section
+                    })
+                })
+                .and_then(Option::take);
+            let (entry, score) = kept.unwrap_or_else(|| {
+                self.stats.sections_read += 1;
+                let entry = SectionEntry {
+                    reading: Reading::new(section, report.template, report.year),
+                    section: section.clone(),
+                    template: report.template,
+                    year: report.year,
+                };
+                (entry, None)
+            });
+            self.sections.push(entry);
+            self.alike.push(score);
+        }
+    }
+
+    /// Keeps last year's prose for `previous`, taking it in anew when its sections changed.
+    fn update_previous(&mut self, previous: &Report) {
+        if self
+            .previous
+            .as_ref()
+            .is_some_and(|prose| prose.sections == previous.sections)
+        {
+            return;
+        }
+        self.generations += 1;
+        self.stats.previous_read += 1;
+        self.previous = Some(PreviousProse {
+            sections: previous.sections.clone(),
+            masked: previous.sections.iter().map(|_| OnceLock::new()).collect(),
+            generation: self.generations,
+        });
+    }
+}
+
+/// The keys whose values differ between two figure maps (added, removed or changed), in key
+/// order: both maps are walked in step, one comparison per key.
+fn changed_keys(
+    before: &BTreeMap<String, CellValue>,
+    now: &BTreeMap<String, CellValue>,
+) -> Vec<String> {
+    let mut changed = Vec::new();
+    let (mut before, mut now) = (before.iter().peekable(), now.iter().peekable());
+    loop {
+        match (before.peek(), now.peek()) {
+            (None, None) => break,
+            (Some((key, _)), None) => {
+                changed.push((*key).clone());
+                before.next();
+            }
+            (None, Some((key, _))) => {
+                changed.push((*key).clone());
+                now.next();
+            }
+            (Some((old_key, old_value)), Some((key, value))) => match old_key.cmp(key) {
+                Ordering::Less => {
+                    changed.push((*old_key).clone());
+                    before.next();
+                }
+                Ordering::Greater => {
+                    changed.push((*key).clone());
+                    now.next();
+                }
+                Ordering::Equal => {
+                    if old_value != value {
+                        changed.push((*key).clone());
+                    }
+                    before.next();
+                    now.next();
+                }
+            },
+        }
+    }
+    changed
+}

@@ -1,0 +1,407 @@
+//! The editor's checker against `validate`: after every step of long random edit sequences on
+//! the real fixtures (cells, prose, metadata, sections, last year's report, language), the
+//! checker that kept its readings gives exactly the findings a full check gives; and it
+//! re-reads only what an edit changed.
+
+use crate::{
+    CellValue, Checker, CheckerStats, Lang, Report, Rule, TemplateId, acknowledge, switch_template,
+    validate,
+};
+
+use super::fixture;
+
+/// The fixtures, each with last year's report when the set has it.
+const PAIRS: &[(&str, Option<&str>)] = &[
+    ("suqian-city-2024.json", Some("suqian-city-2023.json")),
+    ("hongze-2024.json", Some("hongze-2023.json")),
+    ("suqian-city-2023.json", None),
+    ("hongze-2023.json", None),
+    ("shuyang-fgj-2023.json", None),
+];
+
+/// A small deterministic generator (xorshift64*), so a failure replays with its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// What clerks type into cells, right and wrong.
+const CELL_INPUTS: &[&str] = &[
+    "0",
+    "1",
+    "12",
+    "3402",
+    "91",
+    "abc",
+    "1,234",
+    "１２３",
+    "",
+    "  ",
+    "-3",
+    "1.5",
+    "12.3456789",
+    "1e3",
+    "３,５１１",
+    "十二",
+    "999999999999999999999",
+];
+
+/// Sentences with figures the prose rules read (totals and parts, table quantities, 同比
+/// rates, years, fees, sub-headings).
+const SENTENCES: &[&str] = &[
+    "本年度共收到政府信息公开申请12件，其中予以公开5件、部分公开9件。",
+    "全年新收政府信息公开申请3402件，同比增长12.5%。",
+    "2023年，我局共办结申请100件。",
+    "全年收取政府信息公开信息处理费 0 元。",
+    "2024年对25件申请收取了信息处理费2950元。",
+    "\n（三）政府信息管理\n",
+    "\n（一）主动公开\n",
+    "本年度未收取信息处理费。",
+    "共办理191件，单位申请188件，个人申请3件。",
+    "行政复议3件，行政诉讼2件。",
+    "本年制发规范性文件4件，废止规范性文件1件，现行有效规范性文件45件。",
+    "无。",
+];
+
+/// The char boundaries of `text`, end included.
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect()
+}
+
+/// One random edit of the report, its language or last year's report.
+fn edit(
+    rng: &mut Rng,
+    report: &mut Report,
+    previous: &mut Option<Report>,
+    last_year: &Option<Report>,
+    lang: &mut Lang,
+) {
+    // A legacy report has no cells: its edits go to a gov-2021 key, kept as unknown.
+    let template_keys: Vec<String> = Some(report.template())
+        .filter(|template| !template.cells().is_empty())
+        .unwrap_or(crate::Template::get(TemplateId::Gov2021))
+        .cells()
+        .iter()
+        .map(|spec| spec.key.clone())
+        .collect();
+    match rng.below(100) {
+        // Cells: most edits, as in the editor.
+        0..=39 => {
+            let key = rng.pick(&template_keys).clone();
+            report.set_cell(&key, *rng.pick(CELL_INPUTS));
+        }
+        40..=44 => {
+            let key = rng.pick(&template_keys).clone();
+            let value = match rng.below(3) {
+                0 => CellValue::Null,
+                1 => CellValue::Number(rng.pick(&["0", "7", "1e400", "2.50"]).to_string()),
+                _ => CellValue::Text(rng.pick(CELL_INPUTS).to_string()),
+            };
+            report.figures.insert(key, value);
+        }
+        45..=46 => {
+            let key = rng.pick(&["no.such.cell", "requests.other.total", "open.x"]);
+            report.set_cell(key, *rng.pick(CELL_INPUTS));
+        }
+        // Prose: insert a sentence, cut one out, or replace a section's text.
+        47..=61 => {
+            if report.sections.is_empty() {
+                return;
+            }
+            let index = rng.below(report.sections.len());
+            let text = &mut report.sections[index].text;
+            let at = *rng.pick(&boundaries(text));
+            text.insert_str(at, SENTENCES[rng.below(SENTENCES.len())]);
+        }
+        62..=69 => {
+            if report.sections.is_empty() {
+                return;
+            }
+            let index = rng.below(report.sections.len());
+            let text = &mut report.sections[index].text;
+            let ends: Vec<usize> = text.match_indices('。').map(|(at, _)| at + 3).collect();
+            if ends.len() >= 2 {
+                let from = rng.below(ends.len() - 1);
+                text.replace_range(ends[from]..ends[from + 1], "");
+            } else {
+                let cut = boundaries(text);
+                let (a, b) = (*rng.pick(&cut), *rng.pick(&cut));
+                text.replace_range(a.min(b)..a.max(b), "");
+            }
+        }
+        70..=71 => {
+            if let Some(section) = report.sections.get_mut(0) {
+                section.text = rng.pick(&["", "无", "不存在问题。"]).to_string();
+            }
+        }
+        // Sections themselves.
+        72 => {
+            if report.sections.len() >= 2 {
+                let (a, b) = (
+                    rng.below(report.sections.len()),
+                    rng.below(report.sections.len()),
+                );
+                report.sections.swap(a, b);
+            }
+        }
+        73 => {
+            if let Some(section) = report.sections.last().cloned() {
+                report.sections.push(section);
+            }
+        }
+        74 => {
+            if !report.sections.is_empty() {
+                let index = rng.below(report.sections.len());
+                report.sections.remove(index);
+            }
+        }
+        75 => {
+            if let Some(section) = report.sections.get_mut(0) {
+                section.heading = rng
+                    .pick(&[None, Some("一、总体情况"), Some("三、其他")])
+                    .map(str::to_string);
+            }
+        }
+        // Metadata.
+        76..=78 => report.year += if rng.below(2) == 0 { 1 } else { -1 },
+        79 => {
+            let to = *rng.pick(&[TemplateId::Gov2021, TemplateId::Gov2019, TemplateId::Legacy]);
+            switch_template(report, to);
+        }
+        80 => report.template = *rng.pick(&[TemplateId::Gov2021, TemplateId::Gov2019]),
+        81 => report.agency = rng.pick(&["宿迁市人民政府", "", "某局"]).to_string(),
+        82 => {
+            let enabled = !report.auto_totals_enabled();
+            report.set_auto_totals(enabled);
+        }
+        83 => {
+            let key = rng.pick(&template_keys).clone();
+            report.set_overridden(&key, rng.below(2) == 0);
+        }
+        84 => {
+            let title = format!(
+                "宿迁市人民政府{}年政府信息公开工作年度报告",
+                2022 + rng.below(4)
+            );
+            report
+                .extra
+                .insert("title".to_string(), serde_json::Value::String(title));
+        }
+        // Acknowledging a finding the report has now.
+        85 => {
+            let findings = validate(report, previous.as_ref(), *lang);
+            if !findings.is_empty() {
+                let finding = rng.pick(&findings).clone();
+                let _ = acknowledge(report, &finding, "已核实");
+            }
+        }
+        // Last year's report: linked, unlinked, edited, another year's.
+        86..=89 => {
+            *previous = match previous {
+                Some(_) => None,
+                None => last_year.clone(),
+            }
+        }
+        90..=91 => {
+            if let Some(section) = previous
+                .as_mut()
+                .and_then(|previous| previous.sections.first_mut())
+            {
+                section.text.push_str(SENTENCES[rng.below(SENTENCES.len())]);
+            }
+        }
+        92 => {
+            if let Some(previous) = previous {
+                previous.year += 1;
+            }
+        }
+        93 => {
+            if let Some(previous) = previous {
+                let key = rng.pick(&template_keys).clone();
+                previous.set_cell(&key, *rng.pick(CELL_INPUTS));
+            }
+        }
+        94 => {
+            // Last year's report as a copy of this one (every figure the same).
+            let mut copy = report.clone();
+            copy.year = report.year - 1;
+            *previous = Some(copy);
+        }
+        95..=96 => {
+            *lang = match lang {
+                Lang::Zh => Lang::En,
+                Lang::En => Lang::Zh,
+            }
+        }
+        // A 同比 rate after this year's own figure, right or wrong.
+        97 => {
+            let received = report
+                .cell_raw("requests.new.total")
+                .map(|raw| raw.to_string());
+            if let (Some(received), Some(section)) = (received, report.sections.get_mut(0)) {
+                let rate = rng.pick(&["12.5", "1.05", "0"]);
+                section.text.push_str(&format!(
+                    "全年收到政府信息公开申请{received}件，同比增长{rate}%。"
+                ));
+            }
+        }
+        // A copy of last year's text as this year's (the similarity rule fires).
+        _ => {
+            if let (Some(last), Some(section)) = (previous.as_ref(), report.sections.get_mut(1))
+                && let Some(text) = last.section_text(&section.id)
+            {
+                section.text = text.to_string();
+            }
+        }
+    }
+}
+
+#[test]
+fn the_checker_gives_validates_findings_after_every_edit() {
+    // The rules that fired along the way: the edits must reach the rules the caches serve.
+    let mut fired = std::collections::BTreeSet::new();
+    for (round, (name, last)) in PAIRS.iter().enumerate() {
+        let mut report = fixture(name);
+        let last_year = last.map(fixture);
+        let mut previous = last_year.clone();
+        let mut lang = Lang::Zh;
+        let mut checker = Checker::new();
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (round as u64 + 1));
+        for step in 0..250 {
+            let expected = validate(&report, previous.as_ref(), lang);
+            let found = checker.check(&report, previous.as_ref(), lang);
+            assert_eq!(
+                found, expected,
+                "{name}, step {step}: the checker differs from validate"
+            );
+            fired.extend(expected.iter().map(|finding| finding.rule));
+            edit(&mut rng, &mut report, &mut previous, &last_year, &mut lang);
+        }
+    }
+    eprintln!("{fired:?}");
+    for rule in [
+        Rule::CellBlank,
+        Rule::CellInvalid,
+        Rule::RequestsBalance,
+        Rule::CarryOver,
+        Rule::NarrativeEmpty,
+        Rule::NarrativePartsExceed,
+        Rule::NarrativeTableMismatch,
+        Rule::NarrativeYoyMismatch,
+        Rule::FiguresSameAsLastYear,
+        Rule::NarrativeStaleYear,
+        Rule::NarrativeHeadingOrder,
+        Rule::NarrativeFeeMismatch,
+        Rule::NarrativeProblemsThin,
+        Rule::NarrativeSameAsLastYear,
+    ] {
+        assert!(fired.contains(&rule), "no edit made {rule:?} fire");
+    }
+}
+
+#[test]
+fn one_checker_follows_another_report() {
+    // The app may open another report in the same editor: nothing of the first is reused
+    // wrongly.
+    let mut checker = Checker::new();
+    for (name, last) in PAIRS.iter().chain(PAIRS.iter().rev()) {
+        let report = fixture(name);
+        let previous = last.map(fixture);
+        assert_eq!(
+            checker.check(&report, previous.as_ref(), Lang::Zh),
+            validate(&report, previous.as_ref(), Lang::Zh),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_cell_edit_reads_one_cell_and_no_prose() {
+    let mut report = fixture("suqian-city-2024.json");
+    let previous = fixture("suqian-city-2023.json");
+    let mut checker = Checker::new();
+    checker.check(&report, Some(&previous), Lang::Zh);
+    let first = checker.stats();
+    assert_eq!(first.sections_read, report.sections.len() as u64);
+    assert_eq!(first.cells_read, report.template().cells().len() as u64);
+    assert_eq!(first.previous_read, 1);
+
+    report.set_cell("requests.new.total", "3403");
+    let findings = checker.check(&report, Some(&previous), Lang::Zh);
+    assert_eq!(findings, validate(&report, Some(&previous), Lang::Zh));
+    assert_eq!(
+        checker.stats(),
+        CheckerStats {
+            checks: 2,
+            cells_read: first.cells_read + 1,
+            ..first
+        }
+    );
+    // The same report again reads nothing.
+    checker.check(&report, Some(&previous), Lang::Zh);
+    assert_eq!(checker.stats().cells_read, first.cells_read + 1);
+    assert_eq!(checker.stats().sections_read, first.sections_read);
+}
+
+#[test]
+fn a_prose_edit_reads_that_section_only_and_last_year_is_kept() {
+    let mut report = fixture("suqian-city-2024.json");
+    let previous = fixture("suqian-city-2023.json");
+    let mut checker = Checker::new();
+    checker.check(&report, Some(&previous), Lang::Zh);
+    let first = checker.stats();
+    assert!(first.similarities >= 1, "{first:?}");
+
+    let problems = report
+        .sections
+        .iter_mut()
+        .find(|section| section.id == "problems")
+        .expect("五");
+    problems.text.push_str("下一步，我们将加强培训。");
+    let findings = checker.check(&report, Some(&previous), Lang::Zh);
+    assert_eq!(findings, validate(&report, Some(&previous), Lang::Zh));
+    let after = checker.stats();
+    assert_eq!(after.sections_read, first.sections_read + 1);
+    assert_eq!(after.cells_read, first.cells_read);
+    assert_eq!(after.previous_read, 1, "last year's prose is kept");
+    assert_eq!(
+        after.similarities,
+        first.similarities + 1,
+        "only the edited section is compared again"
+    );
+
+    // Unlinking and linking the same report again keeps its prose; another text is read.
+    checker.check(&report, None, Lang::Zh);
+    checker.check(&report, Some(&previous), Lang::Zh);
+    assert_eq!(checker.stats().previous_read, 1);
+    assert_eq!(checker.stats().similarities, after.similarities);
+    let mut edited = previous.clone();
+    edited.sections[0].text.push_str("另有说明。");
+    let findings = checker.check(&report, Some(&edited), Lang::Zh);
+    assert_eq!(findings, validate(&report, Some(&edited), Lang::Zh));
+    assert_eq!(checker.stats().previous_read, 2);
+}
+
+#[test]
+fn the_checker_can_be_shared_with_the_interface() {
+    // The app keeps it in a reactive value, which asks for both.
+    fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Checker>();
+}
