@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use report::{Finding, History, Lang, Report, Severity, Tally, apply_auto_totals, validate};
+use report::{
+    Checker, Finding, History, Lang, Report, Severity, Tally, apply_auto_totals, validate,
+};
 
 use crate::clock::now_ms;
 
@@ -80,9 +82,18 @@ impl EditorCtx {
     pub fn new(id: String, report: Report, previous: Option<Report>, lang: RwSignal<Lang>) -> Self {
         let report = RwSignal::new(report);
         let previous = RwSignal::new(previous);
+        // The checker keeps what the last check read, so a keystroke re-reads only the
+        // edited cell or section; its findings are `validate`'s, always.
+        let checker = StoredValue::new(Checker::new());
         let findings = Memo::new(move |_| {
             let lang = lang.get();
-            report.with(|r| previous.with(|p| validate(r, p.as_ref(), lang)))
+            report.with(|r| {
+                previous.with(|p| {
+                    checker
+                        .try_update_value(|checker| checker.check(r, p.as_ref(), lang))
+                        .unwrap_or_else(|| validate(r, p.as_ref(), lang))
+                })
+            })
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
