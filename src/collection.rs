@@ -10,7 +10,7 @@ pub mod exports;
 pub mod rows;
 pub mod sum_panel;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use report::{Finding, Gathered, Origin, Summary, SummaryRow, Unreadable, validate};
@@ -56,30 +56,59 @@ pub struct CollectionCtx {
 impl CollectionCtx {
     fn new(lang: RwSignal<Lang>) -> CollectionCtx {
         let items = RwSignal::new(Vec::<Gathered>::new());
+        // A gathered report never changes under its id, so its check is kept by (id, language,
+        // the last year's report it was compared with): adding a folder of hundreds of files
+        // one by one checks each file once, not the whole collection at every file.
+        let cache = StoredValue::new(HashMap::<(String, Lang, Option<String>), Checked>::new());
         let checked = Memo::new(move |_| {
             let lang = lang.get();
             items.with(|items| {
-                let last_year: Vec<&report::Report> = items
+                let last_year: Vec<&Gathered> = items
                     .iter()
-                    .filter(|item| item.last_year && !item.removed)
+                    .filter(|item| item.last_year && !item.removed && item.content.is_ok())
+                    .collect();
+                let last_reports: Vec<&report::Report> = last_year
+                    .iter()
                     .filter_map(|item| item.content.as_ref().ok())
                     .collect();
-                items
+                let mut fresh = HashMap::new();
+                let checked = items
                     .iter()
                     .filter(|item| !item.removed && !item.last_year)
                     .filter_map(|item| {
                         let report = item.content.as_ref().ok()?;
                         // With last year's collection loaded, each department is also checked
                         // against its own last year's report (carry-over, rules in force).
-                        let previous = report::previous_of(report, &last_year);
-                        let findings = validate(report, previous, lang);
-                        Some(Checked {
-                            id: item.id.clone(),
-                            row: SummaryRow::new(&item.name, report, &findings),
-                            findings,
-                        })
+                        let previous = report::previous_of(report, &last_reports);
+                        let previous_id = previous.and_then(|previous| {
+                            last_year
+                                .iter()
+                                .find(|item| {
+                                    item.content
+                                        .as_ref()
+                                        .ok()
+                                        .is_some_and(|r| std::ptr::eq(r, previous))
+                                })
+                                .map(|item| item.id.clone())
+                        });
+                        let key = (item.id.clone(), lang, previous_id);
+                        let one = cache
+                            .with_value(|cache| cache.get(&key).cloned())
+                            .unwrap_or_else(|| {
+                                let findings = validate(report, previous, lang);
+                                Checked {
+                                    id: item.id.clone(),
+                                    row: SummaryRow::new(&item.name, report, &findings),
+                                    findings,
+                                }
+                            });
+                        fresh.insert(key, one.clone());
+                        Some(one)
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                // Only what is in the collection now is kept.
+                cache.set_value(fresh);
+                checked
             })
         });
         let summary = Memo::new(move |_| {

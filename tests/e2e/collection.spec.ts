@@ -140,16 +140,19 @@ test('a folder of reports is read with its other files skipped and said so', asy
   const folder = fs.mkdtempSync(path.join(require('os').tmpdir(), 'nianbao-folder-'));
   fs.copyFileSync(path.join(fixtures, 'suqian-city-2024.json'), path.join(folder, 'suqian.json'));
   fs.copyFileSync(path.join(fixtures, 'pdf/hongze-2023.docx'), path.join(folder, 'hongze.docx'));
+  fs.copyFileSync(path.join(fixtures, 'pdf/shuyang-fgj-2023.pdf'), path.join(folder, 'shuyang.pdf'));
   fs.writeFileSync(path.join(folder, 'notes.xlsx'), 'not a report');
   await expect(page.getByRole('button', { name: '加入文件夹…' })).toBeVisible();
   await page.getByTestId('collection-folder').setInputFiles(folder);
-  await expect(page.getByTestId('collection-status')).toContainText('已加入 2 份。');
+  // The PDF is read in the PDF worker, as in the import of a published report.
+  await expect(page.getByTestId('collection-status')).toContainText('已加入 3 份。', { timeout: 30_000 });
   await expect(page.getByTestId('collection-status')).toContainText('notes.xlsx');
-  await expect(page.getByTestId('collection-row')).toHaveCount(2);
+  await expect(page.getByTestId('collection-row')).toHaveCount(3);
   await expect(page.getByTestId('collection-rows')).toContainText('洪泽区人民政府');
+  await expect(page.getByTestId('collection-rows')).toContainText('沭阳县发展和改革局');
   // Last year's reports are kept apart, to compare with only: not rows, not checked as members.
   await page.getByTestId('collection-last-year').setInputFiles([file('suqian-city-2023.json')]);
   await expect(page.getByTestId('collection-last-year-list')).toContainText('上年报告（仅用于比对，1 份）');
-  await expect(page.getByTestId('collection-row')).toHaveCount(2);
+  await expect(page.getByTestId('collection-row')).toHaveCount(3);
   await expect(page.locator('[data-rule="collection.same_as_last_year"]')).toHaveCount(0);
 });
