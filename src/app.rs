@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::collection::Collection;
+use crate::collection::{Collection, CollectionCtx};
 use crate::editor::Editor;
 use crate::i18n::{Lang, LangCtx, Text, html_lang, tr};
 use crate::library::Library;
@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     provide_context(LangCtx(lang));
     let library = LibraryCtx::load(lang);
     provide_context(library);
+    provide_context(CollectionCtx::new(lang));
     crate::state::install_library_sync(library);
     offline::provide_service_worker();
 

@@ -35,6 +35,9 @@ pub struct CollectionCtx {
     pub items: RwSignal<Vec<Gathered>>,
     /// Whether the stored collection has been read.
     pub loaded: RwSignal<bool>,
+    /// Whether reading it has begun: it is read once, when the screen first opens, and then
+    /// kept for the page's life, so leaving the screen never drops a report not yet saved.
+    requested: StoredValue<bool>,
     /// Why the stored collection could not be read or written.
     pub failure: RwSignal<Option<String>>,
     /// The ids whose latest change is not yet committed to IndexedDB.
@@ -51,10 +54,14 @@ pub struct CollectionCtx {
     pub summary: Memo<Summary>,
     /// The collecting office's name, printed on the summary and given to the summed report.
     pub office: RwSignal<String>,
+    /// The interface language, for the words of failures.
+    lang: RwSignal<Lang>,
 }
 
 impl CollectionCtx {
-    fn new(lang: RwSignal<Lang>) -> CollectionCtx {
+    /// The collection's state, empty until the screen first opens (the app's start-up reads
+    /// nothing from IndexedDB).
+    pub fn new(lang: RwSignal<Lang>) -> CollectionCtx {
         let items = RwSignal::new(Vec::<Gathered>::new());
         // A gathered report never changes under its id, so its check is kept by (id, language,
         // the last year's report it was compared with): adding a folder of hundreds of files
@@ -147,6 +154,7 @@ impl CollectionCtx {
         CollectionCtx {
             items,
             loaded: RwSignal::new(false),
+            requested: StoredValue::new(false),
             failure: RwSignal::new(None),
             unsaved: RwSignal::new(Vec::new()),
             bad_records: RwSignal::new(Vec::new()),
@@ -155,11 +163,17 @@ impl CollectionCtx {
             checked,
             summary,
             office: RwSignal::new(String::new()),
+            lang,
         }
     }
 
-    /// Reads the stored collection. A record that does not read is listed, never dropped.
+    /// Reads the stored collection, the first time only. A record that does not read is
+    /// listed, never dropped.
     fn load(self) {
+        if self.requested.get_value() {
+            return;
+        }
+        self.requested.set_value(true);
         leptos::task::spawn_local(async move {
             match crate::idb::all().await {
                 Ok(records) => {
@@ -188,9 +202,7 @@ impl CollectionCtx {
     }
 
     fn lang(&self) -> Lang {
-        use_context::<LangCtx>()
-            .map(|LangCtx(lang)| lang.get_untracked())
-            .unwrap_or_default()
+        self.lang.try_get_untracked().unwrap_or_default()
     }
 
     /// Shows `changed` at once (added, or replacing the item of the same id) and writes their
@@ -315,8 +327,7 @@ pub fn Collection(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
-    let ctx = CollectionCtx::new(lang);
-    provide_context(ctx);
+    let ctx = expect_context::<CollectionCtx>();
     ctx.load();
     let t = move |text| tr(lang.get(), text);
     view! {

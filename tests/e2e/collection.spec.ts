@@ -156,3 +156,32 @@ test('a folder of reports is read with its other files skipped and said so', asy
   await expect(page.getByTestId('collection-row')).toHaveCount(3);
   await expect(page.locator('[data-rule="collection.same_as_last_year"]')).toHaveCount(0);
 });
+
+test('a report whose write did not commit stays on screen, is said, and is saved on retry', async ({ page }) => {
+  // The browser refuses writes (a full disk, a quota) until the test lets them through.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    (window as any).__refuse = true;
+    IDBObjectStore.prototype.put = function (...args: any[]) {
+      if ((window as any).__refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args as any);
+    };
+  });
+  await page.goto('/');
+  await openCollection(page);
+  await page.getByTestId('collection-files').setInputFiles([file('suqian-city-2024.json')]);
+  await expect(page.getByTestId('collection-row')).toHaveCount(1);
+  const failure = page.getByTestId('collection-failure');
+  await expect(failure).toContainText('未能保存到浏览器');
+  await expect(failure).toContainText('1 份报告只在本页面中');
+  // Leaving the screen and coming back keeps it (the collection lives as long as the page).
+  await page.getByTestId('collection-back').click();
+  await openCollection(page);
+  await expect(page.getByTestId('collection-row')).toHaveCount(1);
+  await page.evaluate(() => { (window as any).__refuse = false; });
+  await failure.getByRole('button', { name: '重试保存' }).click();
+  await expect(failure).toHaveCount(0);
+  await page.reload();
+  await openCollection(page);
+  await expect(page.getByTestId('collection-row')).toHaveCount(1);
+});
