@@ -5,13 +5,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::CollectionCtx;
-use crate::i18n::{LangCtx, Text, tr};
+use crate::i18n::{Lang, LangCtx, Text, tr};
 
-/// The file name of the summary's downloads: “汇总检查表-2024.csv”.
-fn file_name(year: Option<i32>, extension: &str) -> String {
+/// The file name of the summary's downloads: “汇总检查表-2024.csv” (in English
+/// “collection-summary-2024.csv”).
+fn file_name(lang: Lang, year: Option<i32>, extension: &str) -> String {
+    let stem = match lang {
+        Lang::Zh => "汇总检查表",
+        Lang::En => "collection-summary",
+    };
     match year {
-        Some(year) => format!("汇总检查表-{year}.{extension}"),
-        None => format!("汇总检查表.{extension}"),
+        Some(year) => format!("{stem}-{year}.{extension}"),
+        None => format!("{stem}.{extension}"),
     }
 }
 
@@ -29,7 +34,7 @@ pub fn ExportTools() -> impl IntoView {
             .with_untracked(|summary| (summary.to_csv(lang), summary.year));
         failure.set(
             crate::download::save(
-                &file_name(year, "csv"),
+                &file_name(lang, year, "csv"),
                 "text/csv;charset=utf-8",
                 text.as_bytes(),
             )
@@ -46,7 +51,7 @@ pub fn ExportTools() -> impl IntoView {
         let (text, year) = page();
         failure.set(
             crate::download::save(
-                &file_name(year, "html"),
+                &file_name(lang.get_untracked(), year, "html"),
                 "text/html;charset=utf-8",
                 text.as_bytes(),
             )

@@ -7,7 +7,7 @@ import { createReport, openSection } from './helpers';
 const REPORT_CONTENT = [
   '.nianbao-doc', '.sheet', '.print-copy', '.page-probe', 'textarea', '.prose-backdrop', 'table.grid', '.chip',
   '.editor-title', '.nav-label', '.official-label', '.cell-name', '.section-title', 'h2',
-  '.lang-option', 'noscript', 'style', '[data-testid=library-row]', 'option', '.last-year',
+  '.lang-option', 'noscript', 'style', '[data-testid=library-row]', '[data-testid=collection-row]', 'option', '.last-year',
   // Declared Chinese: the importer's notes on a published report (said so in English above them).
   '[lang=zh-CN]',
 ].join(', ');
@@ -76,4 +76,25 @@ test('in English, the interface and the findings are English', async ({ page }) 
   // Cut short (one heading of a 2024 report): the importer's error is shown, said to be Chinese.
   await expect(page.getByTestId('import-errors')).toContainText("the importer's notes are in Chinese");
   expect(await untranslated(page)).toEqual([]);
+});
+
+test('in English, the collection screen is English', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('collection-open').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Collected reports' })).toBeVisible();
+  const fixtures = require('path').resolve(__dirname, '../fixtures');
+  const read = (name: string) => require('fs').readFileSync(require('path').join(fixtures, name));
+  await page.getByTestId('collection-files').setInputFiles([
+    { name: 'suqian.json', mimeType: 'application/json', buffer: read('suqian-city-2024.json') },
+    { name: 'hongze.json', mimeType: 'application/json', buffer: read('hongze-2023.json') },
+    { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') },
+  ]);
+  await expect(page.getByTestId('collection-row')).toHaveCount(2);
+  await expect(page.getByTestId('collection-unreadable')).toContainText('broken.json');
+  await page.getByTestId('collection-sum').click();
+  await expect(page.getByTestId('collection-sum-result')).toContainText('1 reports summed.');
+  expect(await untranslated(page)).toEqual([]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('collection-csv').click()]);
+  expect(csv.suggestedFilename()).toBe('collection-summary-2024.csv');
 });
