@@ -232,18 +232,24 @@ impl CollectionCtx {
 
     /// Writes every unsaved item's record (again).
     pub fn write_unsaved(self) {
-        let records: Vec<(String, String)> = self.unsaved.with_untracked(|unsaved| {
-            self.items.with_untracked(|items| {
-                items
-                    .iter()
-                    .filter(|item| unsaved.contains(&item.id))
-                    .map(|item| (item.id.clone(), item.to_record()))
-                    .collect()
-            })
-        });
-        if records.is_empty() {
-            return;
-        }
+        let written: Result<Vec<(String, String)>, String> =
+            self.unsaved.with_untracked(|unsaved| {
+                self.items.with_untracked(|items| {
+                    items
+                        .iter()
+                        .filter(|item| unsaved.contains(&item.id))
+                        .map(|item| Ok((item.id.clone(), item.to_record()?)))
+                        .collect()
+                })
+            });
+        let records = match written {
+            Ok(records) if records.is_empty() => return,
+            Ok(records) => records,
+            Err(reason) => {
+                self.failure.set(Some(reason));
+                return;
+            }
+        };
         leptos::task::spawn_local(async move {
             match crate::idb::put(&records).await {
                 Ok(()) => {
@@ -264,6 +270,9 @@ impl CollectionCtx {
             .with_untracked(|items| items.iter().find(|item| item.id == id).cloned());
         if let Some(mut item) = item {
             item.removed = removed;
+            if removed && self.viewing.get_untracked().as_deref() == Some(id) {
+                self.viewing.set(None);
+            }
             self.keep(vec![item]);
         }
     }

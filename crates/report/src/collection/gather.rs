@@ -202,8 +202,15 @@ impl Gathered {
     }
 
     /// The record kept for this report (JSON text). The report is kept as its report file's
-    /// text, so records read back through the file format's migrations.
-    pub fn to_record(&self) -> String {
+    /// text, so records read back through the file format's migrations. An error (a time
+    /// that is not a number) is said rather than written as an empty record.
+    pub fn to_record(&self) -> Result<String, String> {
+        if !self.added_at.is_finite() {
+            return Err(format!(
+                "{}: the time it was added is not a number",
+                self.name
+            ));
+        }
         let record = Record {
             format: RECORD_FORMAT.to_string(),
             version: RECORD_VERSION,
@@ -218,7 +225,7 @@ impl Gathered {
             import_problems: self.import_problems.clone(),
             kept_text: self.kept_text.clone(),
         };
-        serde_json::to_string(&record).unwrap_or_default()
+        serde_json::to_string(&record).map_err(|error| format!("{}: {error}", self.name))
     }
 
     /// Reads a record back. A record whose report no longer reads is still a row (its text
@@ -241,7 +248,10 @@ impl Gathered {
                 Err(error) => (Err(error.to_string()), Some(report)),
             },
             (None, Some(problem)) => (Err(problem), record.kept_text),
-            (None, None) => (Err(String::new()), record.kept_text),
+            (None, None) => (
+                Err("the record holds no report and no reason".to_string()),
+                record.kept_text,
+            ),
         };
         Ok(Gathered {
             id: record.id,
@@ -485,12 +495,14 @@ mod tests {
     fn records_round_trip_and_a_stored_report_that_no_longer_reads_is_kept() {
         let read = read_source("宿迁.json", SUQIAN.as_bytes());
         let gathered = Gathered::new("c1", "宿迁.json", 1.5e12, read, describe);
-        let back = Gathered::from_record(&gathered.to_record()).expect("a record");
+        let back =
+            Gathered::from_record(&gathered.to_record().expect("a record")).expect("a record");
         assert_eq!(back, gathered);
 
         let broken = read_source("x.json", b"{\"format\": 3}");
         let gathered = Gathered::new("c2", "x.json", 2.0, broken, describe);
-        let back = Gathered::from_record(&gathered.to_record()).expect("a record");
+        let back =
+            Gathered::from_record(&gathered.to_record().expect("a record")).expect("a record");
         assert!(back.content.is_err());
         assert_eq!(back.kept_text.as_deref(), Some("{\"format\": 3}"));
 
@@ -502,14 +514,21 @@ mod tests {
             read_source("宿迁.json", SUQIAN.as_bytes()),
             describe,
         );
-        let damaged = good.to_record().replace("2024", "二〇二四");
+        let damaged = good
+            .to_record()
+            .expect("a record")
+            .replace("2024", "二〇二四");
         let back = Gathered::from_record(&damaged).expect("still a record");
         assert!(back.content.is_err());
         assert!(back.kept_text.is_some_and(|text| text.contains("二〇二四")));
 
         assert!(Gathered::from_record("{}").is_err());
+        let mut timeless = gathered.clone();
+        timeless.added_at = f64::NAN;
+        assert!(timeless.to_record().is_err(), "never an empty record");
         let newer = gathered
             .to_record()
+            .expect("a record")
             .replace("\"version\":1", "\"version\":9");
         assert!(Gathered::from_record(&newer).is_err());
     }
