@@ -185,3 +185,27 @@ test('a report whose write did not commit stays on screen, is said, and is saved
   await openCollection(page);
   await expect(page.getByTestId('collection-row')).toHaveCount(1);
 });
+
+test('the checking summary prints from a frame of its own', async ({ page }) => {
+  // Each frame's print() records what it would print instead of opening the dialog.
+  await page.addInitScript(() => {
+    window.print = () => {
+      const top = window.top as any;
+      top.__printed = (top.__printed ?? []).concat([document.body?.innerText ?? '']);
+    };
+  });
+  await page.goto('/');
+  await openCollection(page);
+  await page.getByTestId('collection-files').setInputFiles([file('suqian-city-2024.json'), file('hongze-2024.json')]);
+  await expect(page.getByTestId('collection-row')).toHaveCount(2);
+  await page.getByTestId('collection-office').fill('某市政务公开办');
+  await page.getByTestId('collection-print').click();
+  await expect.poll(() => page.evaluate(() => (window as any).__printed?.length ?? 0)).toBe(1);
+  const printed: string = await page.evaluate(() => (window as any).__printed[0]);
+  expect(printed).toContain('2024年度政府信息公开工作年度报告汇总检查表');
+  expect(printed).toContain('某市政务公开办');
+  expect(printed).toContain('淮安市洪泽区人民政府');
+  expect(printed).not.toContain('汇总所选报告');
+  // The frame is gone once printing is over.
+  await expect(page.getByTestId('collection-print-frame')).toHaveCount(0);
+});
