@@ -253,10 +253,26 @@ impl CollectionCtx {
         leptos::task::spawn_local(async move {
             match crate::idb::put(&records).await {
                 Ok(()) => {
+                    // Saved is what was written: a report changed again meanwhile (removed,
+                    // restored) stays unsaved until its own write commits.
+                    let current = |id: &str| {
+                        self.items.with_untracked(|items| {
+                            items
+                                .iter()
+                                .find(|item| item.id == id)
+                                .and_then(|item| item.to_record().ok())
+                        })
+                    };
                     self.unsaved.update(|unsaved| {
-                        unsaved.retain(|id| !records.iter().any(|(written, _)| written == id))
+                        unsaved.retain(|id| {
+                            !records.iter().any(|(written, text)| {
+                                written == id && current(id).as_deref() == Some(text.as_str())
+                            })
+                        })
                     });
-                    self.failure.set(None);
+                    if self.unsaved.with_untracked(Vec::is_empty) {
+                        self.failure.set(None);
+                    }
                 }
                 Err(reason) => self.failure.set(Some(reason)),
             }
