@@ -17,6 +17,9 @@ use crate::state::LibraryCtx;
 /// The kinds of file a folder is searched for; others in it are skipped, and said so.
 const READABLE: [&str; 7] = ["json", "docx", "pdf", "html", "htm", "txt", "md"];
 
+/// How many files are read before they are kept together.
+const KEEP_BATCH: usize = 25;
+
 /// What the file inputs accept.
 const ACCEPT: &str = ".json,.docx,.pdf,.html,.htm,.txt,.md,application/json,application/pdf,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -130,6 +133,10 @@ async fn add_files(
         })
         .collect();
     let total = chosen.len();
+    // Kept a few at a time: each keeping re-draws the table and writes a transaction, so a
+    // folder of hundreds of files is not drawn hundreds of times; a file read is kept within
+    // a batch (the files themselves are still on the clerk's disk until then).
+    let mut batch: Vec<Gathered> = Vec::new();
     for (done, (file, name)) in chosen.into_iter().enumerate() {
         status.set(Some(
             tr(lang, Text::CollectionReading)
@@ -138,10 +145,16 @@ async fn add_files(
                 .replace("{file}", &name),
         ));
         let mut item = read_file(&file, &name, lang).await;
-        item.name = report::unique_name(&name, &ctx.names());
+        let mut taken = ctx.names();
+        taken.extend(batch.iter().map(|item| item.name.clone()));
+        item.name = report::unique_name(&name, &taken);
         item.last_year = last_year;
-        ctx.keep(vec![item]);
+        batch.push(item);
+        if batch.len() >= KEEP_BATCH {
+            ctx.keep(std::mem::take(&mut batch));
+        }
     }
+    ctx.keep(batch);
     let mut said = tr(lang, Text::CollectionAdded).replace("{n}", &total.to_string());
     if !skipped.is_empty() {
         let shown: Vec<&str> = skipped.iter().take(5).map(String::as_str).collect();
