@@ -1,5 +1,5 @@
 //! Browser tests of the app's components, run by wasm-bindgen-test in headless Chromium:
-//! the shell's language switch, and the grid's keyboard and paste handling.
+//! the shell's language switch, the grid's keyboard and paste handling, and the collection's IndexedDB shelf.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -320,4 +320,56 @@ async fn shift_arrows_select_a_range_that_delete_empties_in_one_step() {
         .length();
     assert_eq!(selected, 0);
     drop(grid);
+}
+
+/// The collection's IndexedDB shelf: a write is read back after it commits, several records
+/// go in one transaction, a record is replaced by key and deleted by key, and text that is
+/// not a record comes back as it is (the screen lists it, never drops it).
+#[wasm_bindgen_test]
+async fn the_collection_shelf_keeps_what_committed() {
+    use nianbao_app::idb;
+    let keys = |records: &[(String, Option<String>)]| -> Vec<String> {
+        records
+            .iter()
+            .map(|(key, _)| key.clone())
+            .filter(|key| key.starts_with("web-test-"))
+            .collect()
+    };
+    let before = idb::all().await.expect("the shelf opens");
+    idb::delete(&keys(&before))
+        .await
+        .expect("old test records deleted");
+    idb::put(&[
+        ("web-test-a".to_string(), "first".to_string()),
+        (
+            "web-test-b".to_string(),
+            "{\"not\": \"a record\"}".to_string(),
+        ),
+    ])
+    .await
+    .expect("written");
+    idb::put(&[("web-test-a".to_string(), "second".to_string())])
+        .await
+        .expect("replaced");
+    let all = idb::all().await.expect("read back");
+    let ours: Vec<(String, Option<String>)> = all
+        .into_iter()
+        .filter(|(key, _)| key.starts_with("web-test-"))
+        .collect();
+    assert_eq!(
+        ours,
+        vec![
+            ("web-test-a".to_string(), Some("second".to_string())),
+            (
+                "web-test-b".to_string(),
+                Some("{\"not\": \"a record\"}".to_string())
+            ),
+        ]
+    );
+    assert!(report::Gathered::from_record("{\"not\": \"a record\"}").is_err());
+    idb::delete(&["web-test-a".to_string(), "web-test-b".to_string()])
+        .await
+        .expect("deleted");
+    let after = idb::all().await.expect("read back");
+    assert!(keys(&after).is_empty());
 }
