@@ -256,25 +256,28 @@ fn PasteReport(
     let ctx = expect_context::<CollectionCtx>();
     let text = RwSignal::new(String::new());
     let t = move |text| tr(lang.get(), text);
+    // A paste that is not a report is said here and not added: the text is still in the box
+    // to be mended, so nothing is lost, and the collection gets no row of nothing.
+    let problem = RwSignal::new(None::<String>);
     let add = move |_| {
         let lang = lang.get_untracked();
         let read = text.with_untracked(|text| report::read_published(Origin::Pasted, text));
-        let title = read
-            .report
-            .as_ref()
-            .ok()
-            .map(report::report_title)
+        let report = match &read.report {
+            Ok(report) => report,
+            Err(error) => {
+                problem.set(Some(describe_problem(lang, error)));
+                return;
+            }
+        };
+        let title = Some(report::report_title(report))
             .filter(|title| !title.trim().is_empty())
             .unwrap_or_else(|| tr(lang, Text::CollectionPasted).to_string());
         let name = report::unique_name(&title, &ctx.names());
-        let item = gathered(&name, read, lang);
-        let failed = item.content.is_err();
-        ctx.keep(vec![item]);
+        ctx.keep(vec![gathered(&name, read, lang)]);
         status.set(Some(tr(lang, Text::CollectionAdded).replace("{n}", "1")));
-        if !failed {
-            text.set(String::new());
-            on_close.run(());
-        }
+        problem.set(None);
+        text.set(String::new());
+        on_close.run(());
     };
     view! {
         <div class="collection-paste" data-testid="collection-paste">
@@ -283,6 +286,9 @@ fn PasteReport(
                 <textarea rows="10" data-testid="collection-paste-text" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </label>
+            <Show when=move || problem.get().is_some()>
+                <p class="banner error" role="alert" data-testid="collection-paste-problem">{move || problem.get()}</p>
+            </Show>
             <div class="form-actions">
                 <button type="button" class="button primary" data-testid="collection-paste-add"
                     disabled=move || text.with(|text| text.trim().is_empty()) on:click=add>

@@ -51,6 +51,12 @@ test('a collection is loaded, checked, exported, kept and summed', async ({ page
 
   // A published report pasted as text goes through the importer.
   await page.getByTestId('collection-paste-open').click();
+  // A text that is not a report is said and not added; the text stays to be mended.
+  await page.getByTestId('collection-paste-text').fill('会议通知\n请各单位于下周一上午九时参加会议。');
+  await page.getByTestId('collection-paste-add').click();
+  await expect(page.getByTestId('collection-paste-problem')).toHaveText('没有找到年度报告的标题、表格或正文');
+  await expect(page.getByTestId('collection-paste-text')).toHaveValue(/会议通知/);
+  await expect(rows).toHaveCount(4);
   await page.getByTestId('collection-paste-text').fill(fs.readFileSync(path.join(fixtures, 'published/huaian-2024.txt'), 'utf8'));
   await page.getByTestId('collection-paste-add').click();
   await expect(rows).toHaveCount(5);
