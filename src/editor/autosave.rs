@@ -72,7 +72,13 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
         if previous.is_none() || ctx.read_only.get_untracked().is_some() {
             return;
         }
-        ctx.save.set(SaveStatus::Saving);
+        // Set once per burst: the status line need not wake on every keystroke.
+        if ctx
+            .save
+            .with_untracked(|status| *status != SaveStatus::Saving)
+        {
+            ctx.save.set(SaveStatus::Saving);
+        }
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }

@@ -2,11 +2,12 @@
 //! source of truth), last year's report, the derived findings, undo history, the section on
 //! screen and the save status. Every edit goes through [`EditorCtx::edit`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
 use report::{
-    Checker, Finding, History, Lang, Report, Severity, Tally, apply_auto_totals, validate,
+    Checker, Finding, History, Lang, Report, Severity, Tally, TemplateId, apply_auto_totals,
+    validate,
 };
 
 use crate::clock::now_ms;
@@ -60,6 +61,13 @@ pub struct EditorCtx {
     pub marks: Memo<HashMap<String, CellMark>>,
     /// The counts shown: errors, warnings (blank cells apart), notes, cells to fill.
     pub tally: Memo<Tally>,
+    /// The counts of each section's findings (`None`: the cover fields), for the section
+    /// list's badges: one walk of the findings per edit, and a badge wakes only when its
+    /// section's counts change.
+    pub section_tallies: Memo<BTreeMap<Option<String>, Tally>>,
+    /// The report's format: read by several parts of the screen, which a keystroke then
+    /// does not wake (the format changes only from the cover fields).
+    pub template: Memo<TemplateId>,
     /// Each cell's text, mark and computed state in signals of their own.
     pub cells: super::cells::CellStates,
     /// Undo and redo.
@@ -97,6 +105,8 @@ impl EditorCtx {
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
+        let section_tallies = Memo::new(move |_| findings.with(|all| report::section_tallies(all)));
+        let template = Memo::new(move |_| report.with(|r| r.template));
         let cells = super::cells::CellStates::new(report, marks);
         EditorCtx {
             id: StoredValue::new(id),
@@ -106,6 +116,8 @@ impl EditorCtx {
             findings,
             marks,
             tally,
+            section_tallies,
+            template,
             cells,
             history: RwSignal::new(History::new()),
             section: RwSignal::new(META.to_string()),
@@ -159,7 +171,15 @@ impl EditorCtx {
         let Some(before) = before else {
             return;
         };
-        self.history.update(|h| h.record(before, tag, now_ms()));
+        // The history's readers (the undo and redo buttons) only ask whether there is a step:
+        // they are woken when that changes, not on every keystroke typed into one step.
+        let steps = |h: &History| (h.can_undo(), h.can_redo());
+        let was = self.history.with_untracked(steps);
+        self.history
+            .update_untracked(|h| h.record(before, tag, now_ms()));
+        if self.history.with_untracked(steps) != was {
+            self.history.notify();
+        }
         self.report.notify();
     }
 
@@ -204,17 +224,9 @@ fn cell_marks(findings: &[Finding]) -> HashMap<String, CellMark> {
     marks
 }
 
-/// The section a finding belongs to: its text span's section, else its first cell's table
-/// (the 信息处理费 cells sit in 六), else the metadata screen.
+/// The section a finding belongs to ([`META`] for the cover fields).
 pub fn finding_section(finding: &Finding) -> String {
-    if let Some(span) = &finding.span {
-        return span.section.clone();
-    }
-    match finding.anchor().and_then(|cell| cell.split('.').next()) {
-        Some("info_fee") => "other".to_string(),
-        Some(table) => table.to_string(),
-        None => META.to_string(),
-    }
+    report::finding_section(finding).unwrap_or(META).to_string()
 }
 
 /// Shows the section of a prose finding and selects its sentence in the text area.

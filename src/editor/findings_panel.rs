@@ -3,7 +3,7 @@
 //! focuses its cell.
 
 use leptos::prelude::*;
-use report::{Finding, Severity, TableProgress, fill_progress, is_pending};
+use report::{Finding, Severity, TableProgress, Tally, fill_progress, is_pending};
 
 use super::ctx::{EditorCtx, finding_section, go_to, go_to_text};
 use crate::i18n::LangCtx;
@@ -23,21 +23,25 @@ pub fn FindingsPanel() -> impl IntoView {
     view! {
         <aside class="findings-panel" aria-labelledby="findings-title" data-testid="findings-panel">
             <h2 id="findings-title">{move || t(Text::Findings)}</h2>
-            <Show when=move || ctx.findings.with(Vec::is_empty)>
+            // Every finding counts in the tally, so a zero tally is an empty list; the tally
+            // changes far less often than the findings' words.
+            <Show when=move || ctx.tally.with(|t| *t == Tally::default())>
                 <p class="muted">{move || t(Text::NoFindings)}</p>
             </Show>
             {groups.into_iter().map(|(severity, name, class)| {
                 let shown = move |f: &Finding| {
                     f.severity == severity && !is_pending(f) && f.acknowledged.is_none()
                 };
-                let of_kind = move || ctx.findings.with(|all| all.iter().filter(|f| shown(f)).cloned().collect::<Vec<_>>());
-                let count = move || ctx.findings.with(|all| all.iter().filter(|f| shown(f)).count());
+                // One memo per group: a keystroke that changes only an error leaves the
+                // warnings' and notes' lists, counts and headings asleep.
+                let of_kind = Memo::new(move |_| ctx.findings.with(|all| all.iter().filter(|f| shown(f)).cloned().collect::<Vec<_>>()));
+                let count = move || of_kind.with(Vec::len);
                 view! {
                     <Show when=move || count() != 0>
                         <section class=format!("finding-group {class}") data-testid=format!("findings-{class}")>
                             <h3>{move || t(name)} " " <span class="group-count" data-testid="group-count">{count}</span></h3>
                             // Keyed: a keystroke re-draws only the findings it changed.
-                            <ul><For each=of_kind key=finding_key children=|f| view! { <FindingItem finding=f /> } /></ul>
+                            <ul><For each=move || of_kind.get() key=finding_key children=|f| view! { <FindingItem finding=f /> } /></ul>
                         </section>
                     </Show>
                 }
@@ -166,8 +170,18 @@ fn PendingGroup() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
     let progress = Memo::new(move |_| {
-        ctx.findings
-            .with(|all| ctx.report.with(|r| fill_progress(r.template(), all)))
+        let template = report::Template::get(ctx.template.get());
+        ctx.findings.with(|all| fill_progress(template, all))
+    });
+    // The blank cells' findings, which the tables' lines list: apart, so that typing a figure
+    // (which changes other findings) does not wake the lines.
+    let pending_findings = Memo::new(move |_| {
+        ctx.findings.with(|all| {
+            all.iter()
+                .filter(|f| is_pending(f))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let pending = move || ctx.tally.get().pending;
     view! {
@@ -178,7 +192,7 @@ fn PendingGroup() -> impl IntoView {
                 <ul>
                     // Keyed by table: a line (and whether it is open) stays while cells fill.
                     <For each=move || progress.with(|all| all.iter().map(|p| p.table).collect::<Vec<_>>())
-                        key=|table| *table children=move |table| view! { <ProgressLine table=table all=progress /> } />
+                        key=|table| *table children=move |table| view! { <ProgressLine table=table all=progress pending=pending_findings /> } />
                 </ul>
             </section>
         </Show>
@@ -192,9 +206,10 @@ fn ProgressLine(
     table: &'static str,
     /// The progress of every table.
     all: Memo<Vec<TableProgress>>,
+    /// The blank cells' findings.
+    pending: Memo<Vec<Finding>>,
 ) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
-    let ctx = expect_context::<EditorCtx>();
     let progress =
         Memo::new(move |_| all.with(|all| all.iter().find(|p| p.table == table).cloned()));
     let label = move || progress.with(|p| p.as_ref().map(|p| table_progress(lang.get(), p)));
@@ -210,13 +225,11 @@ fn ProgressLine(
             .to_string()
     };
     let blanks = move || {
-        ctx.findings.with(|all| {
+        pending.with(|all| {
             progress.with(|p| {
                 let blank = p.as_ref().map(|p| p.blank.as_slice()).unwrap_or_default();
                 all.iter()
-                    .filter(|f| {
-                        is_pending(f) && f.anchor().is_some_and(|a| blank.iter().any(|b| b == a))
-                    })
+                    .filter(|f| f.anchor().is_some_and(|a| blank.iter().any(|b| b == a)))
                     .cloned()
                     .collect::<Vec<_>>()
             })

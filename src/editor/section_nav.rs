@@ -2,9 +2,9 @@
 //! each with a badge counting its findings.
 
 use leptos::prelude::*;
-use report::{Tally, TemplateId};
+use report::TemplateId;
 
-use super::ctx::{EditorCtx, META, finding_section};
+use super::ctx::{EditorCtx, META};
 use crate::clock::new_id;
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
@@ -31,12 +31,21 @@ pub fn SectionNav() -> impl IntoView {
         });
         list
     });
-    // Errors, warnings and cells to fill of a section, counted apart: different badges.
+    // Errors, warnings and cells to fill of a section, counted apart: different badges. The
+    // cover fields' findings have no section and show on 封面信息.
     let badge = move |id: &str| {
-        ctx.findings
-            .with(|all| Tally::of(all.iter().filter(|f| finding_section(f) == id)))
+        ctx.section_tallies.with(|tallies| {
+            let mut tally = tallies
+                .get(&Some(id.to_string()))
+                .copied()
+                .unwrap_or_default();
+            if id == META {
+                tally += tallies.get(&None).copied().unwrap_or_default();
+            }
+            tally
+        })
     };
-    let legacy = move || ctx.report.with(|r| r.template == TemplateId::Legacy);
+    let legacy = move || ctx.template.get() == TemplateId::Legacy;
     let add = move |_| {
         let id = new_id();
         let heading = t(Text::NewSectionHeading);

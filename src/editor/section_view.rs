@@ -19,7 +19,7 @@ pub fn SectionView() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let shape = Memo::new(move |_| {
         let id = ctx.section.get();
-        ctx.report.with(|r| (id, r.template))
+        (id, ctx.template.get())
     });
     let body = move || {
         let (id, template_id) = shape.get();

@@ -71,7 +71,9 @@ pub use infographic::{
 };
 pub use model::{Acknowledgement, AutoTotals, CURRENT_VERSION, CellValue, FORMAT, Report, Section};
 pub use pagination::{MeasuredBlock, Page, Piece, paginate};
-pub use progress::{TableProgress, Tally, fill_progress, is_pending};
+pub use progress::{
+    TableProgress, Tally, fill_progress, finding_section, is_pending, section_tallies,
+};
 pub use rules::validate;
 pub use template::{
     BlockSpec, CellSpec, ColumnSpec, HeaderCell, LooseCellSpec, RowSpec, SectionSpec, TableLayout,

@@ -5,6 +5,8 @@
 //! themselves are unchanged: the CLI and the report file see `cell.blank` warnings as ever.
 
 use crate::finding::{Finding, Rule, Severity};
+use std::collections::BTreeMap;
+
 use crate::template::Template;
 
 /// How far one table is filled in.
@@ -89,32 +91,72 @@ pub struct Tally {
     pub acknowledged: usize,
 }
 
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+        self.pending += other.pending;
+        self.acknowledged += other.acknowledged;
+    }
+}
+
 impl Tally {
     /// Counts `findings`.
     pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Tally {
         let mut tally = Tally::default();
         for finding in findings {
-            if finding.acknowledged.is_some() {
-                tally.acknowledged += 1;
-                continue;
-            }
-            if is_pending(finding) {
-                tally.pending += 1;
-                continue;
-            }
-            match finding.severity {
-                Severity::Error => tally.errors += 1,
-                Severity::Warning => tally.warnings += 1,
-                Severity::Info => tally.notes += 1,
-            }
+            tally.add(finding);
         }
         tally
+    }
+
+    /// Counts one more finding.
+    fn add(&mut self, finding: &Finding) {
+        if finding.acknowledged.is_some() {
+            self.acknowledged += 1;
+        } else if is_pending(finding) {
+            self.pending += 1;
+        } else {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.notes += 1,
+            }
+        }
     }
 
     /// Whether printing or publishing should ask first: errors, or cells still blank.
     pub fn blocks_publishing(&self) -> bool {
         self.errors > 0 || self.pending > 0
     }
+}
+
+/// The section a finding belongs to: its text span's section, else its first cell's table
+/// (the 信息处理费 cells sit in 六, `other`); `None` for a finding about the cover fields
+/// (agency, year, date), which belong to no section.
+pub fn finding_section(finding: &Finding) -> Option<&str> {
+    if let Some(span) = &finding.span {
+        return Some(span.section.as_str());
+    }
+    match finding.anchor().and_then(|cell| cell.split('.').next()) {
+        Some("info_fee") => Some("other"),
+        Some(table) => Some(table),
+        None => None,
+    }
+}
+
+/// The counts of each section's findings (`None`: the cover fields), counted in one pass so
+/// that the section list's badges cost one walk of the findings, not one per section.
+pub fn section_tallies(findings: &[Finding]) -> BTreeMap<Option<String>, Tally> {
+    let mut tallies: BTreeMap<Option<String>, Tally> = BTreeMap::new();
+    for finding in findings {
+        tallies
+            .entry(finding_section(finding).map(str::to_string))
+            .or_default()
+            .add(finding);
+    }
+    tallies
 }
 
 #[cfg(test)]
@@ -199,5 +241,28 @@ mod tests {
             .filter(|f| f.severity == Severity::Warning)
             .count();
         assert_eq!(tally.warnings, warnings - 14);
+    }
+
+    #[test]
+    fn section_tallies_count_each_section_as_filtering_would() {
+        for report in [fixture("hongze-2023"), fixture("suqian-city-2024")] {
+            let findings = validate(&report, None, Lang::Zh);
+            let tallies = section_tallies(&findings);
+            let mut sections: Vec<Option<&str>> = findings.iter().map(finding_section).collect();
+            sections.push(Some("no-such-section"));
+            for section in sections {
+                let filtered = Tally::of(findings.iter().filter(|f| finding_section(f) == section));
+                let counted = tallies
+                    .get(&section.map(str::to_string))
+                    .copied()
+                    .unwrap_or_default();
+                assert_eq!(counted, filtered, "{section:?}");
+            }
+            let all: usize = tallies
+                .values()
+                .map(|t| t.errors + t.warnings + t.notes + t.pending + t.acknowledged)
+                .sum();
+            assert_eq!(all, findings.len());
+        }
     }
 }
