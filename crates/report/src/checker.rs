@@ -16,8 +16,10 @@ use std::sync::OnceLock;
 
 use crate::finding::{Finding, Lang};
 use crate::model::{AutoTotals, CellValue, Report, Section};
-use crate::narrative::{Reading, TableReadings, check_read, mask, similarity};
-use crate::rules::{CellRead, Sheet, cell_finding, check_tables, read_cell, read_cells, run};
+use crate::narrative::{Reading, TableReadings, check_read, mask};
+use crate::rules::{
+    CellRead, Sheet, cell_finding, cell_findings, check_tables, read_cell, read_cells, run,
+};
 use crate::template::TemplateId;
 
 /// Checks a report after each edit, keeping what it read between calls.
@@ -70,6 +72,14 @@ struct SectionEntry {
     template: TemplateId,
     year: i32,
     reading: Reading,
+}
+
+impl SectionEntry {
+    /// Whether this is the reading of `section` in `report`: the same section (text, id,
+    /// heading) of a report of the same template and year.
+    fn reads(&self, section: &Section, report: &Report) -> bool {
+        self.template == report.template && self.year == report.year && self.section == *section
+    }
 }
 
 /// A section's similarity with a section of last year's prose.
@@ -131,8 +141,9 @@ impl Checker {
         }
         self.update_sections(report);
         // Last year's prose is read only by the similarity rule, which needs last year's
-        // report to be of the year before.
-        if let Some(previous) = previous.filter(|previous| previous.year == report.year - 1) {
+        // report to be of the year before; once brought up to date it is that report's.
+        let last_year = previous.filter(|previous| previous.year == report.year - 1);
+        if let Some(previous) = last_year {
             self.update_previous(previous);
         }
         let sheet = Sheet {
@@ -154,15 +165,11 @@ impl Checker {
         };
         let readings: Vec<&Reading> = self.sections.iter().map(|entry| &entry.reading).collect();
         let (scores, stats, known) = (&mut self.alike, &mut self.stats, &mut self.table_readings);
-        let last_prose = self
-            .previous
-            .as_ref()
-            .filter(|prose| previous.is_some_and(|previous| prose.sections == previous.sections));
+        let last_prose = last_year.and(self.previous.as_ref());
         let mut alike = |index: usize, reading: &Reading, last: usize, last_section: &Section| {
             let Some(prose) = last_prose else {
                 stats.similarities += 1;
-                let masked = mask(&last_section.text);
-                return reading.masked().map_or(0.0, |own| similarity(own, &masked));
+                return reading.similarity_with(&mask(&last_section.text));
             };
             if let Some(Some(score)) = scores.get(index)
                 && score.generation == prose.generation
@@ -173,13 +180,9 @@ impl Checker {
             stats.similarities += 1;
             let score = match prose.masked.get(last) {
                 Some(masked) => {
-                    let masked = masked.get_or_init(|| mask(&last_section.text));
-                    reading.masked().map_or(0.0, |own| similarity(own, masked))
+                    reading.similarity_with(masked.get_or_init(|| mask(&last_section.text)))
                 }
-                None => {
-                    let masked = mask(&last_section.text);
-                    reading.masked().map_or(0.0, |own| similarity(own, &masked))
-                }
+                None => reading.similarity_with(&mask(&last_section.text)),
             };
             if let Some(slot) = scores.get_mut(index) {
                 *slot = Some(Score {
@@ -206,12 +209,7 @@ impl Checker {
             self.basis = Some((report.template, lang));
             self.figures = report.figures.clone();
             self.cells = read_cells(report);
-            self.cell_findings = template
-                .cells()
-                .iter()
-                .zip(&self.cells)
-                .map(|(spec, cell)| cell_finding(report, spec, cell, lang))
-                .collect();
+            self.cell_findings = cell_findings(report, &self.cells, lang).collect();
             self.stats.cells_read += self.cells.len() as u64;
             self.table_readings.clear();
             return true;
@@ -252,11 +250,7 @@ impl Checker {
                 .sections
                 .iter()
                 .zip(&report.sections)
-                .all(|(entry, section)| {
-                    entry.template == report.template
-                        && entry.year == report.year
-                        && entry.section == *section
-                });
+                .all(|(entry, section)| entry.reads(section, report));
         if unchanged {
             return;
         }
@@ -270,11 +264,8 @@ impl Checker {
             let kept = old
                 .iter_mut()
                 .find(|slot| {
-                    slot.as_ref().is_some_and(|(entry, _)| {
-                        entry.template == report.template
-                            && entry.year == report.year
-                            && entry.section == *section
-                    })
+                    slot.as_ref()
+                        .is_some_and(|(entry, _)| entry.reads(section, report))
                 })
                 .and_then(Option::take);
             let (entry, score) = kept.unwrap_or_else(|| {

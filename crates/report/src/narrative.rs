@@ -54,9 +54,7 @@ pub(crate) fn check(
         .map(|section| Reading::new(section, report.template, report.year))
         .collect();
     let mut alike = |_: usize, reading: &Reading, _: usize, last: &Section| {
-        reading
-            .masked()
-            .map_or(0.0, |masked| similarity(masked, &mask(&last.text)))
+        reading.similarity_with(&mask(&last.text))
     };
     let readings: Vec<&Reading> = readings.iter().collect();
     let mut known = TableReadings::default();
@@ -139,6 +137,13 @@ impl Reading {
             mask_normalised(prose.text.chars.iter().copied(), prose.text.chars.len())
         });
         Some(masked)
+    }
+
+    /// How alike this section is with a section of last year's, given masked ([`mask`]):
+    /// 0 for a blank section.
+    pub(crate) fn similarity_with(&self, last_masked: &[char]) -> f64 {
+        self.masked()
+            .map_or(0.0, |own| similarity(own, last_masked))
     }
 }
 

@@ -23,12 +23,10 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
         cells: &cells,
     };
     let mut tables = |findings: &mut Vec<Finding>| {
-        let mut cell_findings = |findings: &mut Vec<Finding>| {
-            for (spec, cell) in report.template().cells().iter().zip(sheet.cells) {
-                findings.extend(cell_finding(report, spec, cell, lang));
-            }
+        let mut add_cell_findings = |findings: &mut Vec<Finding>| {
+            findings.extend(cell_findings(report, sheet.cells, lang).flatten());
         };
-        check_tables(&sheet, lang, &mut cell_findings, findings);
+        check_tables(&sheet, lang, &mut add_cell_findings, findings);
     };
     let mut prose = |findings: &mut Vec<Finding>| {
         crate::narrative::check(report, previous, lang, findings);
@@ -259,6 +257,21 @@ fn template_name(id: TemplateId, lang: Lang) -> &'static str {
         (TemplateId::Gov2019, Lang::En) => "the 2019 trial format (国办公开办函〔2019〕60号)",
         (TemplateId::Legacy, Lang::En) => "the free form of the 2007 regulations",
     }
+}
+
+/// The [`cell_finding`] of every template cell of `report` (read as `cells`), in template
+/// order.
+pub(crate) fn cell_findings<'a>(
+    report: &'a Report,
+    cells: &'a [CellRead],
+    lang: Lang,
+) -> impl Iterator<Item = Option<Finding>> + 'a {
+    report
+        .template()
+        .cells()
+        .iter()
+        .zip(cells)
+        .map(move |(spec, cell)| cell_finding(report, spec, cell, lang))
 }
 
 /// `cell.blank`, `cell.invalid`, `cell.negative`, `cell.fraction`, `cell.precision`: the
