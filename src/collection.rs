@@ -70,34 +70,21 @@ impl CollectionCtx {
         let checked = Memo::new(move |_| {
             let lang = lang.get();
             items.with(|items| {
-                let last_year: Vec<&Gathered> = items
+                let (last_ids, last_reports): (Vec<&str>, Vec<&report::Report>) = items
                     .iter()
-                    .filter(|item| item.last_year && !item.removed && item.content.is_ok())
-                    .collect();
-                let last_reports: Vec<&report::Report> = last_year
-                    .iter()
-                    .filter_map(|item| item.content.as_ref().ok())
-                    .collect();
+                    .filter_map(|item| Some((item.id.as_str(), item.last_years_report()?)))
+                    .unzip();
                 let mut fresh = HashMap::new();
                 let checked = items
                     .iter()
-                    .filter(|item| !item.removed && !item.last_year)
+                    .filter(|item| item.is_member())
                     .filter_map(|item| {
                         let report = item.content.as_ref().ok()?;
                         // With last year's collection loaded, each department is also checked
                         // against its own last year's report (carry-over, rules in force).
-                        let previous = report::previous_of(report, &last_reports);
-                        let previous_id = previous.and_then(|previous| {
-                            last_year
-                                .iter()
-                                .find(|item| {
-                                    item.content
-                                        .as_ref()
-                                        .ok()
-                                        .is_some_and(|r| std::ptr::eq(r, previous))
-                                })
-                                .map(|item| item.id.clone())
-                        });
+                        let at = report::previous_of(report, &last_reports);
+                        let previous = at.map(|at| last_reports[at]);
+                        let previous_id = at.map(|at| last_ids[at].to_string());
                         let key = (item.id.clone(), lang, previous_id);
                         let one = cache
                             .with_value(|cache| cache.get(&key).cloned())
@@ -122,18 +109,20 @@ impl CollectionCtx {
             let lang = lang.get();
             items.with(|items| {
                 checked.with(|checked| {
-                    let members: Vec<report::Member<'_>> = checked
+                    // `checked` holds the members that read, in the collection's order.
+                    let members: Vec<report::Member<'_>> = items
                         .iter()
-                        .filter_map(|one| {
-                            let item = items.iter().find(|item| item.id == one.id)?;
-                            let report = item.content.as_ref().ok()?;
-                            Some((one.row.file.as_str(), report, one.findings.as_slice()))
+                        .filter(|item| item.is_member())
+                        .filter_map(|item| Some((item, item.content.as_ref().ok()?)))
+                        .zip(checked)
+                        .filter(|((item, _), one)| item.id == one.id)
+                        .map(|((_, report), one)| {
+                            (one.row.file.as_str(), report, one.findings.as_slice())
                         })
                         .collect();
                     let last_year: Vec<(&str, &report::Report)> = items
                         .iter()
-                        .filter(|item| item.last_year && !item.removed)
-                        .filter_map(|item| Some((item.name.as_str(), item.content.as_ref().ok()?)))
+                        .filter_map(|item| Some((item.name.as_str(), item.last_years_report()?)))
                         .collect();
                     let mut summary = Summary::new(&members, &last_year, lang);
                     summary.unreadable = items

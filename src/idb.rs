@@ -113,12 +113,7 @@ async fn open() -> Result<IdbDatabase, String> {
 /// shown, never dropped).
 pub async fn all() -> Result<Vec<(String, Option<String>)>, String> {
     let database = open().await?;
-    let transaction = database
-        .transaction_with_str(STORE)
-        .map_err(|err| message(&err))?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|err| message(&err))?;
+    let (_, store) = store_of(&database, IdbTransactionMode::Readonly)?;
     let keys_request = store.get_all_keys().map_err(|err| message(&err))?;
     let values_request = store.get_all().map_err(|err| message(&err))?;
     let keys: Array = request_done(&keys_request).await?.unchecked_into();
@@ -161,14 +156,23 @@ async fn change(
     requests: impl FnOnce(&IdbObjectStore) -> Result<(), JsValue>,
 ) -> Result<(), String> {
     let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(|err| message(&err))?;
-    let store = transaction
-        .object_store(STORE)
-        .map_err(|err| message(&err))?;
+    let (transaction, store) = store_of(&database, IdbTransactionMode::Readwrite)?;
     requests(&store).map_err(|err| message(&err))?;
     let done = transaction_done(&transaction).await;
     database.close();
     done
+}
+
+/// A transaction of `mode` on the collection's store, and the store in it.
+fn store_of(
+    database: &IdbDatabase,
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, IdbObjectStore), String> {
+    let transaction = database
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(|err| message(&err))?;
+    let store = transaction
+        .object_store(STORE)
+        .map_err(|err| message(&err))?;
+    Ok((transaction, store))
 }

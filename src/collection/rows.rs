@@ -223,9 +223,8 @@ pub fn LastYearList() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<CollectionCtx>();
     let items = listed(ctx, |item| {
-        let report = item.content.as_ref().ok()?;
-        (!item.removed && item.last_year)
-            .then(|| format!("{}（{}）", report.agency.trim(), report.year))
+        let report = item.last_years_report()?;
+        Some(format!("{}（{}）", report.agency.trim(), report.year))
     });
     let title = Signal::derive(move || {
         tr(lang.get(), Text::CollectionLastYearList)

@@ -23,7 +23,7 @@ pub fn SumPanel() -> impl IntoView {
             ctx.left_out.with_untracked(|left_out| {
                 let sources: Vec<SumSource<'_>> = items
                     .iter()
-                    .filter(|item| !item.removed && !item.last_year && !left_out.contains(&item.id))
+                    .filter(|item| item.is_member() && !left_out.contains(&item.id))
                     .map(|item| match &item.content {
                         Ok(report) => SumSource::Report {
                             file: &item.name,

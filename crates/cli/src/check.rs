@@ -88,9 +88,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     for (file, report) in gathered.reports {
         // With last year's collection, each department is checked against its own last
         // year's report (carry-over, rules in force) unless --previous names one for all.
-        let own = previous
-            .as_ref()
-            .or_else(|| report::previous_of(&report, &last_year_reports));
+        let own = previous.as_ref().or_else(|| {
+            report::previous_of(&report, &last_year_reports).map(|at| last_year_reports[at])
+        });
         let mut findings = report::validate(&report, own, lang);
         // The summary counts the acknowledged findings apart itself.
         if !args.show_acknowledged && !args.summary {

@@ -180,6 +180,19 @@ pub struct Gathered {
 }
 
 impl Gathered {
+    /// Whether it belongs to this year's collection: not removed, not one of last year's.
+    pub fn is_member(&self) -> bool {
+        !self.removed && !self.last_year
+    }
+
+    /// The report, when it is one of last year's collection (kept to compare with) and reads.
+    pub fn last_years_report(&self) -> Option<&Report> {
+        if self.removed || !self.last_year {
+            return None;
+        }
+        self.content.as_ref().ok()
+    }
+
     /// A gathered report from a source read, its problem worded by `describe`.
     pub fn new(
         id: &str,
@@ -289,19 +302,20 @@ struct Record {
     kept_text: Option<String>,
 }
 
-/// The report of `last_year` that is `report`'s own last year's report: the same agency
-/// (as written, spaces ignored) and the year before. None when there is none, or when the
+/// The position in `last_year` of `report`'s own last year's report: the same agency (as
+/// written, spaces ignored) and the year before. None when there is none, or when the
 /// agency sent two (which one to compare with is the clerk's call, not ours).
-pub fn previous_of<'a>(report: &Report, last_year: &[&'a Report]) -> Option<&'a Report> {
+pub fn previous_of(report: &Report, last_year: &[&Report]) -> Option<usize> {
     let agency = report.agency.trim();
     if agency.is_empty() {
         return None;
     }
     let mut found = last_year
         .iter()
-        .filter(|other| other.year == report.year - 1 && other.agency.trim() == agency);
-    let first = found.next()?;
-    found.next().is_none().then_some(*first)
+        .enumerate()
+        .filter(|(_, other)| other.year == report.year - 1 && other.agency.trim() == agency);
+    let (first, _) = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// A name not yet used in the collection: `name`, else `name (2)`, `name (3)`… Two files of
@@ -542,10 +556,7 @@ mod tests {
         other.agency = "宿迁市财政局".to_string();
         let mut older = last.clone();
         older.year = 2022;
-        assert_eq!(
-            previous_of(&this_year, &[&other, &older, &last]),
-            Some(&last)
-        );
+        assert_eq!(previous_of(&this_year, &[&other, &older, &last]), Some(2));
         assert_eq!(previous_of(&this_year, &[&other, &older]), None);
         // Sent twice: not guessed.
         assert_eq!(previous_of(&this_year, &[&last, &last]), None);
