@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::collection::{Collection, CollectionCtx};
-use crate::editor::Editor;
+use crate::collection::CollectionCtx;
 use crate::i18n::{Lang, LangCtx, Text, html_lang, tr};
 use crate::library::Library;
 use crate::offline;
+use crate::split;
 use crate::state::LibraryCtx;
 use crate::storage;
 use crate::update_banner::UpdateBanner;
@@ -39,10 +39,15 @@ pub fn App() -> impl IntoView {
         <UpdateBanner />
         <main class="page">
             {move || match (library.open.get(), library.collecting.get()) {
-                (Some(id), _) => view! { <Editor id=id /> }.into_any(),
-                (None, true) => view! {
-                    <Collection on_close=Callback::new(move |()| library.collecting.set(false)) />
+                (Some(id), _) => view! {
+                    <Suspense fallback=split::Loading>{Suspend::new(split::editor(id))}</Suspense>
                 }.into_any(),
+                (None, true) => {
+                    let on_close = Callback::new(move |()| library.collecting.set(false));
+                    view! {
+                        <Suspense fallback=split::Loading>{Suspend::new(split::collection(on_close))}</Suspense>
+                    }.into_any()
+                }
                 (None, false) => view! { <Library /> }.into_any(),
             }}
         </main>

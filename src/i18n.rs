@@ -304,6 +304,8 @@ texts! {
     ImportNotReport => "这不是年报的报告文件（应为本工具下载的“数据备份 JSON”）。", "This is not a Nianbao report file (expected a “Data backup (JSON)” downloaded from this tool).";
     ImportNewer => "该文件由更新版本的年报生成（文件版本 {version}，本版本最高可读版本 {current}），暂不能导入。请使用新版本打开。", "This file was written by a newer version of Nianbao (file version {version}; this version reads up to {current}) and cannot be imported yet. Open it with the newer version.";
     ImportUnreadable => "无法读取文件：", "The file could not be read: ";
+    // While a screen's code is fetched the first time it opens (the split build, issue 15).
+    ScreenLoading => "正在载入…", "Loading…";
     // 汇总: the collection of many agencies' reports (issue 18).
     CollectionOpen => "汇总各单位报告", "Collect agencies' reports";
     CollectionTitle => "汇总各单位报告", "Collected reports";

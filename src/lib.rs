@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod picture;
 pub mod question;
 pub mod settings;
+pub mod split;
 pub mod state;
 pub mod storage;
 pub mod update_banner;

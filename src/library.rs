@@ -17,7 +17,6 @@ use crate::i18n::{Text, tr};
 use crate::state::LibraryCtx;
 use backup::BackupTools;
 use example::OpenExample;
-use import_published::ImportPublishedPanel;
 use import_report::ImportReport;
 use new_report::NewReportForm;
 use recovery::RecoveryPanel;
@@ -68,7 +67,9 @@ pub fn Library() -> impl IntoView {
                 <NewReportForm on_close=Callback::new(move |()| creating.set(false)) />
             </Show>
             <Show when=move || importing.get()>
-                <ImportPublishedPanel on_close=Callback::new(move |()| importing.set(false)) />
+                <Suspense fallback=crate::split::Loading>
+                    {Suspend::new(crate::split::import_published(Callback::new(move |()| importing.set(false))))}
+                </Suspense>
             </Show>
             <Show
                 when=move || !live.with(Vec::is_empty)

@@ -7,6 +7,7 @@ mod offline;
 mod serve;
 mod setup;
 mod shell;
+mod split;
 mod test;
 mod tidy;
 

@@ -8,6 +8,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use std::path::{Path, PathBuf};
 
+use crate::split::AppFiles;
+
 /// The file name of the single-file edition inside dist/.
 pub(crate) const SINGLE_FILE: &str = "nianbao.html";
 /// The PDF reader's worker as Trunk names it (workers are not hashed).
@@ -83,33 +85,34 @@ self.addEventListener('fetch', (event) => {
 /// Writes `dist/nianbao.html`: the built page with its stylesheet, JavaScript and
 /// WebAssembly inlined, so it runs opened straight from disk (`file://`), where browsers
 /// refuse to fetch sibling files. The service worker and manifest are left out: they need
-/// an http(s) origin.
-pub(crate) fn write_single_file(dist: &Path) -> Result<PathBuf, String> {
+/// an http(s) origin. The app's chunks are kept as base64 text in the page, and the link
+/// module takes them from there instead of fetching them.
+pub(crate) fn write_single_file(dist: &Path, app: &AppFiles) -> Result<PathBuf, String> {
     let read = |name: &str| {
         std::fs::read_to_string(dist.join(name)).map_err(|err| format!("{name}: {err}"))
     };
+    let read_bytes =
+        |name: &str| std::fs::read(dist.join(name)).map_err(|err| format!("{name}: {err}"));
     let files = list_files(dist)?;
     let css_name = files
         .iter()
         .find(|name| name.starts_with("main-") && name.ends_with(".css"))
         .cloned()
         .ok_or("the build has no main-*.css")?;
-    let wasm_name = files
-        .iter()
-        .find(|name| name.starts_with("nianbao-app-") && name.ends_with("_bg.wasm"))
-        .cloned()
-        .ok_or("the build has no nianbao-app-*_bg.wasm")?;
-    let js_name = wasm_name.replace("_bg.wasm", ".js");
     let css = read(&css_name)?;
-    let glue = read(&js_name)?;
-    let wasm = std::fs::read(dist.join(&wasm_name)).map_err(|err| format!("{wasm_name}: {err}"))?;
+    let glue = read(&app.glue)?;
+    let link = read(&app.link)?;
+    let wasm = read_bytes(&app.wasm)?;
     // The PDF reader's worker, whole in one script (its glue, then its wasm started from
     // bytes), kept as text in the page: the app starts it from a blob only when a PDF is
     // chosen (`src/pdf.rs`).
     let worker_glue = read(&format!("{PDF_WORKER}.js"))?;
-    let worker_wasm = std::fs::read(dist.join(format!("{PDF_WORKER}_bg.wasm")))
-        .map_err(|err| format!("{PDF_WORKER}_bg.wasm: {err}"))?;
-    if glue.contains("</script") || css.contains("</style") || worker_glue.contains("</script") {
+    let worker_wasm = read_bytes(&format!("{PDF_WORKER}_bg.wasm"))?;
+    if [&glue, &link, &worker_glue]
+        .iter()
+        .any(|js| js.contains("</script"))
+        || css.contains("</style")
+    {
         return Err("the JavaScript or CSS contains a closing tag and cannot be inlined".into());
     }
     let worker = format!(
@@ -117,6 +120,15 @@ pub(crate) fn write_single_file(dist: &Path) -> Result<PathBuf, String> {
          wasm_bindgen({{ module_or_path: Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0)) }});\n</script>\n",
         BASE64.encode(&worker_wasm)
     );
+    let mut chunks = String::new();
+    for name in &app.chunks {
+        let _ = writeln!(
+            chunks,
+            "<script type=\"text/plain\" id=\"{CHUNK_ID_PREFIX}{name}\">{}</script>",
+            BASE64.encode(read_bytes(name)?)
+        );
+    }
+    let script = one_module(&glue, &app.glue, &link, &app.link, app.chunks.len())?;
 
     let page = read("index.html")?;
     let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
@@ -126,14 +138,94 @@ pub(crate) fn write_single_file(dist: &Path) -> Result<PathBuf, String> {
         head = remove_elements(&head, tag);
     }
     let loader = format!(
-        "<style>\n{css}\n</style>\n<script type=\"module\">\n{glue}\n\
+        "<style>\n{css}\n</style>\n<script type=\"module\">\n{script}\n\
          const wasmBytes = Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0));\n\
          await __wbg_init({{ module_or_path: wasmBytes }});\n</script>\n",
         BASE64.encode(&wasm)
     );
-    let html = format!("{head}{loader}{worker}{}", &page[head_end..]);
+    let html = format!("{head}{loader}{worker}{chunks}{}", &page[head_end..]);
     let out = dist.join(SINGLE_FILE);
     std::fs::write(&out, html).map_err(|err| format!("cannot write {SINGLE_FILE}: {err}"))?;
+    Ok(out)
+}
+
+/// The id prefix of the elements holding the chunks in the single-file edition.
+const CHUNK_ID_PREFIX: &str = "wasm-chunk-";
+
+/// What replaces the link module's `fetch` of a chunk in the single-file edition: the chunk
+/// read from its element, as a response `WebAssembly.instantiateStreaming` accepts.
+const INLINED_CHUNK: &str = "function inlinedChunk(name) {
+  const source = document.getElementById('wasm-chunk-' + name);
+  if (!source) return Promise.reject(new Error('the page has no chunk ' + name));
+  const bytes = Uint8Array.from(atob(source.textContent.trim()), (c) => c.charCodeAt(0));
+  return Promise.resolve(new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
+}
+";
+
+/// The glue and the link module as one module script: they import each other as files,
+/// which a page opened from disk cannot do. The link module comes first with its exports
+/// gathered in `__wasmSplit`, which the glue's imports of it become; its chunk fetches take
+/// the chunks from the page. Errs when the files do not have the shape this relies on, so
+/// a new wasm-bindgen or splitter fails the build instead of the page.
+fn one_module(
+    glue: &str,
+    glue_name: &str,
+    link: &str,
+    link_name: &str,
+    chunks: usize,
+) -> Result<String, String> {
+    let main_import = format!("import {{ initSync }} from \"./{glue_name}\";");
+    if !link.contains(&main_import) {
+        return Err(format!(
+            "{link_name} does not import initSync from {glue_name}"
+        ));
+    }
+    let mut exports = Vec::new();
+    let mut out = String::from(INLINED_CHUNK);
+    for line in link.lines() {
+        if line == main_import {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("export const ") {
+            let name = rest.split_whitespace().next().unwrap_or_default();
+            exports.push(name.to_owned());
+            let _ = writeln!(out, "const {rest}");
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    let fetches = out.matches("fetch(new URL(\"./").count();
+    if fetches != chunks {
+        return Err(format!(
+            "{link_name} fetches {fetches} chunks, the build has {chunks}"
+        ));
+    }
+    let out = out
+        .replace("fetch(new URL(\"./", "inlinedChunk(\"")
+        .replace("\", import.meta.url))", "\")");
+    let mut out = out;
+    let _ = writeln!(out, "const __wasmSplit = {{ {} }};", exports.join(", "));
+    let link_import = format!("from \"./{link_name}\"");
+    let mut imported = false;
+    for line in glue.lines() {
+        match line
+            .strip_prefix("import * as ")
+            .and_then(|rest| rest.strip_suffix(&link_import))
+        {
+            Some(name) => {
+                imported = true;
+                let _ = writeln!(out, "const {} = __wasmSplit;", name.trim());
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    if !imported {
+        return Err(format!("{glue_name} does not import {link_name}"));
+    }
     Ok(out)
 }
 
@@ -189,5 +281,24 @@ mod tests {
         let head = "<title>t</title><link rel=\"x\" href=\"a\"><script type=\"module\">x()</script><meta a>";
         let without = remove_elements(&remove_elements(head, "<link"), "<script");
         assert_eq!(without, "<title>t</title><meta a>");
+    }
+
+    #[test]
+    fn the_glue_and_the_link_module_become_one_script_taking_chunks_from_the_page() {
+        let link = "import { initSync } from \"./app-1.js\";\n\
+                    const x = fetch(new URL(\"./editor-1.wasm\", import.meta.url));\n\
+                    export const __wasm_split_load_editor = x;\n";
+        let glue = "import * as import1 from \"./wasm-split-1.js\"\n\
+                    import * as import2 from \"./wasm-split-1.js\"\n\
+                    function initSync() {}\n";
+        let script = one_module(glue, "app-1.js", link, "wasm-split-1.js", 1).expect("inlined");
+        assert!(script.contains("const x = inlinedChunk(\"editor-1.wasm\");"));
+        assert!(script.contains("const __wasm_split_load_editor = x;"));
+        assert!(script.contains("const __wasmSplit = { __wasm_split_load_editor };"));
+        assert!(script.contains("const import1 = __wasmSplit;\nconst import2 = __wasmSplit;"));
+        assert!(!script.contains("import {") && !script.contains("export "));
+        // A link module of another shape fails the build, not the page.
+        assert!(one_module(glue, "app-1.js", link, "wasm-split-1.js", 2).is_err());
+        assert!(one_module(glue, "other.js", link, "wasm-split-1.js", 1).is_err());
     }
 }

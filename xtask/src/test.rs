@@ -140,7 +140,23 @@ fn clippy_wasm() -> Result<(), String> {
     ];
     let mut full = args.to_vec();
     full.extend(["--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]);
-    shell::run(cmd("cargo", &full))
+    shell::run(cmd("cargo", &full))?;
+    // The split build's `#[lazy]` code exists only with the feature `dist` builds with.
+    shell::run(cmd(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "nianbao-app",
+            "--features",
+            "split",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))
 }
 
 fn unit() -> Result<(), String> {
