@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::collection::CollectionCtx;
 use crate::i18n::{Lang, LangCtx, Text, html_lang, tr};
 use crate::library::Library;
 use crate::offline;
@@ -19,7 +18,8 @@ pub fn App() -> impl IntoView {
     provide_context(LangCtx(lang));
     let library = LibraryCtx::load(lang);
     provide_context(library);
-    provide_context(CollectionCtx::new(lang));
+    // The collection's state is made when it first opens (`split::collection`), here.
+    let owner = Owner::current().unwrap_or_default();
     crate::state::install_library_sync(library);
     offline::provide_service_worker();
 
@@ -44,8 +44,9 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 (None, true) => {
                     let on_close = Callback::new(move |()| library.collecting.set(false));
+                    let app = owner.clone();
                     view! {
-                        <Suspense fallback=split::Loading>{Suspend::new(split::collection(on_close))}</Suspense>
+                        <Suspense fallback=split::Loading>{Suspend::new(split::collection(on_close, app))}</Suspense>
                     }.into_any()
                 }
                 (None, false) => view! { <Library /> }.into_any(),

@@ -5,10 +5,11 @@
 //! Each is called through its `async` loader, ready at once when the build is not split.
 
 use leptos::prelude::*;
+use report::Report;
 
-use crate::collection::Collection;
+use crate::collection::{Collection, CollectionCtx};
 use crate::editor::Editor;
-use crate::i18n::{LangCtx, Text, tr};
+use crate::i18n::{Lang, LangCtx, Text, tr};
 use crate::library::import_published::ImportPublishedPanel;
 
 /// What shows while a split point's chunk is fetched (a moment on a slow office network),
@@ -40,13 +41,19 @@ pub async fn editor(id: String) -> AnyView {
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
-fn collection_chunk(on_close: Callback<()>) -> AnyView {
+fn collection_chunk(on_close: Callback<()>, app: Owner) -> AnyView {
+    // The collection's state (its checks are this chunk's code) is made the first time the
+    // screen opens, under the app's owner, so it outlives the screen like the library's.
+    if use_context::<CollectionCtx>().is_none() {
+        let LangCtx(lang) = expect_context::<LangCtx>();
+        app.with(|| provide_context(CollectionCtx::new(lang)));
+    }
     view! { <Collection on_close=on_close /> }.into_any()
 }
 
-/// The collection (汇总) screen.
-pub async fn collection(on_close: Callback<()>) -> AnyView {
-    load!(collection_chunk(on_close))
+/// The collection (汇总) screen; `app` is the root component's owner.
+pub async fn collection(on_close: Callback<()>, app: Owner) -> AnyView {
+    load!(collection_chunk(on_close, app))
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
@@ -57,4 +64,45 @@ fn import_published_chunk(on_close: Callback<()>) -> AnyView {
 /// The review of a published report before it is saved.
 pub async fn import_published(on_close: Callback<()>) -> AnyView {
     load!(import_published_chunk(on_close))
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn read_report_file_chunk(text: String, lang: Lang) -> Result<Report, String> {
+    report::from_json(&text).map_err(|err| crate::library::import_report::describe(&err, lang))
+}
+
+/// The report in a chosen report file, or why it is not one (the file reader with its
+/// migrations and line-and-column errors).
+pub async fn read_report_file(text: String, lang: Lang) -> Result<Report, String> {
+    load!(read_report_file_chunk(text, lang))
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn example_report_chunk() -> Result<Report, String> {
+    crate::library::example::example_report()
+}
+
+/// The example report, marked as the example (its text is in the chunk, not at start-up).
+pub async fn example_report() -> Result<Report, String> {
+    load!(example_report_chunk())
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn import_backup_chunk(text: String, lang: Lang) -> (bool, String) {
+    crate::library::backup::import_backup(&text, lang)
+}
+
+/// Restores a backup file into the library: whether anything changed, and what to say.
+pub async fn import_backup(text: String, lang: Lang) -> (bool, String) {
+    load!(import_backup_chunk(text, lang))
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn download_backup_chunk() -> Result<(), String> {
+    crate::state::download_everything(None)
+}
+
+/// Downloads the backup of the whole library.
+pub async fn download_backup() -> Result<(), String> {
+    load!(download_backup_chunk())
 }

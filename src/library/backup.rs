@@ -48,6 +48,13 @@ fn import_message(lang: Lang, text: &str, outcome: Result<BackupImport, BackupEr
     message
 }
 
+/// Restores the backup in `text` into the library: whether it did, and what to say.
+pub(crate) fn import_backup(text: &str, lang: Lang) -> (bool, String) {
+    let suffix = tr(lang, Text::ImportedCopySuffix);
+    let outcome = report::import_backup(&mut local(), text, suffix, new_id, now_ms());
+    (outcome.is_ok(), import_message(lang, text, outcome))
+}
+
 /// The backup actions of the library: export everything, import everything, and the
 /// reminder when a backup is due.
 #[component]
@@ -57,9 +64,13 @@ pub fn BackupTools() -> impl IntoView {
     let t = move |text| tr(lang.get(), text);
     let message = RwSignal::new(None::<String>);
     let due = RwSignal::new(!report::stored_backup_due(&local()).is_empty());
-    let export = move |_| match crate::state::download_everything(None) {
-        Ok(()) => due.set(false),
-        Err(err) => message.set(Some(err)),
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            match crate::split::download_backup().await {
+                Ok(()) => due.set(false),
+                Err(err) => message.set(Some(err)),
+            }
+        });
     };
     let import = move |ev: web_sys::Event| {
         let input = ev
@@ -78,13 +89,11 @@ pub fn BackupTools() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let text = text.ok().and_then(|v| v.as_string()).unwrap_or_default();
-            let lang = lang.get_untracked();
-            let suffix = tr(lang, Text::ImportedCopySuffix);
-            let outcome = report::import_backup(&mut local(), &text, suffix, new_id, now_ms());
-            if outcome.is_ok() {
+            let (changed, said) = crate::split::import_backup(text, lang.get_untracked()).await;
+            if changed {
                 library.reload();
             }
-            message.set(Some(import_message(lang, &text, outcome)));
+            message.set(Some(said));
         });
     };
     view! {

@@ -10,21 +10,29 @@ use crate::state::LibraryCtx;
 /// The example: the fixture `tests/fixtures/hongze-2023.json`, compiled into the app.
 const EXAMPLE: &str = include_str!("../../tests/fixtures/hongze-2023.json");
 
+/// The example report, marked so the library shows it as 示例 and a clerk never mistakes it
+/// for theirs.
+pub(crate) fn example_report() -> Result<report::Report, String> {
+    let mut example = report::from_json(EXAMPLE).map_err(|err| err.to_string())?;
+    example
+        .extra
+        .insert(report::EXAMPLE_KEY.to_string(), true.into());
+    Ok(example)
+}
+
 /// The button of the empty library that adds the example report and opens it.
 #[component]
 pub fn OpenExample() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let library = expect_context::<LibraryCtx>();
-    let open = move |_| match report::from_json(EXAMPLE) {
-        Ok(mut example) => {
-            // Marked, so the library shows it as 示例 and a clerk never mistakes it for theirs.
-            example
-                .extra
-                .insert(report::EXAMPLE_KEY.to_string(), true.into());
-            library.create_and_open(&example, None);
-        }
-        // The example is checked by a test; this only guards against a broken build.
-        Err(err) => library.failure.set(Some(err.to_string())),
+    let open = move |_| {
+        leptos::task::spawn_local(async move {
+            match crate::split::example_report().await {
+                Ok(example) => library.create_and_open(&example, None),
+                // The example is checked by a test; this only guards against a broken build.
+                Err(err) => library.failure.set(Some(err)),
+            }
+        });
     };
     view! {
         <button type="button" class="button" on:click=open data-testid="open-example">

@@ -38,12 +38,13 @@ pub fn ImportReport() -> impl IntoView {
             let lang = lang.get_untracked();
             let name = file.name();
             let result = match JsFuture::from(file.text()).await {
-                Ok(text) => import(
-                    library,
-                    &text.as_string().unwrap_or_default(),
-                    lang,
-                    duplicate,
-                ),
+                Ok(text) => {
+                    let text = text.as_string().unwrap_or_default();
+                    match crate::split::read_report_file(text, lang).await {
+                        Ok(report) => import(library, report, duplicate),
+                        Err(reason) => Err(reason),
+                    }
+                }
                 Err(err) => Err(format!("{}{err:?}", tr(lang, Text::ImportUnreadable))),
             };
             failure.set(result.err().map(|reason| {
@@ -113,15 +114,13 @@ fn resolve(
     library.create_and_open(&report, previous);
 }
 
-/// Stores the report in `text` as a new entry and opens it, or says why not. A report the
-/// library already holds (same title) is not added twice without asking.
+/// Stores the `report` read from a file as a new entry and opens it, or says why not. A
+/// report the library already holds (same title) is not added twice without asking.
 fn import(
     library: LibraryCtx,
-    text: &str,
-    lang: Lang,
+    report: report::Report,
     duplicate: RwSignal<Option<(report::Report, String, String)>>,
 ) -> Result<(), String> {
-    let report = report::from_json(text).map_err(|err| describe(&err, lang))?;
     let title = report::report_title(&report);
     let existing = library.index.with_untracked(|entries| {
         entries
