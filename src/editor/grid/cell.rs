@@ -50,10 +50,11 @@ pub fn GridCell(
     let value = cell.value;
     let computed = cell.computed;
     let locked = move || computed.get() == Some(false);
-    let mark = cell.mark;
+    let severity = cell.severity;
+    let messages = cell.messages;
     let class = move || {
         let mut class = String::from("cell");
-        match mark.get().map(|m| m.0) {
+        match severity.get() {
             Some(Severity::Error) => class.push_str(" has-error"),
             Some(Severity::Warning) => class.push_str(" has-warning"),
             Some(Severity::Info) => class.push_str(" has-info"),
@@ -76,11 +77,11 @@ pub fn GridCell(
     };
     view! {
         <td class=class colspan=colspan.to_string() class:focused=focused class:in-range=move || in_range.get() class:editing=move || focused() && state.mode.get() != Mode::Navigate
-            title=move || mark.get().map(|m| m.1).unwrap_or_default()>
+            title=move || messages.get()>
             <form class="cell-form" on:submit=|ev| ev.prevent_default()>
             <input node_ref=input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                 aria-label=label data-cell=key.get_value() readonly=locked
-                aria-invalid=move || mark.get().is_some_and(|m| m.0 == Severity::Error).then_some("true")
+                aria-invalid=move || (severity.get() == Some(Severity::Error)).then_some("true")
                 prop:value=move || value.get()
                 on:focus:target=move |ev| {
                     // Arriving from outside this grid (Tab, a finding) starts afresh.
