@@ -46,10 +46,15 @@ pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
-/// A counter that goes up once what `track` reads has not changed for `delay`: work that
-/// need not follow every keystroke (the live preview, the findings list) reads it instead of
-/// the report, and so runs once when typing pauses, outside the keystrokes' tasks.
-pub fn settled(track: impl Fn() + 'static, delay: Duration) -> ReadSignal<u64> {
+/// A counter that goes up once what `track` reads has not changed for `delay`, or at once
+/// when `at_once` says so (the change was an action, not typing): work that need not follow
+/// every keystroke (the live preview, the findings list) reads it instead of the report, and
+/// so runs once when typing pauses, outside the keystrokes' tasks.
+pub fn settled(
+    track: impl Fn() + 'static,
+    delay: Duration,
+    at_once: impl Fn() -> bool + 'static,
+) -> ReadSignal<u64> {
     let ticks = RwSignal::new(0_u64);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
@@ -59,6 +64,11 @@ pub fn settled(track: impl Fn() + 'static, delay: Duration) -> ReadSignal<u64> {
         }
         if let Some(Some(handle)) = pending.try_get_value() {
             handle.clear();
+        }
+        if at_once() {
+            pending.set_value(None);
+            ticks.update(|n| *n += 1);
+            return;
         }
         // The owner may be gone when the time comes (the editor closed): then nothing.
         let tick = move || _ = ticks.try_update(|n| *n += 1);

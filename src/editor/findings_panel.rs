@@ -2,8 +2,8 @@
 //! fill as progress per table (表三已填 120/175); clicking a finding shows its section and
 //! focuses its cell.
 //!
-//! The panel follows the findings when typing pauses ([`LIST_DELAY`]), not at every
-//! keystroke: a keystroke in a table rewords two or three findings (a sum's figures), and
+//! While the clerk types, the panel follows the findings when typing pauses ([`LIST_DELAY`]),
+//! not at every keystroke (an action such as a paste or an undo shows at once): a keystroke in a table rewords two or three findings (a sum's figures), and
 //! drawing, shaping and laying out their lines again was a large part of a keystroke's cost
 //! (issue 15). The cells' marks and the counts in the top bar still follow every keystroke.
 
@@ -23,7 +23,11 @@ pub fn FindingsPanel() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
-    let settled = crate::clock::settled(move || ctx.findings.track(), LIST_DELAY);
+    let settled = crate::clock::settled(
+        move || ctx.findings.track(),
+        LIST_DELAY,
+        move || !ctx.typing.get_value(),
+    );
     let listed = Memo::new(move |_| {
         settled.track();
         ctx.findings.get_untracked()

@@ -40,7 +40,7 @@ impl PreviewCtx {
         // keystroke: rendering, laying out and paginating a whole report takes far longer
         // than a keystroke may. `shown` counts the pauses; the document is a memo of it, so
         // it is only rendered while a preview reads it.
-        let shown = crate::clock::settled(move || ctx.report.track(), PREVIEW_DELAY);
+        let shown = crate::clock::settled(move || ctx.report.track(), PREVIEW_DELAY, || false);
         let html = Memo::new(move |_| {
             shown.track();
             ctx.report

@@ -92,6 +92,7 @@ pub fn ProseEditor(
             ctx.findings.track();
         },
         HIGHLIGHT_DELAY,
+        move || !ctx.typing.get_value(),
     );
     let segments = Memo::new(move |_| {
         settled.track();
