@@ -1,5 +1,10 @@
 //! The browser clock and random ids: the only place the app reads time or randomness, so the
-//! `report` core can take both as arguments.
+//! `report` core can take both as arguments; and [`settled`], the pause after a burst of
+//! changes that work too slow for every keystroke waits for.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
 
 /// Milliseconds since 1970 by the browser clock.
 pub fn now_ms() -> f64 {
@@ -39,4 +44,40 @@ pub fn date_time(ms: f64) -> String {
 /// The current calendar year.
 pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// A counter that goes up once what `track` reads has not changed for `delay`, or at once
+/// when `at_once` says so (the change was an action, not typing): work that need not follow
+/// every keystroke (the live preview, the findings list) reads it instead of the report, and
+/// so runs once when typing pauses, outside the keystrokes' tasks.
+pub fn settled(
+    track: impl Fn() + 'static,
+    delay: Duration,
+    at_once: impl Fn() -> bool + 'static,
+) -> ReadSignal<u64> {
+    let ticks = RwSignal::new(0_u64);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(Some(handle)) = pending.try_get_value() {
+            handle.clear();
+        }
+        if at_once() {
+            pending.set_value(None);
+            ticks.update(|n| *n += 1);
+            return;
+        }
+        // The owner may be gone when the time comes (the editor closed): then nothing.
+        let tick = move || _ = ticks.try_update(|n| *n += 1);
+        pending.set_value(set_timeout_with_handle(tick, delay).ok());
+    });
+    on_cleanup(move || {
+        if let Some(Some(handle)) = pending.try_get_value() {
+            handle.clear();
+        }
+    });
+    ticks.read_only()
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use report::{Report, TemplateId};
+use report::{Report, Severity, TemplateId};
 
 use super::ctx::CellMark;
 
@@ -17,8 +17,12 @@ use super::ctx::CellMark;
 pub struct CellState {
     /// The text as typed.
     pub value: RwSignal<String>,
-    /// The worst severity among its findings, with their messages.
-    pub mark: RwSignal<Option<CellMark>>,
+    /// The worst severity among its findings: the cell's colour. Apart from the messages,
+    /// because a keystroke rewords the findings of a sum (the figures in their words) far
+    /// more often than it changes their severity, and a class change costs a restyle.
+    pub severity: RwSignal<Option<Severity>>,
+    /// Its findings' messages, one per line (empty when none): the cell's tooltip.
+    pub messages: RwSignal<String>,
     /// `Some(overridden)` when auto-totals computes it.
     pub computed: RwSignal<Option<bool>>,
 }
@@ -57,7 +61,8 @@ impl CellState {
     fn new(owner: Option<&Owner>, value: String, computed: Option<bool>) -> CellState {
         let make = || CellState {
             value: RwSignal::new(value),
-            mark: RwSignal::new(None),
+            severity: RwSignal::new(None),
+            messages: RwSignal::new(String::new()),
             computed: RwSignal::new(computed),
         };
         match owner {
@@ -70,7 +75,8 @@ impl CellState {
 /// One change to apply once the comparison is done.
 enum Change {
     Value(RwSignal<String>, String),
-    Mark(RwSignal<Option<CellMark>>, Option<CellMark>),
+    Severity(RwSignal<Option<Severity>>, Option<Severity>),
+    Messages(RwSignal<String>, String),
     Computed(RwSignal<Option<bool>>, Option<bool>),
 }
 
@@ -96,9 +102,14 @@ impl CellStates {
                             if state.value.with_untracked(|v| v != now) {
                                 changes.push(Change::Value(state.value, now.to_string()));
                             }
-                            let mark = marks.get(key);
-                            if state.mark.with_untracked(|m| m.as_ref() != mark) {
-                                changes.push(Change::Mark(state.mark, mark.cloned()));
+                            let mark: Option<&CellMark> = marks.get(key);
+                            let severity = mark.map(|m| m.0);
+                            if state.severity.get_untracked() != severity {
+                                changes.push(Change::Severity(state.severity, severity));
+                            }
+                            let messages = mark.map_or("", |m| m.1.as_str());
+                            if state.messages.with_untracked(|m| m != messages) {
+                                changes.push(Change::Messages(state.messages, messages.into()));
                             }
                             let computed = computed(report, *computes, key);
                             if state.computed.get_untracked() != computed {
@@ -112,7 +123,8 @@ impl CellStates {
             for change in changes {
                 match change {
                     Change::Value(signal, value) => signal.set(value),
-                    Change::Mark(signal, mark) => signal.set(mark),
+                    Change::Severity(signal, severity) => signal.set(severity),
+                    Change::Messages(signal, messages) => signal.set(messages),
                     Change::Computed(signal, computed) => signal.set(computed),
                 }
             }

@@ -83,6 +83,10 @@ pub struct EditorCtx {
     pub read_only: RwSignal<Option<ReadOnly>>,
     /// A save was refused because another tab saved a newer revision.
     pub conflict: RwSignal<bool>,
+    /// Whether the last change was typing (an edit with a tag, which coalesces keystrokes)
+    /// rather than one action (a paste, an undo, a click): what may wait for a pause in
+    /// typing ([`crate::clock::settled`]) follows an action at once.
+    pub typing: StoredValue<bool>,
 }
 
 impl EditorCtx {
@@ -125,6 +129,7 @@ impl EditorCtx {
             revision: StoredValue::new(0),
             read_only: RwSignal::new(None),
             conflict: RwSignal::new(false),
+            typing: StoredValue::new(false),
         }
     }
 
@@ -165,6 +170,7 @@ impl EditorCtx {
         if self.report.with_untracked(|before| *before == after) {
             return;
         }
+        self.typing.set_value(tag.is_some());
         let before = self
             .report
             .try_update_untracked(|current| std::mem::replace(current, after));
@@ -189,6 +195,7 @@ impl EditorCtx {
             return;
         }
         let current = self.report.get_untracked();
+        self.typing.set_value(false);
         if let Some(previous) = self.history.try_update(|h| h.undo(current)).flatten() {
             self.report.set(previous);
         }
@@ -200,6 +207,7 @@ impl EditorCtx {
             return;
         }
         let current = self.report.get_untracked();
+        self.typing.set_value(false);
         if let Some(next) = self.history.try_update(|h| h.redo(current)).flatten() {
             self.report.set(next);
         }

@@ -1,6 +1,11 @@
 //! The findings panel: every finding grouped by severity with counts, then the cells still to
 //! fill as progress per table (表三已填 120/175); clicking a finding shows its section and
 //! focuses its cell.
+//!
+//! While the clerk types, the panel follows the findings when typing pauses ([`LIST_DELAY`]),
+//! not at every keystroke (an action such as a paste or an undo shows at once): a keystroke in a table rewords two or three findings (a sum's figures), and
+//! drawing, shaping and laying out their lines again was a large part of a keystroke's cost
+//! (issue 15). The cells' marks and the counts in the top bar still follow every keystroke.
 
 use leptos::prelude::*;
 use report::{Finding, Severity, TableProgress, Tally, fill_progress, is_pending};
@@ -9,12 +14,25 @@ use super::ctx::{EditorCtx, finding_section, go_to, go_to_text};
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, table_progress, tr};
 
+/// How long typing must pause before the panel follows the findings.
+const LIST_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The list of findings on the right.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
+    let settled = crate::clock::settled(
+        move || ctx.findings.track(),
+        LIST_DELAY,
+        move || !ctx.typing.get_value(),
+    );
+    let listed = Memo::new(move |_| {
+        settled.track();
+        ctx.findings.get_untracked()
+    });
+    let tally = Memo::new(move |_| listed.with(|all| Tally::of(all)));
     let groups = [
         (Severity::Error, Text::Error, "error"),
         (Severity::Warning, Text::Warning, "warning"),
@@ -25,7 +43,7 @@ pub fn FindingsPanel() -> impl IntoView {
             <h2 id="findings-title">{move || t(Text::Findings)}</h2>
             // Every finding counts in the tally, so a zero tally is an empty list; the tally
             // changes far less often than the findings' words.
-            <Show when=move || ctx.tally.with(|t| *t == Tally::default())>
+            <Show when=move || tally.with(|t| *t == Tally::default())>
                 <p class="muted">{move || t(Text::NoFindings)}</p>
             </Show>
             {groups.into_iter().map(|(severity, name, class)| {
@@ -34,7 +52,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 };
                 // One memo per group: a keystroke that changes only an error leaves the
                 // warnings' and notes' lists, counts and headings asleep.
-                let of_kind = Memo::new(move |_| ctx.findings.with(|all| all.iter().filter(|f| shown(f)).cloned().collect::<Vec<_>>()));
+                let of_kind = Memo::new(move |_| listed.with(|all| all.iter().filter(|f| shown(f)).cloned().collect::<Vec<_>>()));
                 let count = move || of_kind.with(Vec::len);
                 view! {
                     <Show when=move || count() != 0>
@@ -46,8 +64,8 @@ pub fn FindingsPanel() -> impl IntoView {
                     </Show>
                 }
             }).collect_view()}
-            <PendingGroup />
-            <AcknowledgedGroup />
+            <PendingGroup listed=listed tally=tally />
+            <AcknowledgedGroup listed=listed tally=tally />
         </aside>
     }
 }
@@ -125,19 +143,24 @@ fn FindingItem(
 /// The findings the clerk checked and accepted (已核实), with their reasons: still visible,
 /// no longer counted; each can be taken back.
 #[component]
-fn AcknowledgedGroup() -> impl IntoView {
+fn AcknowledgedGroup(
+    /// The findings the panel shows.
+    listed: Memo<Vec<Finding>>,
+    /// Their counts.
+    tally: Memo<Tally>,
+) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
     let accepted = move || {
-        ctx.findings.with(|all| {
+        listed.with(|all| {
             all.iter()
                 .filter(|f| f.acknowledged.is_some())
                 .cloned()
                 .collect::<Vec<_>>()
         })
     };
-    let count = move || ctx.tally.get().acknowledged;
+    let count = move || tally.get().acknowledged;
     view! {
         <Show when=move || count() != 0>
             <section class="finding-group acknowledged" data-testid="findings-acknowledged">
@@ -165,25 +188,30 @@ fn AcknowledgedGroup() -> impl IntoView {
 
 /// The cells still to fill, as one progress line per table; each line opens to its cells.
 #[component]
-fn PendingGroup() -> impl IntoView {
+fn PendingGroup(
+    /// The findings the panel shows.
+    listed: Memo<Vec<Finding>>,
+    /// Their counts.
+    tally: Memo<Tally>,
+) -> impl IntoView {
     let LangCtx(lang) = expect_context::<LangCtx>();
     let ctx = expect_context::<EditorCtx>();
     let t = move |text| tr(lang.get(), text);
     let progress = Memo::new(move |_| {
         let template = report::Template::get(ctx.template.get());
-        ctx.findings.with(|all| fill_progress(template, all))
+        listed.with(|all| fill_progress(template, all))
     });
     // The blank cells' findings, which the tables' lines list: apart, so that typing a figure
     // (which changes other findings) does not wake the lines.
     let pending_findings = Memo::new(move |_| {
-        ctx.findings.with(|all| {
+        listed.with(|all| {
             all.iter()
                 .filter(|f| is_pending(f))
                 .cloned()
                 .collect::<Vec<_>>()
         })
     });
-    let pending = move || ctx.tally.get().pending;
+    let pending = move || tally.get().pending;
     view! {
         <Show when=move || pending() != 0>
             <section class="finding-group pending" data-testid="findings-pending">

@@ -40,19 +40,7 @@ impl PreviewCtx {
         // keystroke: rendering, laying out and paginating a whole report takes far longer
         // than a keystroke may. `shown` counts the pauses; the document is a memo of it, so
         // it is only rendered while a preview reads it.
-        let shown = RwSignal::new(0_u64);
-        let pending = StoredValue::new(None::<TimeoutHandle>);
-        Effect::new(move |first: Option<()>| {
-            ctx.report.track();
-            if first.is_none() {
-                return;
-            }
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
-            let tick = move || shown.update(|n| *n += 1);
-            pending.set_value(set_timeout_with_handle(tick, PREVIEW_DELAY).ok());
-        });
+        let shown = crate::clock::settled(move || ctx.report.track(), PREVIEW_DELAY, || false);
         let html = Memo::new(move |_| {
             shown.track();
             ctx.report
@@ -60,7 +48,7 @@ impl PreviewCtx {
         });
         PreviewCtx {
             html,
-            settled: shown.read_only(),
+            settled: shown,
             show_findings: RwSignal::new(true),
             show_preview: RwSignal::new(false),
             show_two_years: RwSignal::new(false),

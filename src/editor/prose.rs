@@ -9,6 +9,9 @@ use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
 use crate::question::QuestionBanner;
 
+/// How long typing must pause before the highlights follow the text.
+const HIGHLIGHT_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// The text of section `id`.
 #[component]
 pub fn ProseEditor(
@@ -79,12 +82,36 @@ pub fn ProseEditor(
         }
     };
     // The highlight layer behind the text area: the same text, with the sentences that prose
-    // findings are about marked (a text area cannot colour parts of its own text).
+    // findings are about marked (a text area cannot colour parts of its own text). It is
+    // drawn again when typing pauses, not at every keystroke: laying out a few thousand
+    // characters again per key was most of a keystroke's cost in a long section (issue 15).
+    // Until then the marks are hidden, since the text they were placed on has moved.
+    let settled = crate::clock::settled(
+        move || {
+            ctx.report.track();
+            ctx.findings.track();
+        },
+        HIGHLIGHT_DELAY,
+        move || !ctx.typing.get_value(),
+    );
     let segments = Memo::new(move |_| {
-        let value = text();
-        ctx.findings
-            .with(|all| report::highlight_segments(&value, &id.get_value(), all))
+        settled.track();
+        let value = ctx.report.with_untracked(|r| {
+            r.section_text(&id.get_value())
+                .unwrap_or_default()
+                .to_string()
+        });
+        let segments = ctx
+            .findings
+            .with_untracked(|all| report::highlight_segments(&value, &id.get_value(), all));
+        (value, segments)
     });
+    let stale = move || {
+        segments.with(|(drawn, _)| {
+            ctx.report
+                .with(|r| r.section_text(&id.get_value()).unwrap_or_default() != drawn.as_str())
+        })
+    };
     let backdrop = NodeRef::<Div>::new();
     let sync_scroll = move || {
         if let (Some(area), Some(layer)) = (area.get_untracked(), backdrop.get_untracked()) {
@@ -117,8 +144,8 @@ pub fn ProseEditor(
                     role="alertdialog" testid="fill-preamble-confirm" />
             </Show>
             <div class="prose-wrap">
-            <div class="prose-backdrop" aria-hidden="true" node_ref=backdrop>
-                {move || segments.get().into_iter().map(|segment| match segment.mark {
+            <div class="prose-backdrop" class:stale=stale aria-hidden="true" node_ref=backdrop>
+                {move || segments.get().1.into_iter().map(|segment| match segment.mark {
                     None => view! { <span>{segment.text}</span> }.into_any(),
                     Some(severity) => view! {
                         <mark class=format!("prose-mark {}", severity.as_str())>{segment.text}</mark>

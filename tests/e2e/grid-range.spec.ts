@@ -122,3 +122,23 @@ test('jumping to a finding keeps the bar and the findings in view, with no blank
     expect(box!.y, selector).toBeLessThan(720);
   }
 });
+
+test('each cell is a form of its own, and Enter moves down without submitting anything', async ({ page }) => {
+  // Chromium walks every input outside a form on each focus change (a Tab cost 5–7 ms with
+  // the grid's inputs formless, 1.3 ms with a form per cell; BENCHMARKS.md).
+  await page.goto('/');
+  await createReport(page, '表单测试局', 2024);
+  await openSection(page, '三、');
+  const forms = await page.locator('input[data-cell]').evaluateAll((inputs) =>
+    inputs.map((i) => (i as HTMLInputElement).form?.elements.length ?? 0));
+  expect(forms.length).toBeGreaterThan(100);
+  expect(forms.every((n) => n === 1)).toBe(true);
+  const url = page.url();
+  await page.locator(cell('requests.new.natural')).click();
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  const below = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell);
+  expect(below).toMatch(/^requests\.(?!new\.)[\w.]+\.natural$/);
+  await expect(page.locator(cell('requests.new.natural'))).toHaveValue('7');
+  expect(page.url()).toBe(url);
+});

@@ -233,3 +233,15 @@ test('one key takes the keyboard past a table\'s 175 cells', async ({ page }) =>
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' })).toBeFocused();
 });
+
+test('on a narrow window the library wraps its tools instead of running off the side', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/');
+  await page.getByRole('button', { name: '打开示例报告' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // The heading and the language switch keep their words on one line.
+  const heading = await page.getByRole('heading', { name: '报告库' }).boundingBox();
+  expect(heading?.height ?? 0).toBeLessThan(50);
+  await expect(page.getByRole('button', { name: 'English' })).toBeInViewport({ ratio: 1 });
+});

@@ -16,6 +16,15 @@ test('a prose finding marks its sentence and clicking it selects the sentence', 
   await expect(finding).toHaveCount(1);
   await expect(finding).toContainText('13');
   await expect(page.locator('.prose-mark')).toHaveText(sentence);
+  await expect(page.locator('.prose-mark')).toBeVisible();
+
+  // Typing hides the marks (the text under them moves) until typing pauses; then they are
+  // drawn on the new text.
+  await area.press('End');
+  await page.keyboard.type('另有补充。');
+  await expect(page.locator('.prose-backdrop')).not.toHaveClass(/stale/);
+  await expect(page.locator('.prose-mark')).toBeVisible();
+  await expect(page.locator('.prose-backdrop')).toContainText('另有补充。');
 
   // Go elsewhere, then let the finding lead back to the sentence.
   await openSection(page, '三、');

@@ -6,9 +6,12 @@
 //! and each rule's candidates found), last year's prose masked for the similarity rule, and
 //! every cell parsed. [`Checker`] keeps those readings and, on each call, finds by content
 //! what differs from what it read before: a cell edit re-reads that cell and compares the
-//! prose's claims with the tables again; a prose edit re-reads that section. Every cache is
-//! keyed on the content it was read from (never on a version number the caller could forget
-//! to bump), so a stale reading cannot be used: correctness comes before speed.
+//! prose's claims with the tables again; a prose edit re-reads the sentences of that section
+//! the edit touched (`Reading::update`), and updates the section's bigram counts against
+//! last year's by those sentences' bigrams (a [`Tally`]) rather than counting the section
+//! again. Every cache is keyed on the content it was read from (never on a version number
+//! the caller could forget to bump), so a stale reading cannot be used: correctness comes
+//! before speed.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -16,7 +19,7 @@ use std::sync::OnceLock;
 
 use crate::finding::{Finding, Lang};
 use crate::model::{AutoTotals, CellValue, Report, Section};
-use crate::narrative::{Reading, TableReadings, check_read, mask};
+use crate::narrative::{Follow, Reading, TableReadings, Tally, check_read, mask};
 use crate::rules::{
     CellRead, Sheet, cell_finding, cell_findings, check_tables, read_cell, read_cells, run,
 };
@@ -56,8 +59,8 @@ pub struct Checker {
     /// One per section of the report as last checked, in order.
     sections: Vec<SectionEntry>,
     /// The similarity of each section (same positions as `sections`) with last year's,
-    /// once computed.
-    alike: Vec<Option<Score>>,
+    /// once compared.
+    alike: Vec<Option<Likeness>>,
     /// Last year's prose, masked as compared.
     previous: Option<PreviousProse>,
     /// Generations handed out to `previous`, so a score is never taken for another year's text.
@@ -80,16 +83,28 @@ impl SectionEntry {
     fn reads(&self, section: &Section, report: &Report) -> bool {
         self.template == report.template && self.year == report.year && self.section == *section
     }
+
+    /// Whether its reading can be brought up to date with `section` of `report`, whose text
+    /// differs: what the reading depends on besides the text (the section's id, the template
+    /// and the year) is the same.
+    fn updates_to(&self, section: &Section, report: &Report) -> bool {
+        self.template == report.template
+            && self.year == report.year
+            && self.section.id == section.id
+    }
 }
 
-/// A section's similarity with a section of last year's prose.
-#[derive(Debug, Clone, Copy)]
-struct Score {
-    /// The [`PreviousProse::generation`] it was computed with.
+/// A section's bigram counts against a section of last year's prose, kept up to date with
+/// the section's reading, and the similarity they give.
+#[derive(Debug, Clone)]
+struct Likeness {
+    /// The [`PreviousProse::generation`] it counts.
     generation: u64,
     /// The position of last year's section.
     last: usize,
-    value: f64,
+    tally: Tally,
+    /// The similarity, until the reading changes.
+    value: Option<f64>,
 }
 
 /// Last year's sections, each masked when first compared.
@@ -107,12 +122,17 @@ pub struct CheckerStats {
     pub checks: u64,
     /// Template cells parsed (a new template or language reads them all).
     pub cells_read: u64,
-    /// Sections of prose read (normalised, split, scanned for figures and claims).
+    /// Sections of prose read, whole or (after an edit) in part.
     pub sections_read: u64,
+    /// Pieces of prose (sentences) read: normalised, split, scanned for figures and claims.
+    pub pieces_read: u64,
     /// Times last year's report was taken in anew (its prose changed, or another was linked).
     pub previous_read: u64,
     /// Similarities computed between a section and last year's.
     pub similarities: u64,
+    /// Bigrams counted for those similarities (a section's counted whole, or those of the
+    /// sentences an edit changed).
+    pub bigrams_counted: u64,
 }
 
 impl Checker {
@@ -164,34 +184,44 @@ impl Checker {
             findings.extend(kept.iter().cloned());
         };
         let readings: Vec<&Reading> = self.sections.iter().map(|entry| &entry.reading).collect();
-        let (scores, stats, known) = (&mut self.alike, &mut self.stats, &mut self.table_readings);
+        let (likeness, stats, known) = (&mut self.alike, &mut self.stats, &mut self.table_readings);
         let last_prose = last_year.and(self.previous.as_ref());
         let mut alike = |index: usize, reading: &Reading, last: usize, last_section: &Section| {
-            let Some(prose) = last_prose else {
+            let masked = last_prose
+                .and_then(|prose| prose.masked.get(last))
+                .map(|masked| masked.get_or_init(|| mask(&last_section.text)));
+            let (Some(prose), Some(masked), Some(slot)) =
+                (last_prose, masked, likeness.get_mut(index))
+            else {
                 stats.similarities += 1;
+                stats.bigrams_counted += reading.masked_len().saturating_sub(1) as u64;
                 return reading.similarity_with(&mask(&last_section.text));
             };
-            if let Some(Some(score)) = scores.get(index)
-                && score.generation == prose.generation
-                && score.last == last
+            let kept = slot
+                .as_mut()
+                .filter(|kept| kept.generation == prose.generation && kept.last == last);
+            if let Some(Likeness {
+                value: Some(value), ..
+            }) = kept
             {
-                return score.value;
+                return *value;
             }
             stats.similarities += 1;
-            let score = match prose.masked.get(last) {
-                Some(masked) => {
-                    reading.similarity_with(masked.get_or_init(|| mask(&last_section.text)))
+            let kept = match kept {
+                Some(kept) => kept,
+                None => {
+                    stats.bigrams_counted += reading.masked_len().saturating_sub(1) as u64;
+                    slot.insert(Likeness {
+                        generation: prose.generation,
+                        last,
+                        tally: reading.tally_with(masked),
+                        value: None,
+                    })
                 }
-                None => reading.similarity_with(&mask(&last_section.text)),
             };
-            if let Some(slot) = scores.get_mut(index) {
-                *slot = Some(Score {
-                    generation: prose.generation,
-                    last,
-                    value: score,
-                });
-            }
-            score
+            let value = reading.score(&kept.tally, masked);
+            kept.value = Some(value);
+            value
         };
         let mut prose = |findings: &mut Vec<Finding>| {
             check_read(
@@ -243,7 +273,9 @@ impl Checker {
 
     /// Brings the sections' readings up to date with `report`'s sections: a section read
     /// before (same text, id and heading, same template and year) keeps its reading, wherever
-    /// it moved; any other is read.
+    /// it moved; an edited one (another text, with the same id, template and year as a
+    /// section read before and not kept) has that reading brought up to date, and its
+    /// bigram counts with it; any other is read.
     fn update_sections(&mut self, report: &Report) {
         let unchanged = self.sections.len() == report.sections.len()
             && self
@@ -254,32 +286,69 @@ impl Checker {
         if unchanged {
             return;
         }
-        let mut old: Vec<Option<(SectionEntry, Option<Score>)>> =
+        let mut old: Vec<Option<(SectionEntry, Option<Likeness>)>> =
             std::mem::take(&mut self.sections)
                 .into_iter()
                 .zip(std::mem::take(&mut self.alike))
                 .map(Some)
                 .collect();
-        for section in &report.sections {
-            let kept = old
-                .iter_mut()
-                .find(|slot| {
-                    slot.as_ref()
-                        .is_some_and(|(entry, _)| entry.reads(section, report))
-                })
-                .and_then(Option::take);
-            let (entry, score) = kept.unwrap_or_else(|| {
+        let kept: Vec<_> = report
+            .sections
+            .iter()
+            .map(|section| {
+                old.iter_mut()
+                    .find(|slot| {
+                        slot.as_ref()
+                            .is_some_and(|(entry, _)| entry.reads(section, report))
+                    })
+                    .and_then(Option::take)
+            })
+            .collect();
+        for (index, (section, kept)) in report.sections.iter().zip(kept).enumerate() {
+            let (entry, likeness) = kept.unwrap_or_else(|| {
                 self.stats.sections_read += 1;
+                // The old section at the same place first, else the first of the same id.
+                let edited = old
+                    .get(index)
+                    .filter(|slot| {
+                        slot.as_ref()
+                            .is_some_and(|(entry, _)| entry.updates_to(section, report))
+                    })
+                    .map(|_| index)
+                    .or_else(|| {
+                        old.iter().position(|slot| {
+                            slot.as_ref()
+                                .is_some_and(|(entry, _)| entry.updates_to(section, report))
+                        })
+                    })
+                    .and_then(|index| old.get_mut(index))
+                    .and_then(Option::take);
+                let (old, before, mut likeness) = match edited {
+                    Some((entry, likeness)) => (Some(entry.reading), entry.section.text, likeness),
+                    None => (None, String::new(), None),
+                };
+                let mut follow = Follow {
+                    tally: likeness.as_mut().map(|likeness| &mut likeness.tally),
+                    ..Follow::default()
+                };
+                let old = old.map(|reading| (reading, before.as_str()));
+                let reading =
+                    Reading::update(old, section, report.template, report.year, &mut follow);
+                self.stats.pieces_read += follow.pieces_read;
+                self.stats.bigrams_counted += follow.bigrams;
+                if let Some(likeness) = likeness.as_mut() {
+                    likeness.value = None;
+                }
                 let entry = SectionEntry {
-                    reading: Reading::new(section, report.template, report.year),
+                    reading,
                     section: section.clone(),
                     template: report.template,
                     year: report.year,
                 };
-                (entry, None)
+                (entry, likeness)
             });
             self.sections.push(entry);
-            self.alike.push(score);
+            self.alike.push(likeness);
         }
     }
 

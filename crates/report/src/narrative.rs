@@ -12,6 +12,7 @@ mod fees;
 mod mismatch;
 pub(crate) mod numbers;
 mod parts;
+mod pieces;
 pub(crate) mod similarity;
 mod structure;
 mod years;
@@ -21,14 +22,13 @@ use crate::finding::{Finding, Lang, Rule, TextSpan};
 use crate::model::{Report, Section};
 use crate::template::TemplateId;
 pub(crate) use mismatch::TableReadings;
-use numbers::Sentence;
 pub(crate) use numbers::{Text, format_value, normalise as normalise_char};
-use std::sync::OnceLock;
+pub(crate) use pieces::Follow;
+use pieces::{Basis, Pieces, Slot};
 
 #[cfg(test)]
 pub(crate) use numbers::{SIMPLIFIED as SIMPLIFIED_TABLE, parse_chinese};
-use similarity::mask_normalised;
-pub(crate) use similarity::{THRESHOLD as SIMILARITY_THRESHOLD, mask, similarity};
+pub(crate) use similarity::{THRESHOLD as SIMILARITY_THRESHOLD, Tally, mask, similarity};
 
 /// Sections shorter than this many characters (after masking figures) are not compared with
 /// last year's: one-sentence formulas such as “全年收取信息处理费 0 元” recur because the fact
@@ -64,9 +64,11 @@ pub(crate) fn check(
 }
 
 /// What the prose rules read from one section's text before looking at any figure: the
-/// normalised text, its sentences and figures, and each rule's candidates. It depends on
-/// nothing but its [`Reading::new`] arguments (the section, the template and the year), so
-/// the editor's checker keeps it while they are unchanged and re-checks only the figures.
+/// text as pieces (its sentences, see `pieces`), each normalised with its figures and each
+/// rule's candidates. It depends on nothing but its [`Reading::new`] arguments (the section,
+/// the template and the year), so the editor's checker keeps it while they are unchanged,
+/// re-checks only the figures, and after an edit of the text reads again only the pieces the
+/// edit touched ([`Reading::update`]).
 #[derive(Debug)]
 pub(crate) struct Reading {
     /// `None` for a blank section, which no rule reads.
@@ -80,45 +82,59 @@ pub(crate) struct Reading {
 /// A [`Reading`] of a section that is not blank.
 #[derive(Debug)]
 struct Prose {
-    text: Text,
-    sentences: Vec<Sentence>,
-    stale_years: Vec<years::StaleYear>,
+    pieces: Pieces,
+    /// Sub-headings out of order: they read the starts of lines, which pieces do not follow
+    /// (a few comparisons per line, so read whole each time).
     heading_slips: Vec<structure::HeadingSlip>,
-    excesses: Vec<parts::Excess>,
-    /// Figures attributed to table quantities (none in a legacy report, which has no tables).
-    claims: Vec<mismatch::Claim>,
     /// The template it was read for (the 同比 rates are read with it).
     template: TemplateId,
-    /// Rates 同比, read only once a rule needs them (with last year's report).
-    rates: OnceLock<Vec<yoy::Claim>>,
-    /// The text masked for `narrative.same_as_last_year`, read only once compared.
-    masked: OnceLock<Vec<char>>,
 }
 
 impl Reading {
     /// Reads `section` of a report of `template` and `year`.
     pub(crate) fn new(section: &Section, template: TemplateId, year: i32) -> Reading {
-        let prose = (!section.text.trim().is_empty()).then(|| {
-            let text = Text::new(&section.text);
-            let sentences = text.sentences_with_quantities();
-            let excesses = parts::find(&text, &sentences);
-            let claims = if template == TemplateId::Legacy {
-                Vec::new()
-            } else {
-                mismatch::claims(&text, &sentences, template)
-            };
-            Prose {
-                stale_years: years::find(year, &section.id, &section.text),
-                heading_slips: structure::heading_slips(&section.text),
-                excesses,
-                claims,
-                template,
-                rates: OnceLock::new(),
-                masked: OnceLock::new(),
-                text,
-                sentences,
+        Reading::read(section, template, year, None, &mut Follow::default())
+    }
+
+    /// Reads `section` of a report of `template` and `year`; `old` is the reading of the
+    /// same section (id, template and year) when its text was the one given, if any: the
+    /// pieces the edit from that text left alone are kept. `follow` is told what was read
+    /// and what changed. The result is exactly [`Reading::new`]'s.
+    pub(crate) fn update(
+        old: Option<(Reading, &str)>,
+        section: &Section,
+        template: TemplateId,
+        year: i32,
+        follow: &mut Follow<'_>,
+    ) -> Reading {
+        Reading::read(section, template, year, old, follow)
+    }
+
+    fn read(
+        section: &Section,
+        template: TemplateId,
+        year: i32,
+        old: Option<(Reading, &str)>,
+        follow: &mut Follow<'_>,
+    ) -> Reading {
+        let old = old.and_then(|(reading, before)| Some((reading.prose?.pieces, before)));
+        let prose = if section.text.trim().is_empty() {
+            if let Some((pieces, _)) = old {
+                pieces.forget(follow);
             }
-        });
+            None
+        } else {
+            let basis = Basis {
+                template,
+                year,
+                section: &section.id,
+            };
+            Some(Prose {
+                pieces: Pieces::read(&section.text, basis, old, follow),
+                heading_slips: structure::heading_slips(&section.text),
+                template,
+            })
+        };
         Reading {
             prose,
             thin: section.id == "problems" && structure::is_thin(&section.text),
@@ -130,20 +146,48 @@ impl Reading {
         }
     }
 
-    /// The masked text `narrative.same_as_last_year` compares, `None` for a blank section.
-    pub(crate) fn masked(&self) -> Option<&[char]> {
-        let prose = self.prose.as_ref()?;
-        let masked = prose.masked.get_or_init(|| {
-            mask_normalised(prose.text.chars.iter().copied(), prose.text.chars.len())
-        });
-        Some(masked)
+    /// The length of the text masked for `narrative.same_as_last_year` (0 for a blank
+    /// section).
+    pub(crate) fn masked_len(&self) -> usize {
+        self.prose
+            .as_ref()
+            .map_or(0, |prose| prose.pieces.masked_len())
+    }
+
+    /// The text masked for `narrative.same_as_last_year` ([`mask`] of the section text).
+    pub(crate) fn masked(&self) -> Vec<char> {
+        self.prose
+            .as_ref()
+            .map_or_else(Vec::new, |prose| prose.pieces.masked())
+    }
+
+    /// The bigrams of the masked text compared with `last_masked`, a section of last year's
+    /// masked ([`mask`]), counted: what [`Reading::score`] reads, and what the checker keeps
+    /// up to date through [`Follow`] as the text changes.
+    pub(crate) fn tally_with(&self, last_masked: &[char]) -> Tally {
+        let mut tally = Tally::new(last_masked, self.masked_len());
+        if let Some(prose) = &self.prose {
+            prose.pieces.count(&mut tally);
+        }
+        tally
+    }
+
+    /// How alike this section is with the section of last year's that `tally` counts
+    /// ([`Reading::tally_with`] of it, `last_masked`): [`similarity`] of the masked texts.
+    pub(crate) fn score(&self, tally: &Tally, last_masked: &[char]) -> f64 {
+        let own = self.masked_len();
+        if own < 2 || tally.last_len() < 2 {
+            // Too short for a bigram: only the same text counts (never a section compared,
+            // which is longer than `MIN_COMPARED_CHARS`).
+            return similarity(&self.masked(), last_masked);
+        }
+        tally.dice(own)
     }
 
     /// How alike this section is with a section of last year's, given masked ([`mask`]):
     /// 0 for a blank section.
     pub(crate) fn similarity_with(&self, last_masked: &[char]) -> f64 {
-        self.masked()
-            .map_or(0.0, |own| similarity(own, last_masked))
+        self.score(&self.tally_with(last_masked), last_masked)
     }
 }
 
@@ -187,17 +231,37 @@ pub(crate) fn check_read(
         let Some(prose) = &reading.prose else {
             continue;
         };
-        let text = &prose.text;
-        years::report_stale(report, section, &prose.stale_years, lang, findings);
+        // Most pieces have nothing for a rule: they are skipped before any work, as this
+        // runs over every piece of every section after each edit.
+        let slots = &prose.pieces.slots;
+        for slot in slots.iter().filter(|slot| !slot.stale_years.is_empty()) {
+            let found = (slot.start, &slot.stale_years[..]);
+            years::report_stale(report, section, found, lang, findings);
+        }
         structure::report_headings(report, section, &prose.heading_slips, lang, findings);
-        check_parts(section, text, &prose.excesses, lang, findings);
+        for slot in slots.iter().filter(|slot| !slot.excesses.is_empty()) {
+            check_parts(section, At::of(slot), &slot.excesses, lang, findings);
+        }
         if report.template != TemplateId::Legacy {
-            check_tables(report, section, text, &prose.claims, known, lang, findings);
+            for slot in slots.iter().filter(|slot| !slot.piece.claims.is_empty()) {
+                let claims = &slot.piece.claims;
+                check_tables(report, section, At::of(slot), claims, known, lang, findings);
+            }
             if let Some(previous) = last_year {
-                let rates = prose
-                    .rates
-                    .get_or_init(|| yoy::claims(text, &prose.sentences, prose.template));
-                check_yoy(report, previous, section, text, rates, lang, findings);
+                for slot in slots {
+                    let rates = slot.piece.rates(prose.template);
+                    if !rates.is_empty() {
+                        check_yoy(
+                            report,
+                            previous,
+                            section,
+                            At::of(slot),
+                            rates,
+                            lang,
+                            findings,
+                        );
+                    }
+                }
             }
         }
     }
@@ -206,23 +270,46 @@ pub(crate) fn check_read(
     }
 }
 
-fn span(section: &Section, text: &Text, (start, end): (usize, usize)) -> TextSpan {
+/// A piece of a section's text where a finding points: where it starts in the section text
+/// (bytes) and its normalised text, whose character positions the rules give.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    start: usize,
+    text: &'a Text,
+}
+
+impl<'a> At<'a> {
+    fn of(slot: &'a Slot) -> At<'a> {
+        At {
+            start: slot.start,
+            text: &slot.piece.text,
+        }
+    }
+
+    /// The byte offset in the section text of character `index` of the piece.
+    fn byte(&self, index: usize) -> usize {
+        self.start + self.text.byte(index)
+    }
+}
+
+fn span(section: &Section, at: At<'_>, (start, end): (usize, usize)) -> TextSpan {
     TextSpan {
         section: section.id.clone(),
-        start: text.byte(start),
-        end: text.byte(end),
+        start: at.byte(start),
+        end: at.byte(end),
     }
 }
 
 /// The sentence a finding is about, as the message quotes it: whole when it is short; a
 /// long one (a run-on sentence of a PDF, a pasted table) cut to the words around `focus`
-/// (a character index), so each message stays short and many findings in one huge sentence
-/// do not each copy it.
-fn quote(section: &Section, text: &Text, (start, end): (usize, usize), focus: usize) -> String {
+/// (a character index, before the piece's start when the figure is in the sentence
+/// before), so each message stays short and many findings in one huge sentence do not each
+/// copy it.
+fn quote(section: &Section, at: At<'_>, (start, end): (usize, usize), focus: isize) -> String {
     const WHOLE: usize = 160;
-    const BEFORE: usize = 40;
-    const AFTER: usize = 60;
-    let byte = |index: usize| text.byte(index);
+    const BEFORE: isize = 40;
+    const AFTER: isize = 60;
+    let byte = |index: usize| at.byte(index);
     if end - start <= WHOLE {
         return section
             .text
@@ -230,13 +317,18 @@ fn quote(section: &Section, text: &Text, (start, end): (usize, usize), focus: us
             .unwrap_or("")
             .to_string();
     }
-    let from = focus.saturating_sub(BEFORE).max(start);
-    let to = (focus + AFTER).min(end);
+    let from = (focus - BEFORE).max(start as isize) as usize;
+    let to = (focus + AFTER).min(end as isize);
+    // A focus far before the sentence leaves nothing of it around the focus.
+    let words = match usize::try_from(to) {
+        Ok(to) if to > from => section.text.get(byte(from)..byte(to)).unwrap_or(""),
+        _ => "",
+    };
     format!(
         "{}{}{}",
         if from > start { "…" } else { "" },
-        section.text.get(byte(from)..byte(to)).unwrap_or(""),
-        if to < end { "…" } else { "" }
+        words,
+        if to < end as isize { "…" } else { "" }
     )
 }
 
@@ -293,14 +385,14 @@ fn check_empty(report: &Report, lang: Lang, findings: &mut Vec<Finding>) {
 
 fn check_parts(
     section: &Section,
-    text: &Text,
+    at: At<'_>,
     excesses: &[parts::Excess],
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     for excess in excesses {
-        let span = span(section, text, excess.sentence);
-        let sentence = quote(section, text, excess.sentence, excess.at);
+        let span = span(section, at, excess.sentence);
+        let sentence = quote(section, at, excess.sentence, excess.at);
         let message = match lang {
             Lang::Zh => format!(
                 "“{sentence}”：分项之和 {} 大于总数 {}。",
@@ -321,7 +413,7 @@ fn check_parts(
 fn check_tables(
     report: &Report,
     section: &Section,
-    text: &Text,
+    at: At<'_>,
     claims: &[mismatch::Claim],
     known: &mut TableReadings,
     lang: Lang,
@@ -329,8 +421,8 @@ fn check_tables(
 ) {
     let template = report.template();
     for mismatch in mismatch::contradicted(claims, report, known) {
-        let span = span(section, text, mismatch.sentence);
-        let sentence = quote(section, text, mismatch.sentence, mismatch.at);
+        let span = span(section, at, mismatch.sentence);
+        let sentence = quote(section, at, mismatch.sentence, mismatch.at as isize);
         let plain_cells = if mismatch.table.len() > 1 {
             &mismatch.cells[..mismatch.cells.len() - 1]
         } else {
@@ -387,13 +479,13 @@ fn check_yoy(
     report: &Report,
     previous: &Report,
     section: &Section,
-    text: &Text,
+    at: At<'_>,
     rates: &[yoy::Claim],
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
     for mismatch in yoy::contradicted(rates, report, previous) {
-        let sentence = quote(section, text, mismatch.sentence, mismatch.at);
+        let sentence = quote(section, at, mismatch.sentence, mismatch.at as isize);
         let (before, after) = (
             format_value(mismatch.years.0),
             format_value(mismatch.years.1),
@@ -412,7 +504,7 @@ fn check_yoy(
         };
         let mut finding = Finding::new(Rule::NarrativeYoyMismatch, mismatch.cells, message)
             .with_values(actual, mismatch.stated);
-        finding.span = Some(span(section, text, mismatch.sentence));
+        finding.span = Some(span(section, at, mismatch.sentence));
         findings.push(finding);
     }
 }
@@ -434,10 +526,7 @@ fn check_same_as_last_year(
             continue;
         }
         // A blank section masks to nothing, which is below any minimum.
-        let Some(masked) = reading.masked() else {
-            continue;
-        };
-        if masked.len() < MIN_COMPARED_CHARS {
+        if reading.masked_len() < MIN_COMPARED_CHARS {
             continue;
         }
         let last = previous
@@ -467,5 +556,40 @@ fn check_same_as_last_year(
             end: section.text.len(),
         });
         findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+impl Reading {
+    /// Everything read, written out (the 同比 rates read first), to compare two readings.
+    pub(crate) fn dump(&self) -> String {
+        if let Some(prose) = &self.prose {
+            for slot in &prose.pieces.slots {
+                slot.piece.rates(prose.template);
+            }
+        }
+        format!("{self:#?}")
+    }
+
+    /// How its pieces differ from the whole text read at once (nothing, when right).
+    pub(crate) fn differences_from_whole(&self, text: &str) -> Vec<String> {
+        self.prose
+            .as_ref()
+            .map_or_else(Vec::new, |prose| prose.pieces.differences_from_whole(text))
+    }
+}
+
+/// `narrative.stale_year` for one section, read as [`check`] reads it.
+#[cfg(test)]
+pub(crate) fn check_stale_years(
+    report: &Report,
+    section: &Section,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let reading = Reading::new(section, report.template, report.year);
+    for slot in reading.prose.iter().flat_map(|prose| &prose.pieces.slots) {
+        let found = (slot.start, &slot.stale_years[..]);
+        years::report_stale(report, section, found, lang, findings);
     }
 }

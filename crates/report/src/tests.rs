@@ -10,6 +10,7 @@ mod import;
 mod import_published;
 mod narrative;
 pub(crate) mod narrative_real;
+mod pieces;
 mod props;
 mod rules;
 mod schema;

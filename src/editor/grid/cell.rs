@@ -1,6 +1,11 @@
 //! One cell of a grid: a real `<input>` so input methods and the first keystroke just work.
 //! On focus its text is selected, so typing replaces it; marks show findings, computed totals
 //! and the selected range. Shift+click and dragging select a range.
+//!
+//! Each input sits in a `<form>` of its own. Chromium's form-filling code treats inputs
+//! outside any form as one document-wide form and walks all of them on every focus and
+//! selection change: with the grid's 175 inputs that made a Tab 5–7 ms, 1.3 ms with a form
+//! per cell (BENCHMARKS.md, issue 15). The form never submits.
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -45,10 +50,11 @@ pub fn GridCell(
     let value = cell.value;
     let computed = cell.computed;
     let locked = move || computed.get() == Some(false);
-    let mark = cell.mark;
+    let severity = cell.severity;
+    let messages = cell.messages;
     let class = move || {
         let mut class = String::from("cell");
-        match mark.get().map(|m| m.0) {
+        match severity.get() {
             Some(Severity::Error) => class.push_str(" has-error"),
             Some(Severity::Warning) => class.push_str(" has-warning"),
             Some(Severity::Info) => class.push_str(" has-info"),
@@ -71,10 +77,11 @@ pub fn GridCell(
     };
     view! {
         <td class=class colspan=colspan.to_string() class:focused=focused class:in-range=move || in_range.get() class:editing=move || focused() && state.mode.get() != Mode::Navigate
-            title=move || mark.get().map(|m| m.1).unwrap_or_default()>
+            title=move || messages.get()>
+            <form class="cell-form" on:submit=|ev| ev.prevent_default()>
             <input node_ref=input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                 aria-label=label data-cell=key.get_value() readonly=locked
-                aria-invalid=move || mark.get().is_some_and(|m| m.0 == Severity::Error).then_some("true")
+                aria-invalid=move || (severity.get() == Some(Severity::Error)).then_some("true")
                 prop:value=move || value.get()
                 on:focus:target=move |ev| {
                     // Arriving from outside this grid (Tab, a finding) starts afresh.
@@ -151,6 +158,7 @@ pub fn GridCell(
                 on:cut=move |ev| on_copy(&ev, state, ctx, Some(lang.get_untracked()))
                 on:blur=move |_| state.mode.set(Mode::Navigate)
             />
+            </form>
             <Show when=move || computed.get().is_some()><span class="sigma" aria-hidden="true">"Σ"</span></Show>
         </td>
     }

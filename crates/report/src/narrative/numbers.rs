@@ -20,7 +20,7 @@ pub(crate) struct Text {
 
 /// A sentence of a [`Text`] with the figures it states, read once per validation and shared
 /// by the rules (each used to split and scan the whole text again).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Sentence {
     /// The sentence (character range), as [`Text::sentences`] gives it.
     pub(crate) range: (usize, usize),
@@ -45,6 +45,43 @@ pub(crate) struct Quantity {
     pub(crate) approx: bool,
     /// Parenthesis depth where it stands.
     pub(crate) depth: u16,
+}
+
+#[cfg(test)]
+impl Sentence {
+    /// The same sentence `by` characters further on (as read in a longer text).
+    pub(crate) fn moved(&self, by: usize) -> Sentence {
+        Sentence {
+            range: (self.range.0 + by, self.range.1 + by),
+            quantities: self.quantities.iter().map(|q| q.moved(by)).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Quantity {
+    /// The same figure `by` characters further on.
+    pub(crate) fn moved(&self, by: usize) -> Quantity {
+        Quantity {
+            start: self.start + by,
+            number_end: self.number_end + by,
+            end: self.end + by,
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+impl Text {
+    /// The byte offsets of the characters (and the end), as read.
+    pub(crate) fn offsets(&self) -> &[usize] {
+        &self.offsets
+    }
+
+    /// The parenthesis depth of every character.
+    pub(crate) fn depths(&self) -> &[u16] {
+        &self.depth
+    }
 }
 
 /// Scale of [`Quantity::value`].
@@ -89,19 +126,55 @@ pub(crate) fn is_case_unit(unit: &str) -> bool {
 }
 
 impl Text {
-    /// Normalises `original`.
+    /// Normalises `original`, a whole text: each line break that does not end a sentence
+    /// ([`hard_break`]) is read as a space.
     pub(crate) fn new(original: &str) -> Text {
-        let mut chars = Vec::with_capacity(original.len() / 3 + 1);
-        let mut offsets = Vec::with_capacity(original.len() / 3 + 2);
-        for (offset, ch) in original.char_indices() {
-            chars.push(normalise(ch));
-            offsets.push(offset);
-        }
-        offsets.push(original.len());
-        soften_line_breaks(&mut chars);
-        let mut depth = Vec::with_capacity(chars.len());
+        Text::read(original, 0, false).0
+    }
+
+    /// Normalises the piece of `original` that starts at byte `from`: up to and including
+    /// the first sentence end (。！？!?), or line break that ends a sentence, or to the end of
+    /// the text. The pieces of a text are its sentences with the blank before each, and no
+    /// rule reads across them (see `narrative::pieces`). Gives the piece's [`Text`] (the same
+    /// as its part of [`Text::new`] of the whole text, with positions counted from the
+    /// piece's start), where it ends, and whether it ends at a line break.
+    pub(crate) fn piece(original: &str, from: usize) -> (Text, usize, bool) {
+        Text::read(original, from, true)
+    }
+
+    /// Normalises `original` from byte `from`, to its end or (`piece`) to the end of the
+    /// piece that starts there; where it stopped, and whether at a line break.
+    fn read(original: &str, from: usize, piece: bool) -> (Text, usize, bool) {
+        let rest = original.get(from..).unwrap_or("");
+        // Room for the characters up to the first 。 (a piece ends there at the latest, and
+        // Chinese text is three bytes a character), so the columns are not grown char by
+        // char: a reading of many pieces was mostly allocation. Looked for in the next few
+        // hundred characters only, or reading a long text without 。 piece by piece would
+        // search its rest once per piece.
+        let bytes = match piece {
+            true => {
+                let mut near = rest.len().min(768);
+                while !rest.is_char_boundary(near) {
+                    near -= 1;
+                }
+                let near = &rest[..near];
+                near.find('。')
+                    .map_or(near.len(), |at| at + '。'.len_utf8())
+            }
+            false => rest.len(),
+        };
+        let mut chars = Vec::with_capacity(bytes / 3 + 1);
+        let mut offsets = Vec::with_capacity(chars.capacity() + 1);
+        let mut depth = Vec::with_capacity(chars.capacity());
         let mut level: u16 = 0;
-        for &ch in &chars {
+        let mut end = (rest.len(), false);
+        for (offset, ch) in rest.char_indices() {
+            let ch = match ch {
+                '\n' if !hard_break(original, from + offset) => ' ',
+                _ => normalise(ch),
+            };
+            chars.push(ch);
+            offsets.push(offset);
             match ch {
                 '（' | '(' => {
                     depth.push(level);
@@ -113,18 +186,25 @@ impl Text {
                 }
                 _ => {
                     depth.push(level);
-                    // Unbalanced parentheses must not leak past the sentence.
+                    // Unbalanced parentheses must not leak past the sentence. Normalising
+                    // never makes a sentence end (the table holds none).
                     if is_sentence_end(ch) {
                         level = 0;
+                        if piece {
+                            end = (offset + ch.len_utf8(), ch == '\n');
+                            break;
+                        }
                     }
                 }
             }
         }
-        Text {
+        offsets.push(end.0);
+        let text = Text {
             chars,
             offsets,
             depth,
-        }
+        };
+        (text, from + end.0, end.1)
     }
 
     /// The original byte offset of character `index` (the text length past the end).
@@ -305,8 +385,10 @@ impl Text {
                 }
                 index += 1;
             } else if ch == ','
-                && self.chars.get(index + 1).is_some_and(char::is_ascii_digit)
-                && self.chars.get(index + 3).is_some_and(char::is_ascii_digit)
+                // Within the sentence: a digit after its end is another sentence's.
+                && index + 3 < end
+                && self.chars[index + 1].is_ascii_digit()
+                && self.chars[index + 3].is_ascii_digit()
             {
                 index += 1;
             } else {
@@ -409,48 +491,43 @@ impl Text {
     }
 }
 
-/// A line break inside a sentence (text pasted from a PDF wraps wherever the page did) is
-/// read as a space, so the sentence and its figures stay whole: “共收到申请103\n件，其中…”.
-/// A break stays a sentence end after closing punctuation, after a short line without a
-/// comma (a heading), and before a numbered item.
-fn soften_line_breaks(chars: &mut [char]) {
-    let mut line_start = 0;
-    for index in 0..chars.len() {
-        if chars[index] != '\n' {
-            continue;
-        }
-        let line = &chars[line_start..index];
-        line_start = index + 1;
-        let last = line.iter().rev().find(|ch| !ch.is_whitespace());
-        let Some(&last) = last else { continue };
-        let closed = "。！？!?；;：:”」".contains(last);
-        let opening: Vec<char> = line
-            .iter()
-            .copied()
-            .skip_while(|ch| ch.is_whitespace())
-            .take(3)
-            .collect();
-        let heading = line.len() <= 25
-            && !line.iter().any(|ch| matches!(ch, '，' | ','))
-            && opens_item(&opening);
-        let next: Vec<char> = chars[index + 1..]
-            .iter()
-            .copied()
-            .skip_while(|ch| ch.is_whitespace())
-            .take(3)
-            .collect();
-        if !closed && !heading && !opens_item(&next) {
-            chars[index] = ' ';
-        }
+/// Whether the line break at byte `at` of `original` ends a sentence. A line break inside a
+/// sentence (text pasted from a PDF wraps wherever the page did) is read as a space, so the
+/// sentence and its figures stay whole: “共收到申请103\n件，其中…”. A break stays a sentence
+/// end after closing punctuation, after a short line without a comma (a heading), before a
+/// numbered item, and at the end of a blank line.
+///
+/// It reads the line before the break and the first characters after it, nothing else, so
+/// the pieces of a text ([`Text::piece`]) can be cut again around an edit alone.
+pub(crate) fn hard_break(original: &str, at: usize) -> bool {
+    let before = original.get(..at).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |index| index + 1)..];
+    let Some(last) = line.chars().rev().find(|ch| !ch.is_whitespace()) else {
+        return true;
+    };
+    // Normalising never makes or unmakes any of these characters, nor whitespace or a comma.
+    if "。！？!?；;：:”」".contains(last) {
+        return true;
     }
+    // A heading is at most 25 characters, which is at most 100 bytes.
+    let heading = line.len() <= 100
+        && line.chars().count() <= 25
+        && !line.contains(['，', ','])
+        && opens_item(line);
+    heading || opens_item(original.get(at + 1..).unwrap_or(""))
 }
 
-/// Whether characters open a numbered item: （一） (1) 一、 1. 一是.
-fn opens_item(start: &[char]) -> bool {
-    match start {
-        ['（' | '(', ..] => true,
-        [first, second, ..] => {
-            (first.is_ascii_digit() || "一二三四五六七八九十".contains(*first))
+/// Whether `text` (after any whitespace) opens a numbered item: （一） (1) 一、 1. 一是. It
+/// reads the first character that is not whitespace and the one right after it.
+fn opens_item(text: &str) -> bool {
+    let mut start = text
+        .chars()
+        .skip_while(|ch| ch.is_whitespace())
+        .map(normalise);
+    match (start.next(), start.next()) {
+        (Some('（' | '('), _) => true,
+        (Some(first), Some(second)) => {
+            (first.is_ascii_digit() || "一二三四五六七八九十".contains(first))
                 && matches!(second, '、' | '.' | '．' | '是')
         }
         _ => false,

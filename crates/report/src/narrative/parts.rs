@@ -15,12 +15,22 @@ use super::numbers::{Quantity, Sentence, Text, format_value, unit_factor};
 pub(crate) struct Excess {
     /// The sentence (character range).
     pub(crate) sentence: (usize, usize),
-    /// Where the total stands (character index), for quoting a long sentence around it.
-    pub(crate) at: usize,
+    /// Where the total stands (character index), for quoting a long sentence around it:
+    /// before the text's start (negative) when the total is in the sentence before.
+    pub(crate) at: isize,
     /// The total as written, e.g. `103件`.
     pub(crate) total: String,
     /// The sum of the parts, e.g. `105件`.
     pub(crate) sum: String,
+}
+
+/// The sentence before a text's first one, which a 其中 opening that sentence reads its
+/// total from: its figures, and how many characters its text starts before this text (the
+/// positions of its figures are counted from its own start).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Before<'a> {
+    pub(crate) quantities: &'a [Quantity],
+    pub(crate) distance: usize,
 }
 
 /// Words that open a new statement rather than continue a breakdown.
@@ -36,18 +46,29 @@ const BREAK_WORDS: &[&str] = &[
     "较上年",
 ];
 
-/// Every total in `text` whose parts exceed it; `sentences` are the text's, with their figures.
-pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
+/// Every total in `text` whose parts exceed it; `sentences` are the text's, with their
+/// figures, and `before` the sentence before the first. Also whether it read `before` (a 其中
+/// in the first sentence may take its total from there): otherwise the findings depend on
+/// `text` alone.
+pub(crate) fn find(text: &Text, sentences: &[Sentence], before: Before<'_>) -> (Vec<Excess>, bool) {
+    let mut read_before = false;
     let mut found: Vec<Excess> = Vec::new();
-    // Findings already made, for a duplicate check that stays linear in long texts.
+    // Findings already made, for a duplicate check that stays linear in long texts (a
+    // finding names its sentence, so only one sentence's can be the same).
     let mut seen: std::collections::HashSet<Excess> = std::collections::HashSet::new();
     for (position, sentence) in sentences.iter().enumerate() {
         let (start, end) = sentence.range;
         let quantities = &sentence.quantities[..];
-        let previous = position
+        let previous = match position
             .checked_sub(1)
             .and_then(|index| sentences.get(index))
-            .map_or(&[][..], |sentence| &sentence.quantities[..]);
+        {
+            Some(sentence) => Before {
+                quantities: &sentence.quantities[..],
+                distance: 0,
+            },
+            None => before,
+        };
         let mut push = |excess: Option<Excess>| {
             if let Some(excess) = excess
                 && seen.insert(excess.clone())
@@ -56,6 +77,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
             }
         };
         for marker in text.find_all(start, end, "其中") {
+            read_before |= position == 0;
             for excess in after_qizhong(text, (start, end), marker, quantities, previous) {
                 push(Some(excess));
             }
@@ -65,7 +87,7 @@ pub(crate) fn find(text: &Text, sentences: &[Sentence]) -> Vec<Excess> {
         }
         push(gong_clauses(text, (start, end), quantities));
     }
-    found
+    (found, read_before)
 }
 
 fn is_part(quantity: &Quantity) -> bool {
@@ -80,7 +102,7 @@ fn after_qizhong(
     sentence: (usize, usize),
     marker: usize,
     quantities: &[Quantity],
-    previous: &[Quantity],
+    previous: Before<'_>,
 ) -> Vec<Excess> {
     let depth = text.depth(marker);
     let parts = parts_after(text, marker + 2, sentence.1, depth, quantities);
@@ -112,7 +134,7 @@ fn unit_excess(
     measure: &str,
     parts: &[(Quantity, usize)],
     quantities: &[Quantity],
-    previous: &[Quantity],
+    previous: Before<'_>,
 ) -> Option<Excess> {
     if parts.iter().any(|(part, _)| part.approx) {
         return None;
@@ -123,13 +145,20 @@ fn unit_excess(
         .iter()
         .filter(|quantity| quantity.end <= marker && quantity.depth <= depth)
         .filter(|quantity| quantity.unit != "%" && !quantity.unit.is_empty());
-    let total = match before.clone().next_back() {
-        Some(_) => before
-            .clone()
-            .rfind(|quantity| quantity.measure() == measure)?,
-        None => previous
-            .iter()
-            .rfind(|quantity| quantity.depth == 0 && quantity.measure() == measure)?,
+    let (total, at) = match before.clone().next_back() {
+        Some(_) => {
+            let total = before
+                .clone()
+                .rfind(|quantity| quantity.measure() == measure)?;
+            (total, total.start as isize)
+        }
+        None => {
+            let total = previous
+                .quantities
+                .iter()
+                .rfind(|quantity| quantity.depth == 0 && quantity.measure() == measure)?;
+            (total, total.start as isize - previous.distance as isize)
+        }
     };
     if total.approx {
         return None;
@@ -149,15 +178,15 @@ fn unit_excess(
         let widest = segments.iter().map(|(_, sum)| *sum).max().unwrap_or(all);
         all.min(widest)
     };
-    excess(sentence, total, reading)
+    excess(sentence, total, at, reading)
 }
 
-/// The finding when the parts (`sum`, in the measure's base unit) exceed `total`; the sum is
-/// written in the total's unit.
-fn excess(sentence: (usize, usize), total: &Quantity, sum: i128) -> Option<Excess> {
+/// The finding when the parts (`sum`, in the measure's base unit) exceed `total` (which
+/// stands at `at`); the sum is written in the total's unit.
+fn excess(sentence: (usize, usize), total: &Quantity, at: isize, sum: i128) -> Option<Excess> {
     (sum > total.base_value()).then(|| Excess {
         sentence,
-        at: total.start,
+        at,
         total: format!("{}{}", format_value(total.value), total.unit),
         sum: format!(
             "{}{}",
@@ -273,7 +302,7 @@ fn parenthesised(
         return None;
     }
     let sum: i128 = parts.iter().map(|part| part.base_value()).sum();
-    excess(sentence, total, sum)
+    excess(sentence, total, total.start as isize, sum)
 }
 
 /// `共办理191件，单位申请188件，个人申请3件`: a total after 共/合计/总计 and then short
@@ -284,7 +313,10 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
     let mut lead = String::new();
     let (total_index, total) = quantities.iter().enumerate().find(|(_, quantity)| {
         quantity.depth == 0 && is_part(quantity) && !quantity.approx && {
-            text.slice_into(quantity.start.saturating_sub(12), quantity.start, &mut lead);
+            // The words before it in its own sentence: a 共 ending the sentence before
+            // (“…合计。3件，…”) is another statement's.
+            let from = quantity.start.saturating_sub(12).max(sentence.0);
+            text.slice_into(from, quantity.start, &mut lead);
             let clause = lead
                 .rsplit(['，', '；', '：', ',', ';'])
                 .next()
@@ -321,5 +353,5 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
         return None;
     }
     let sum: i128 = parts.iter().sum();
-    excess(sentence, total, sum)
+    excess(sentence, total, total.start as isize, sum)
 }

@@ -62,6 +62,20 @@ pub(crate) struct Claim {
     words: String,
 }
 
+#[cfg(test)]
+impl Claim {
+    /// The same claim `by` characters further on (as read in a longer text).
+    pub(crate) fn moved(&self, by: usize) -> Claim {
+        Claim {
+            sentence: (self.sentence.0 + by, self.sentence.1 + by),
+            at: self.at + by,
+            words: self.words.clone(),
+            cells: self.cells.clone(),
+            ..*self
+        }
+    }
+}
+
 /// Every figure of `text` followed by a 同比 rate, attributed to a table quantity of a report
 /// of `template`; `sentences` are the text's, with their figures. Reads nothing but the text.
 pub(crate) fn claims(text: &Text, sentences: &[Sentence], template: TemplateId) -> Vec<Claim> {

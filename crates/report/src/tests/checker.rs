@@ -1,7 +1,8 @@
 //! The editor's checker against `validate`: after every step of long random edit sequences on
-//! the real fixtures (cells, prose, metadata, sections, last year's report, language), the
-//! checker that kept its readings gives exactly the findings a full check gives; and it
-//! re-reads only what an edit changed.
+//! the real fixtures (cells, prose as pasted and as typed key by key, metadata, sections, last
+//! year's report, language), the checker that kept its readings gives exactly the findings a
+//! full check gives; and it re-reads only what an edit changed (a keystroke in the prose: the
+//! sentence it is in).
 
 use crate::{
     CellValue, Checker, CheckerStats, Lang, Report, Rule, TemplateId, acknowledge, switch_template,
@@ -77,6 +78,38 @@ const SENTENCES: &[&str] = &[
     "无。",
 ];
 
+/// What a keystroke or a paste puts into the prose, among them what moves the boundaries
+/// of its sentences (line breaks, blank lines, CRLF, sentence ends full-width and ASCII) and
+/// what the rules read across them (digits, 《, 其中).
+const KEYS: &[&str] = &[
+    "共",
+    "件",
+    "3",
+    "１",
+    "。",
+    "！",
+    "？",
+    "!",
+    "?",
+    "，",
+    "；",
+    "\n",
+    "\r\n",
+    "\n\n",
+    " ",
+    "\u{3000}",
+    "《",
+    "》",
+    "（",
+    "）",
+    "年",
+    "2023年",
+    "其中",
+    "\n（二）",
+    "\n1、",
+    "预算",
+];
+
 /// The char boundaries of `text`, end included.
 fn boundaries(text: &str) -> Vec<usize> {
     text.char_indices()
@@ -101,7 +134,7 @@ fn edit(
         .iter()
         .map(|spec| spec.key.clone())
         .collect();
-    match rng.below(100) {
+    match rng.below(125) {
         // Cells: most edits, as in the editor.
         0..=39 => {
             let key = rng.pick(&template_keys).clone();
@@ -147,7 +180,8 @@ fn edit(
             }
         }
         70..=71 => {
-            if let Some(section) = report.sections.get_mut(0) {
+            let index = rng.below(report.sections.len());
+            if let Some(section) = report.sections.get_mut(index) {
                 section.text = rng.pick(&["", "无", "不存在问题。"]).to_string();
             }
         }
@@ -260,6 +294,54 @@ fn edit(
                 section.text.push_str(&format!(
                     "全年收到政府信息公开申请{received}件，同比增长{rate}%。"
                 ));
+            }
+        }
+        // Keystrokes in the prose: a character or a paste typed, one deleted (often a line
+        // break or sentence end, joining what it separated), line endings made CRLF.
+        100..=121 => {
+            if report.sections.is_empty() {
+                return;
+            }
+            let index = rng.below(report.sections.len());
+            let text = &mut report.sections[index].text;
+            let cuts = boundaries(text);
+            let seams: Vec<usize> = text
+                .match_indices(['\n', '。', '！', '？', '!', '?'])
+                .map(|(at, _)| at)
+                .collect();
+            match rng.below(10) {
+                0..=4 => {
+                    let at = *rng.pick(&cuts);
+                    let key = *rng.pick(KEYS);
+                    text.insert_str(at, key);
+                }
+                5..=7 => {
+                    let at = match seams.is_empty() || rng.below(2) == 0 {
+                        true => *rng.pick(&cuts),
+                        false => *rng.pick(&seams),
+                    };
+                    if let Some(ch) = text.get(at..).and_then(|rest| rest.chars().next()) {
+                        text.replace_range(at..at + ch.len_utf8(), "");
+                    }
+                }
+                8 => *text = text.replace("\r\n", "\n").replace('\n', "\r\n"),
+                _ => {
+                    let at = *rng.pick(&cuts);
+                    let sentence = *rng.pick(SENTENCES);
+                    text.insert_str(at, sentence);
+                }
+            }
+        }
+        // A section grown past 5,000 characters (a report pasted whole into it).
+        122 => {
+            if let Some(section) = report.sections.get_mut(rng.below(3)) {
+                let text = section.text.clone();
+                while section.text.chars().count() < 5_000 {
+                    section.text.push('\n');
+                    section
+                        .text
+                        .push_str(if text.is_empty() { SENTENCES[0] } else { &text });
+                }
             }
         }
         // A copy of last year's text as this year's (the similarity rule fires).
@@ -397,6 +479,59 @@ fn a_prose_edit_reads_that_section_only_and_last_year_is_kept() {
     let findings = checker.check(&report, Some(&edited), Lang::Zh);
     assert_eq!(findings, validate(&report, Some(&edited), Lang::Zh));
     assert_eq!(checker.stats().previous_read, 2);
+}
+
+#[test]
+fn typing_in_a_long_section_reads_the_sentence_typed_in() {
+    // Key by key in 一 (3,400 characters) with last year's report linked, as the editor does:
+    // each keystroke reads that section's edited sentence again (two, when it joins or
+    // splits one), counts a few hundred bigrams against last year's 一 instead of its
+    // thousands, and gives `validate`'s findings.
+    let mut report = fixture("suqian-city-2024.json");
+    let previous = fixture("suqian-city-2023.json");
+    let mut checker = Checker::new();
+    checker.check(&report, Some(&previous), Lang::Zh);
+    let mut rng = Rng(11);
+    for step in 0..120 {
+        let before = checker.stats();
+        let overview = report
+            .sections
+            .iter_mut()
+            .find(|section| section.id == "overview")
+            .expect("一");
+        let cuts = boundaries(&overview.text);
+        let at = *rng.pick(&cuts);
+        match rng.below(3) {
+            0 => {
+                if let Some(ch) = overview.text.get(at..).and_then(|rest| rest.chars().next()) {
+                    overview.text.replace_range(at..at + ch.len_utf8(), "");
+                }
+            }
+            _ => {
+                let key = *rng.pick(KEYS);
+                overview.text.insert_str(at, key);
+            }
+        }
+        let findings = checker.check(&report, Some(&previous), Lang::Zh);
+        assert_eq!(
+            findings,
+            validate(&report, Some(&previous), Lang::Zh),
+            "step {step}"
+        );
+        let after = checker.stats();
+        assert_eq!(after.sections_read, before.sections_read + 1, "step {step}");
+        assert!(
+            after.pieces_read - before.pieces_read <= 3,
+            "step {step}: {after:?}"
+        );
+        assert!(
+            after.bigrams_counted - before.bigrams_counted < 1_000,
+            "step {step}: {after:?}"
+        );
+        assert_eq!(after.similarities, before.similarities + 1, "step {step}");
+        assert_eq!(after.previous_read, 1);
+        assert_eq!(after.cells_read, before.cells_read);
+    }
 }
 
 #[test]
