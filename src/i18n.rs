@@ -306,6 +306,8 @@ texts! {
     ImportUnreadable => "无法读取文件：", "The file could not be read: ";
     // While a screen's code is fetched the first time it opens (the split build, issue 15).
     ScreenLoading => "正在载入…", "Loading…";
+    // A library entry listed before its findings were counted (the checker loads after it).
+    Counting => "正在检查…", "Checking…";
     // 汇总: the collection of many agencies' reports (issue 18).
     CollectionOpen => "汇总各单位报告", "Collect agencies' reports";
     CollectionTitle => "汇总各单位报告", "Collected reports";

@@ -37,6 +37,11 @@ pub fn Library() -> impl IntoView {
             live
         })
     });
+    // Entries listed before their findings were counted get counted while the list shows.
+    Effect::new(move |_| {
+        library.index.track();
+        library.count_unchecked();
+    });
     let t = move |text| tr(lang.get(), text);
     view! {
         <section class="library" aria-labelledby="library-title">
@@ -93,7 +98,7 @@ pub fn Library() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || live.get() key=|e| (e.id.clone(), e.title.clone(), e.saved_at.to_bits()) children=move |entry| view! { <ReportRow entry=entry /> } />
+                        <For each=move || live.get() key=|e| (e.id.clone(), e.title.clone(), e.saved_at.to_bits(), (e.unchecked, e.errors, e.warnings, e.pending)) children=move |entry| view! { <ReportRow entry=entry /> } />
                     </tbody>
                 </table>
             </Show>

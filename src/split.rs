@@ -98,6 +98,18 @@ pub async fn import_backup(text: String, lang: Lang) -> (bool, String) {
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
+fn count_unchecked_chunk(lang: Lang) -> Result<Vec<report::LibraryEntry>, String> {
+    report::count_unchecked(&mut crate::storage::local(), crate::clock::now_ms())
+        .map_err(|error| crate::storage::store_error(lang, &error))
+}
+
+/// Counts the findings of the library entries listed before the checker was loaded
+/// (`report::count_unchecked`): the entries as stored, or why they could not be stored.
+pub async fn count_unchecked(lang: Lang) -> Result<Vec<report::LibraryEntry>, String> {
+    load!(count_unchecked_chunk(lang))
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
 fn download_backup_chunk() -> Result<(), String> {
     crate::state::download_everything(None)
 }

@@ -28,6 +28,10 @@ pub struct LibraryCtx {
     pub tab_id: StoredValue<String>,
     /// The interface language, for the words of failures.
     pub lang: RwSignal<Lang>,
+    /// Entries whose findings this tab has counted or is counting (`count_unchecked`), so an
+    /// entry that stays unchecked (its report became unreadable) is not tried again and
+    /// again.
+    counted: StoredValue<Vec<String>>,
 }
 
 impl LibraryCtx {
@@ -42,6 +46,7 @@ impl LibraryCtx {
             quarantined: RwSignal::new(report::recovery_items(&store)),
             tab_id: StoredValue::new(new_id()),
             lang,
+            counted: StoredValue::new(Vec::new()),
         }
     }
 
@@ -55,6 +60,34 @@ impl LibraryCtx {
         let mut store = local();
         self.index.set(report::scan(&mut store, now_ms()));
         self.quarantined.set(report::recovery_items(&store));
+    }
+
+    /// Counts the findings of the entries listed without them (`LibraryEntry::unchecked`: a
+    /// new report, one another tab stored, one the index lacked) with the checker, whose code
+    /// is fetched for it the first time, and shows the counts. The library screen calls it
+    /// whenever its list changes; an entry is tried once per tab.
+    pub fn count_unchecked(&self) {
+        let fresh = self.index.with_untracked(|entries| {
+            entries
+                .iter()
+                .filter(|e| e.unchecked)
+                .any(|e| self.counted.with_value(|counted| !counted.contains(&e.id)))
+        });
+        if !fresh {
+            return;
+        }
+        self.index.with_untracked(|entries| {
+            let unchecked = entries.iter().filter(|e| e.unchecked).map(|e| e.id.clone());
+            self.counted
+                .update_value(|counted| counted.extend(unchecked));
+        });
+        let library = *self;
+        leptos::task::spawn_local(async move {
+            match crate::split::count_unchecked(library.lang()).await {
+                Ok(entries) => library.index.set(entries),
+                Err(err) => library.failure.set(Some(err)),
+            }
+        });
     }
 
     /// The entry with `id`.

@@ -61,11 +61,17 @@ pub fn ReportRow(
             <td>{move || template_short(lang.get(), template)}</td>
             <td class="num">{date_time(entry.saved_at)}</td>
             <td class="counts">
-                <span class="count error" title=move || t(Text::Error)>"● " {entry.errors}</span>
-                <span class="count warning" title=move || t(Text::Warning)>"▲ " {entry.warnings}</span>
-                {(entry.pending > 0).then(|| view! {
-                    <span class="count pending" title=move || t(Text::Pending)>"○ " {entry.pending}</span>
-                })}
+                {if entry.unchecked {
+                    view! { <span class="count none" data-testid="counting">{move || t(Text::Counting)}</span> }.into_any()
+                } else {
+                    view! {
+                        <span class="count error" title=move || t(Text::Error)>"● " {entry.errors}</span>
+                        <span class="count warning" title=move || t(Text::Warning)>"▲ " {entry.warnings}</span>
+                        {(entry.pending > 0).then(|| view! {
+                            <span class="count pending" title=move || t(Text::Pending)>"○ " {entry.pending}</span>
+                        })}
+                    }.into_any()
+                }}
             </td>
             <td class="row-actions">
                 <button type="button" class="button small" on:click=act(|l, id| l.open.set(Some(id.to_string())))>{move || t(Text::Open)}</button>

@@ -230,3 +230,28 @@ test('the library says how full report storage is, and loudly when it runs out',
   await expect(usage).toContainText('空间快用完了');
   await freeStorage(page, junk);
 });
+
+test('a report the index lacks is listed at once and its findings counted when the checker loads', async ({ page }) => {
+  await page.goto('/');
+  // The example (two wrong 总计) stored under a key the index does not list, as a backup
+  // tool or another program might leave it; and an index without it.
+  await page.getByRole('button', { name: '打开示例报告' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('洪泽区人民政府2023年政府信息公开工作年度报告');
+  await backToLibrary(page);
+  const key = await reportKey(page, '洪泽区');
+  await page.evaluate((k) => {
+    localStorage.setItem('nianbao.report.orphan', localStorage.getItem(k)!);
+  }, key);
+  await page.reload();
+  const rows = page.getByTestId('library-row');
+  await expect(rows).toHaveCount(2);
+  // Counted (shown as 正在检查… meanwhile, never as a report with no findings).
+  for (const row of await rows.all()) {
+    await expect(row.getByTestId('counting')).toHaveCount(0);
+    await expect(row.locator('.count.error')).toHaveText('● 2');
+  }
+  const index = JSON.parse(await page.evaluate(() => localStorage.getItem('nianbao.index')!));
+  const orphan = index.entries.find((e: { id: string }) => e.id === 'orphan');
+  expect(orphan.errors).toBe(2);
+  expect(orphan.unchecked).toBeUndefined();
+});

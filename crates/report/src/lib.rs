@@ -106,10 +106,10 @@ pub use storage::{
     BACKUP_MARK_KEY, BackupError, BackupImport, INDEX_KEY, KeyValue, LOCAL_STORAGE_QUOTA_BYTES,
     LOCK_PREFIX, ORIGINAL_PREFIX, OpenError, Opened, QUARANTINE_PREFIX, REPORT_PREFIX,
     ReadOnlyReason, RecoveryItem, SaveError, StoreError, StoredChange, TakeOver, Usage, add_report,
-    backup_due as stored_backup_due, backup_items, claim_lock, commit_index, force_lock,
-    import_backup, keys_with, load_index, load_report, lock_holder_of, make_backup, move_aside,
-    on_stored_change, open_report, put, record_backup, recovery_items, release_lock, remove_report,
-    save_index, save_report, save_report_at, scan, set_aside, take_over, usage,
+    backup_due as stored_backup_due, backup_items, claim_lock, commit_index, count_unchecked,
+    force_lock, import_backup, keys_with, load_index, load_report, lock_holder_of, make_backup,
+    move_aside, on_stored_change, open_report, put, record_backup, recovery_items, release_lock,
+    remove_report, save_index, save_report, save_report_at, scan, set_aside, take_over, usage,
 };
 pub use store::{
     EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, SetAside, Stored,

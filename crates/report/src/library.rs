@@ -60,6 +60,11 @@ pub struct LibraryEntry {
     /// The example report (a real published report with its errors), shown marked 示例.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
+    /// Its findings are not counted yet (`errors`, `warnings` and `pending` read 0): it was
+    /// listed without the checker, whose code the app's start screen leaves out, and is
+    /// counted by [`crate::count_unchecked`] once that code is loaded.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unchecked: bool,
 }
 
 /// The report file key that marks the example report (kept like any key the file format
@@ -71,15 +76,27 @@ impl LibraryEntry {
     pub fn describe(id: &str, report: &Report, findings: &[Finding], saved_at: f64) -> Self {
         let tally = crate::progress::Tally::of(findings);
         LibraryEntry {
+            errors: tally.errors,
+            warnings: tally.warnings,
+            pending: tally.pending,
+            unchecked: false,
+            ..LibraryEntry::listed(id, report, saved_at)
+        }
+    }
+
+    /// The entry of `report`, stored under `id`, with its findings not counted yet
+    /// ([`LibraryEntry::unchecked`]).
+    pub fn listed(id: &str, report: &Report, saved_at: f64) -> Self {
+        LibraryEntry {
             id: id.to_string(),
             title: report_title(report),
             agency: report.agency.clone(),
             year: report.year,
             template: report.template,
             saved_at,
-            errors: tally.errors,
-            warnings: tally.warnings,
-            pending: tally.pending,
+            errors: 0,
+            warnings: 0,
+            pending: 0,
             previous: None,
             deleted: false,
             example: report
@@ -87,6 +104,7 @@ impl LibraryEntry {
                 .get(EXAMPLE_KEY)
                 .and_then(|value| value.as_bool())
                 .unwrap_or(false),
+            unchecked: true,
         }
     }
 

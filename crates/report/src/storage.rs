@@ -281,9 +281,10 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
             Vec::new()
         }
     };
-    // A report the index lists keeps its entry (its counts were taken when it was saved):
-    // only reports the index lacks are checked to describe them, so start-up does not
-    // re-validate the whole library.
+    // A report the index lists keeps its entry (its counts were taken when it was saved);
+    // one the index lacks is listed with its findings not counted yet (`count_unchecked`
+    // counts them), so start-up validates nothing and the start screen's code holds no
+    // checker.
     let listed: std::collections::HashSet<String> = index.iter().map(|e| e.id.clone()).collect();
     let mut stored = Vec::new();
     for id in keys_with(store, REPORT_PREFIX) {
@@ -312,12 +313,8 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
             stored.push((id, None));
             continue;
         }
-        let findings = validate(&report, None, Lang::Zh);
         let at = if saved_at > 0.0 { saved_at } else { now };
-        stored.push((
-            id.clone(),
-            Some(LibraryEntry::describe(&id, &report, &findings, at)),
-        ));
+        stored.push((id.clone(), Some(LibraryEntry::listed(&id, &report, at))));
     }
     let repair = repair_index(index, &stored);
     for entry in &repair.missing {
@@ -515,7 +512,8 @@ pub fn save_report(
     save_report_at(store, id, report, base, now)
 }
 
-/// Stores `report` as a new library entry under `id` (linked to `previous`) and lists it.
+/// Stores `report` as a new library entry under `id` (linked to `previous`) and lists it,
+/// its findings not counted yet ([`count_unchecked`] or the editor's first save count them).
 pub fn add_report(
     store: &mut impl KeyValue,
     id: &str,
@@ -524,14 +522,52 @@ pub fn add_report(
     now: f64,
 ) -> Result<Vec<LibraryEntry>, SaveError> {
     save_report(store, id, report, now)?;
-    let findings = validate(report, None, Lang::Zh);
-    let mut entry = LibraryEntry::describe(id, report, &findings, now);
+    let mut entry = LibraryEntry::listed(id, report, now);
     entry.previous = previous;
     Ok(commit_index(store, now, |entries| {
         // Another tab may have listed it already (it saw the report key first).
         entries.retain(|e| e.id != entry.id);
         entries.push(entry);
     })?)
+}
+
+/// Counts the findings of every entry listed [`LibraryEntry::unchecked`] (checked as the
+/// library shows them: on their own, in Chinese), and stores the index so. An entry whose
+/// report cannot be read now stays unchecked (opening it says why). Returns the entries as
+/// stored.
+pub fn count_unchecked(
+    store: &mut impl KeyValue,
+    now: f64,
+) -> Result<Vec<LibraryEntry>, StoreError> {
+    let unchecked: Vec<String> = load_index(store)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|entry| entry.unchecked)
+        .map(|entry| entry.id)
+        .collect();
+    let mut counted = Vec::new();
+    for id in unchecked {
+        let Ok(Some(text)) = store.get(&report_key(&id)) else {
+            continue;
+        };
+        let report = match decode_stored(&text) {
+            Stored::Report { report, .. }
+            | Stored::Newer {
+                preview: Some(report),
+                ..
+            } => report,
+            Stored::Newer { preview: None, .. } | Stored::Quarantine { .. } => continue,
+        };
+        counted.push((id, validate(&report, None, Lang::Zh), report));
+    }
+    commit_index(store, now, |entries| {
+        for (id, findings, report) in &counted {
+            if let Some(entry) = entries.iter_mut().find(|e| e.id == *id && e.unchecked) {
+                let saved_at = entry.saved_at;
+                entry.refresh(report, findings, saved_at);
+            }
+        }
+    })
 }
 
 /// Removes one report for good.

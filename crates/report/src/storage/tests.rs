@@ -465,3 +465,84 @@ fn start_up_keeps_the_counts_the_index_holds_instead_of_re_checking_every_report
     let new = listed.iter().find(|e| e.id == "new").expect("added back");
     assert_eq!(new.agency, "己局");
 }
+
+#[test]
+fn reports_listed_without_the_checker_are_marked_unchecked_and_counted_later() {
+    // A real published report with its two wrong 总计 (errors) and its blank cells.
+    let broken = crate::from_json(include_str!("../../../../tests/fixtures/hongze-2023.json"))
+        .expect("the fixture is a report");
+    let mut store = MemoryStore::new();
+    add_report(&mut store, "added", &broken, None, NOW).expect("stored");
+    save_report(&mut store, "unlisted", &broken, NOW).expect("stored");
+    let listed = scan(&mut store, NOW);
+    for id in ["added", "unlisted"] {
+        let entry = listed.iter().find(|e| e.id == id).expect("listed");
+        assert!(entry.unchecked, "{id}: listed, not counted: {entry:?}");
+        assert_eq!((entry.errors, entry.warnings, entry.pending), (0, 0, 0));
+    }
+    // Stored so: another tab, or the next start, knows they still need counting.
+    assert!(
+        load_index(&store)
+            .expect("index")
+            .iter()
+            .all(|e| e.unchecked)
+    );
+
+    let counted = count_unchecked(&mut store, NOW + 1.0).expect("counted");
+    let expected = crate::progress::Tally::of(&crate::validate(&broken, None, Lang::Zh));
+    assert!(expected.errors == 2 && expected.pending > 0, "{expected:?}");
+    for id in ["added", "unlisted"] {
+        let entry = counted.iter().find(|e| e.id == id).expect("listed");
+        assert!(!entry.unchecked, "{id}");
+        assert_eq!(
+            (entry.errors, entry.warnings, entry.pending),
+            (expected.errors, expected.warnings, expected.pending),
+            "{id}"
+        );
+        assert_eq!(entry.saved_at, NOW, "{id}: counting is not a save");
+    }
+    assert_eq!(
+        load_index(&store).expect("index"),
+        counted,
+        "stored as shown"
+    );
+}
+
+#[test]
+fn counting_leaves_counted_entries_alone_and_an_unreadable_report_unchecked() {
+    let mut store = library();
+    let mut entries = load_index(&store).expect("index");
+    entries[0].errors = 99;
+    entries[0].unchecked = false;
+    save_index(&mut store, &entries).expect("written");
+    save_report(&mut store, "bad", &draft("丁局", "1"), NOW).expect("stored");
+    let _ = scan(&mut store, NOW);
+    // The report's text goes bad after it was listed (another program wrote the key).
+    store.set(&report_key("bad"), "{not json").expect("written");
+    let counted = count_unchecked(&mut store, NOW).expect("counted");
+    let a = counted.iter().find(|e| e.id == "a").expect("listed");
+    assert_eq!((a.errors, a.unchecked), (99, false), "not counted again");
+    let bad = counted
+        .iter()
+        .find(|e| e.id == "bad")
+        .expect("still listed");
+    assert!(
+        bad.unchecked,
+        "never shown as counted with no findings: {bad:?}"
+    );
+    assert_eq!(
+        stored_natural(&mut store, "a").as_deref(),
+        Some("1"),
+        "counting writes no report"
+    );
+}
+
+#[test]
+fn an_index_written_before_unchecked_existed_reads_as_counted() {
+    let json = r#"[{"id":"a","title":"t","agency":"甲局","year":2024,"template":"gov-2021","saved_at":1.0,"errors":2,"warnings":1}]"#;
+    let entries: Vec<LibraryEntry> = serde_json::from_str(json).expect("old index");
+    assert!(!entries[0].unchecked);
+    assert_eq!(entries[0].errors, 2);
+    let written = serde_json::to_string(&entries).expect("written");
+    assert!(!written.contains("unchecked"), "{written}");
+}
