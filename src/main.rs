@@ -26,12 +26,27 @@ fn main() {
     };
     // When the wasm comes quickly (cached, a fast machine), the static page would be replaced
     // before the browser reported its paint, and the page's first meaningful paint would be
-    // taken to wait for the app's (Lighthouse's LCP): it stays until that report.
-    if !when_painted(once.clone()) {
+    // taken to wait for the app's (Lighthouse's LCP): it stays until that report. Once the
+    // page has painted (the usual case on an office PC, where the wasm comes later), the app
+    // starts at once.
+    if painted() || !when_painted(once.clone()) {
         once();
         return;
     }
     set_timeout(once, AT_MOST);
+}
+
+/// Whether the browser has reported the page's first contentful paint (reported with its
+/// largest paint so far, from the same frame).
+fn painted() -> bool {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .is_some_and(|performance| {
+            performance
+                .get_entries_by_name_with_entry_type("first-contentful-paint", "paint")
+                .length()
+                > 0
+        })
 }
 
 /// Calls `then` once the browser reports the page's largest paint so far (the buffered
