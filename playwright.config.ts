@@ -8,6 +8,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
+  // Since the split build, a fresh browser's first page load has been seen to stall now and
+  // then (index.html shown, its subresources never finishing, no load event) in local runs;
+  // not understood yet (issue 15's note). A stalled test is retried once in CI and reported
+  // as flaky, so it stays visible in the output.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8080',

@@ -189,7 +189,31 @@ pub fn set_aside(
     };
     let text = serde_json::to_string(&record).map_err(|err| StoreError::Other(err.to_string()))?;
     put(store, &key, &text)?;
-    Ok(key)
+    // Two tabs can set the same text aside at once, each having found no record of it before
+    // writing its own (a tab starting up scans what the other is rewriting). The first record
+    // in key order stays and the others go, so the recovery area lists the text once: every
+    // tab checks after it wrote, so the last to check sees every record and leaves one.
+    let same: Vec<String> = keys_with(store, &prefix)
+        .into_iter()
+        .map(|stamp| format!("{prefix}{stamp}"))
+        .filter(|other| {
+            store
+                .get(other)
+                .ok()
+                .flatten()
+                .and_then(|text| serde_json::from_str::<SetAside>(&text).ok())
+                .is_some_and(|other| other.raw == raw)
+        })
+        .collect();
+    match same.split_first() {
+        Some((first, others)) => {
+            for other in others {
+                let _ = store.remove(other);
+            }
+            Ok(first.clone())
+        }
+        None => Ok(key),
+    }
 }
 
 /// Moves the unreadable entry of report `id` aside: keeps its text in the recovery area

@@ -546,3 +546,59 @@ fn an_index_written_before_unchecked_existed_reads_as_counted() {
     let written = serde_json::to_string(&entries).expect("written");
     assert!(!written.contains("unchecked"), "{written}");
 }
+
+/// A store where another tab sets the same text aside between this tab's look for a record
+/// and its own write (under `stamp`), as when a tab starting up scans an entry that an open
+/// editor is setting aside and rewriting.
+struct RacingTab {
+    store: MemoryStore,
+    other: Option<(String, String)>,
+}
+
+impl KeyValue for RacingTab {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.store.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if key.starts_with(QUARANTINE_PREFIX)
+            && let Some((other, text)) = self.other.take()
+        {
+            self.store.set(&other, &text)?;
+        }
+        self.store.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.store.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.store.keys()
+    }
+}
+
+#[test]
+fn two_tabs_setting_the_same_text_aside_at_once_leave_one_record() {
+    let garbage = r#"{"format":"nianbao/stored" 乱码"#;
+    for other_stamp in [NOW as u64 - 5, NOW as u64 + 5] {
+        let record = SetAside {
+            id: "a".to_string(),
+            reason: "unreadable".to_string(),
+            raw: garbage.to_string(),
+        };
+        let other = format!("{QUARANTINE_PREFIX}a.{other_stamp}");
+        let text = serde_json::to_string(&record).expect("record");
+        let mut store = RacingTab {
+            store: MemoryStore::new(),
+            other: Some((other.clone(), text)),
+        };
+        let kept = set_aside(&mut store, "a", garbage, "unreadable", NOW).expect("set aside");
+        let items = recovery_items(&store);
+        assert_eq!(items.len(), 1, "stamp {other_stamp}: {items:?}");
+        assert_eq!(items[0].entry.raw, garbage);
+        assert_eq!(items[0].key, kept, "the record kept is the one returned");
+    }
+    // A different text of the same report is another record, kept beside it.
+    let mut store = MemoryStore::new();
+    set_aside(&mut store, "a", "one", "unreadable", NOW).expect("set aside");
+    set_aside(&mut store, "a", "two", "unreadable", NOW).expect("set aside");
+    assert_eq!(recovery_items(&store).len(), 2);
+}
