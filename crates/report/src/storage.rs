@@ -249,6 +249,11 @@ pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
             Some(RecoveryItem { key, entry })
         })
         .collect();
+    // The same text of the same report set aside twice is listed once (the first record):
+    // two tabs can each set it aside before they see each other's write, as local storage
+    // reaches other tabs a moment later.
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|item| seen.insert((item.entry.id.clone(), item.entry.raw.clone())));
     for id in keys_with(store, REPORT_PREFIX) {
         let Ok(Some(raw)) = store.get(&report_key(&id)) else {
             continue;

@@ -602,3 +602,23 @@ fn two_tabs_setting_the_same_text_aside_at_once_leave_one_record() {
     set_aside(&mut store, "a", "two", "unreadable", NOW).expect("set aside");
     assert_eq!(recovery_items(&store).len(), 2);
 }
+
+#[test]
+fn the_same_text_set_aside_twice_unseen_by_each_other_is_listed_once() {
+    // Two tabs, each writing its record before the other's write reached it.
+    let mut store = MemoryStore::new();
+    for stamp in [NOW as u64 + 5, NOW as u64] {
+        let record = SetAside {
+            id: "a".to_string(),
+            reason: "unreadable".to_string(),
+            raw: "乱码".to_string(),
+        };
+        let text = serde_json::to_string(&record).expect("record");
+        store
+            .set(&format!("{QUARANTINE_PREFIX}a.{stamp}"), &text)
+            .expect("written");
+    }
+    let items = recovery_items(&store);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].key, format!("{QUARANTINE_PREFIX}a.{}", NOW as u64));
+}
