@@ -20,8 +20,9 @@ const PAIRS: &[(&str, Option<&str>)] = &[
     ("shuyang-fgj-2023.json", None),
 ];
 
-/// A small deterministic generator (xorshift64*), so a failure replays with its seed.
-struct Rng(u64);
+/// A small deterministic generator (xorshift64*), so a failure replays with its seed; the
+/// sentence-by-sentence reading's tests (`tests::pieces`) use it too.
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -31,11 +32,11 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(super) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }

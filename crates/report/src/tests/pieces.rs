@@ -10,29 +10,10 @@
 
 use proptest::prelude::*;
 
+use super::checker::Rng;
 use super::fixture;
 use crate::narrative::{Follow, Reading, Tally, mask, similarity};
 use crate::{Section, TemplateId};
-
-/// A small deterministic generator (xorshift64*), so a failure replays with its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 /// What edits insert: what moves piece boundaries, and what the rules read across them.
 const BITS: &[&str] = &[
