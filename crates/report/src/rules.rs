@@ -553,8 +553,8 @@ fn difference(a: Figure, b: Figure) -> Figure {
 
 /// The value of `key` in last year's report, read with last year's template.
 fn previous_value(previous: &Report, key: &str) -> Option<Figure> {
-    previous.template().cell_spec(key)?;
-    previous.cell_figure(key).ok()
+    let spec = previous.template().cell_spec(key)?;
+    previous.figures.get(key)?.figure(spec.kind).ok()
 }
 
 /// `carry_over`: 二、上年结转 ≠ last year's 四、结转下年度, column by column (X1).

@@ -309,6 +309,16 @@ fn parenthesised(
 /// clauses of one figure each in the same unit. A part equal to the total means the clauses
 /// restate it (办结 26 件) rather than break it down, so that does not count.
 fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) -> Option<Excess> {
+    // Most sentences hold no 共, 合计 or 总计 at all: one look at the sentence instead of one
+    // at the words before each of its figures.
+    let chars = text.chars.get(sentence.0..sentence.1).unwrap_or(&[]);
+    if !chars.contains(&'共')
+        && !chars
+            .windows(2)
+            .any(|pair| matches!(pair, ['合' | '总', '计']))
+    {
+        return None;
+    }
     // One buffer for the words before each figure (and then each gap between parts).
     let mut lead = String::new();
     let (total_index, total) = quantities.iter().enumerate().find(|(_, quantity)| {

@@ -73,6 +73,8 @@ fn parts_exceed_after_qizhong_quotes_the_sentence_and_points_at_it() {
 fn parts_exceed_in_every_form_and_unit() {
     for overview in [
         "共办理191件，单位申请188件，个人申请5件。",
+        "办理申请合计191件，单位申请188件，个人申请5件。",
+        "全年总计受理191件，单位申请188件，个人申请5件。",
         "发布信息120条（政策文件80条、解读50条）。",
         "开展培训12场次，其中线上7场次，线下6场次。",
         "制作政策问答三十五期，其中市级二十期、县级十六期。",
@@ -96,6 +98,9 @@ fn parts_that_fit_the_total_do_not_fire() {
         "共发布信息200条，其中政策文件100条，同比增长300条。",
         "收到申请二十件，其中自然人申请十二件，一是规范办理，二是及时答复。",
         "2023年，我局共发布信息10条，公开电话0517-87222589。",
+        // 计 without 合 or 总 before it names no total.
+        "统计办理191件，单位申请188件，个人申请5件。",
+        "办理191件，单位申请188件，个人申请5件。",
     ] {
         silent(Rule::NarrativePartsExceed, overview);
     }
