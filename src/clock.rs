@@ -46,6 +46,45 @@ pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
 
+/// Resolves after the browser has painted the next frame: a timeout set from an animation
+/// frame's callback runs after that frame is drawn. Work started at once after mounting a
+/// view would run before the view is first shown; awaited first, it runs after. Resolves at
+/// once when the browser cannot say (no window).
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let then = resolve.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            set_timeout(
+                move || _ = then.call0(&wasm_bindgen::JsValue::NULL),
+                Duration::ZERO,
+            );
+        });
+        if window
+            .request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame))
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves in a task of its own: long work awaits it between parts so that the browser
+/// handles input and paints in between.
+pub async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        set_timeout(
+            move || _ = resolve.call0(&wasm_bindgen::JsValue::NULL),
+            Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A counter that goes up once what `track` reads has not changed for `delay`, or at once
 /// when `at_once` says so (the change was an action, not typing): work that need not follow
 /// every keystroke (the live preview, the findings list) reads it instead of the report, and

@@ -98,7 +98,7 @@ pub fn Library() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || live.get() key=|e| (e.id.clone(), e.title.clone(), e.saved_at.to_bits(), (e.unchecked, e.errors, e.warnings, e.pending)) children=move |entry| view! { <ReportRow entry=entry /> } />
+                        <For each=move || { lang.track(); live.get() } key=move |e| (lang.get_untracked(), e.id.clone(), e.title.clone(), e.saved_at.to_bits(), (e.unchecked, e.errors, e.warnings, e.pending)) children=move |entry| view! { <ReportRow entry=entry lang=lang.get_untracked() /> } />
                     </tbody>
                 </table>
             </Show>

@@ -32,13 +32,21 @@ pub struct LibraryCtx {
     /// entry that stays unchecked (its report became unreadable) is not tried again and
     /// again.
     counted: StoredValue<Vec<String>>,
+    /// Which pass of [`LibraryCtx::verify_stored`] is the latest: an older one stops.
+    verifying: StoredValue<u64>,
 }
+
+/// How many stored reports a verification pass reads in one task (about 5 ms on this
+/// project's machine), between which the browser handles input and paints.
+const VERIFIED_PER_TASK: usize = 10;
 
 impl LibraryCtx {
     /// The library as stored in this browser, repaired at start-up.
+    /// The stored reports are verified once the list has been shown
+    /// ([`LibraryCtx::verify_stored`]).
     pub fn load(lang: RwSignal<Lang>) -> LibraryCtx {
         let mut store = local();
-        LibraryCtx {
+        let library = LibraryCtx {
             index: RwSignal::new(report::scan(&mut store, now_ms())),
             open: RwSignal::new(None),
             collecting: RwSignal::new(false),
@@ -47,7 +55,39 @@ impl LibraryCtx {
             tab_id: StoredValue::new(new_id()),
             lang,
             counted: StoredValue::new(Vec::new()),
-        }
+            verifying: StoredValue::new(0),
+        };
+        library.verify_stored();
+        library
+    }
+
+    /// Reads every stored report, after the next paint and a few per task, and sets aside
+    /// those that no longer read (`report::verify_report`), then lists the library again if
+    /// any was: the scan lists the reports the index holds without reading them, so that a
+    /// large library shows at once. A newer pass (another tab changed the library) stops an
+    /// older one.
+    pub fn verify_stored(&self) {
+        let pass = self.verifying.get_value() + 1;
+        self.verifying.set_value(pass);
+        let library = *self;
+        leptos::task::spawn_local(async move {
+            crate::clock::after_paint().await;
+            let ids = report::report_ids(&local());
+            let mut set_aside = false;
+            for batch in ids.chunks(VERIFIED_PER_TASK) {
+                if library.verifying.try_get_value() != Some(pass) {
+                    return;
+                }
+                let mut store = local();
+                for id in batch {
+                    set_aside |= report::verify_report(&mut store, id, now_ms());
+                }
+                crate::clock::pause().await;
+            }
+            if set_aside && library.verifying.try_get_value() == Some(pass) {
+                library.reload();
+            }
+        });
     }
 
     fn lang(&self) -> Lang {
@@ -60,6 +100,7 @@ impl LibraryCtx {
         let mut store = local();
         self.index.set(report::scan(&mut store, now_ms()));
         self.quarantined.set(report::recovery_items(&store));
+        self.verify_stored();
     }
 
     /// Counts the findings of the entries listed without them (`LibraryEntry::unchecked`: a

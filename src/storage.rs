@@ -58,6 +58,21 @@ impl KeyValue for LocalStore {
         browser()?.get_item(key).map_err(typed)
     }
 
+    fn len_utf16(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        use wasm_bindgen::JsCast;
+        // `getItem` called as a JavaScript function gives the string itself: its length is
+        // read there (in UTF-16 code units), the text never copied into the app's memory.
+        let storage = browser()?;
+        let get_item = js_sys::Reflect::get(&storage, &"getItem".into())
+            .map_err(typed)?
+            .dyn_into::<js_sys::Function>()
+            .map_err(|_| StoreError::Unavailable)?;
+        let value = get_item.call1(&storage, &key.into()).map_err(typed)?;
+        Ok(value
+            .dyn_ref::<js_sys::JsString>()
+            .map(|text| text.length() as usize))
+    }
+
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         browser()?.set_item(key, value).map_err(typed)
     }

@@ -63,11 +63,17 @@ pub fn BackupTools() -> impl IntoView {
     let library = expect_context::<LibraryCtx>();
     let t = move |text| tr(lang.get(), text);
     let message = RwSignal::new(None::<String>);
-    let due = RwSignal::new(!report::stored_backup_due(&local()).is_empty());
+    // Whether a backup is due reads every stored report: worked out once the library has
+    // been shown, not before drawing it (`None` until then).
+    let due = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        crate::clock::after_paint().await;
+        let _ = due.try_set(Some(!report::stored_backup_due(&local()).is_empty()));
+    });
     let export = move |_| {
         leptos::task::spawn_local(async move {
             match crate::split::download_backup().await {
-                Ok(()) => due.set(false),
+                Ok(()) => due.set(Some(false)),
                 Err(err) => message.set(Some(err)),
             }
         });
@@ -97,14 +103,14 @@ pub fn BackupTools() -> impl IntoView {
         });
     };
     view! {
-        <div class="backup-tools" data-testid="backup-tools">
+        <div class="backup-tools" data-testid="backup-tools" data-due-known=move || due.get().is_some().to_string()>
             <button type="button" class="button" on:click=export>{move || t(Text::ExportEverything)}</button>
             <label class="button">
                 {move || t(Text::ImportEverything)}
                 <input type="file" accept=".json,application/json" class="visually-hidden"
                     data-testid="import-everything" on:change=import />
             </label>
-            <Show when=move || due.get()>
+            <Show when=move || due.get() == Some(true)>
                 <span class="muted" role="status" data-testid="backup-due">{move || t(Text::BackupDue)}</span>
             </Show>
             {move || message.get().map(|m| view! { <span role="status" data-testid="backup-message">{m}</span> })}

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use report::{LibraryEntry, TemplateId};
 
 use crate::clock::date_time;
-use crate::i18n::LangCtx;
 use crate::i18n::{Lang, Text, tr};
 use crate::state::LibraryCtx;
 
@@ -20,17 +19,20 @@ pub fn template_short(lang: Lang, id: TemplateId) -> &'static str {
     }
 }
 
-/// A row of the library table.
+/// A row of the library table, in the language it is drawn in: the list draws its rows
+/// again when the language changes (a hundred rows with a dozen words each would otherwise
+/// be a thousand effects to set up at start-up, for a switch made once).
 #[component]
 pub fn ReportRow(
     /// The report described.
     entry: LibraryEntry,
+    /// The interface language the row is drawn in.
+    lang: Lang,
 ) -> impl IntoView {
-    let LangCtx(lang) = expect_context::<LangCtx>();
     let library = expect_context::<LibraryCtx>();
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(entry.title.clone());
-    let t = move |text| tr(lang.get(), text);
+    let t = move |text| tr(lang, text);
     let id = StoredValue::new(entry.id.clone());
     let act = move |f: fn(&LibraryCtx, &str)| move |_| id.with_value(|id| f(&library, id));
     let template = entry.template;
@@ -47,41 +49,41 @@ pub fn ReportRow(
                         id.with_value(|id| library.rename(id, &draft.get_untracked()));
                         renaming.set(false);
                     }>
-                        <input type="text" aria-label=move || t(Text::ReportTitle) autofocus
+                        <input type="text" aria-label=t(Text::ReportTitle) autofocus
                             prop:value=move || draft.get() on:input:target=move |ev| draft.set(ev.target().value()) />
-                        <button type="submit" class="button small">{move || t(Text::Confirm)}</button>
+                        <button type="submit" class="button small">{t(Text::Confirm)}</button>
                     </form>
                 </Show>
                 <div class="muted">
-                    {entry.example.then(|| view! { <span class="tag example" data-testid="example-tag">{move || t(Text::ExampleTag)}</span> " " })}
+                    {entry.example.then(|| view! { <span class="tag example" data-testid="example-tag">{t(Text::ExampleTag)}</span> " " })}
                     {entry.agency.clone()}
                 </div>
             </th>
             <td>{entry.year}</td>
-            <td>{move || template_short(lang.get(), template)}</td>
+            <td>{template_short(lang, template)}</td>
             <td class="num">{date_time(entry.saved_at)}</td>
             <td class="counts">
                 {if entry.unchecked {
-                    view! { <span class="count none" data-testid="counting">{move || t(Text::Counting)}</span> }.into_any()
+                    view! { <span class="count none" data-testid="counting">{t(Text::Counting)}</span> }.into_any()
                 } else {
                     view! {
-                        <span class="count error" title=move || t(Text::Error)>"● " {entry.errors}</span>
-                        <span class="count warning" title=move || t(Text::Warning)>"▲ " {entry.warnings}</span>
+                        <span class="count error" title=t(Text::Error)>"● " {entry.errors}</span>
+                        <span class="count warning" title=t(Text::Warning)>"▲ " {entry.warnings}</span>
                         {(entry.pending > 0).then(|| view! {
-                            <span class="count pending" title=move || t(Text::Pending)>"○ " {entry.pending}</span>
+                            <span class="count pending" title=t(Text::Pending)>"○ " {entry.pending}</span>
                         })}
                     }.into_any()
                 }}
             </td>
             <td class="row-actions">
-                <button type="button" class="button small" on:click=act(|l, id| l.open.set(Some(id.to_string())))>{move || t(Text::Open)}</button>
-                <button type="button" class="button small" on:click=move |_| renaming.set(true)>{move || t(Text::Rename)}</button>
+                <button type="button" class="button small" on:click=act(|l, id| l.open.set(Some(id.to_string())))>{t(Text::Open)}</button>
+                <button type="button" class="button small" on:click=move |_| renaming.set(true)>{t(Text::Rename)}</button>
                 <button type="button" class="button small" on:click=move |_| {
-                    let suffix = if lang.get_untracked() == Lang::Zh { "（副本）" } else { " (copy)" };
+                    let suffix = if lang == Lang::Zh { "（副本）" } else { " (copy)" };
                     id.with_value(|id| library.duplicate(id, suffix));
-                }>{move || t(Text::Duplicate)}</button>
-                <button type="button" class="button small" on:click=act(|l, id| l.start_next_year(id))>{move || t(Text::NextYear)}</button>
-                <button type="button" class="button small danger" on:click=act(|l, id| l.set_deleted(id, true))>{move || t(Text::Delete)}</button>
+                }>{t(Text::Duplicate)}</button>
+                <button type="button" class="button small" on:click=act(|l, id| l.start_next_year(id))>{t(Text::NextYear)}</button>
+                <button type="button" class="button small danger" on:click=act(|l, id| l.set_deleted(id, true))>{t(Text::Delete)}</button>
             </td>
         </tr>
     }

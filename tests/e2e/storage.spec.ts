@@ -54,6 +54,8 @@ test('the backup reminder shows after many saves and goes away after exporting e
   await page.goto('/');
   await createReport(page, '提醒局', 2024);
   await backToLibrary(page);
+  // Whether a backup is due is worked out once the library is shown.
+  await expect(page.getByTestId('backup-tools')).toHaveAttribute('data-due-known', 'true');
   await expect(page.getByTestId('backup-due')).toHaveCount(0);
 
   // Forty saves since the last backup, as after a long day of typing.
@@ -74,6 +76,7 @@ test('the backup reminder shows after many saves and goes away after exporting e
   await expect(page.getByTestId('backup-due')).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await expect(page.getByTestId('backup-tools')).toHaveAttribute('data-due-known', 'true');
   await expect(page.getByTestId('backup-due')).toHaveCount(0);
 });
 
@@ -224,6 +227,17 @@ test('the library says how full report storage is, and loudly when it runs out',
   const usage = page.getByTestId('local-usage');
   await expect(usage).toContainText(/报告存储：已用 \d+ KB \/ 5\.0 MB（\d+%），.*约还能再存 \d+ 份/);
   await expect(usage).not.toHaveClass(/warning/);
+  // Counted as the browser counts its quota: two bytes per UTF-16 unit of every key and value
+  // (a report in Chinese makes the difference with bytes of UTF-8 plain).
+  const used = await page.evaluate(() => {
+    let units = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      units += key.length + localStorage.getItem(key)!.length;
+    }
+    return Math.ceil((2 * units) / 1024);
+  });
+  await expect(usage).toContainText(`已用 ${used} KB /`);
   const junk = await fillStorage(page);
   await page.reload();
   await expect(usage).toHaveClass(/warning/);

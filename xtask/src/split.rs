@@ -107,7 +107,10 @@ fn split(linked: &Path, work: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// `wasm-opt -Oz` on every module in place, two at a time (the machines have two cores).
+/// With `NIANBAO_WASM_NAMES` set, the modules keep their function names (`-g`): a CPU
+/// profile of such a build names the app's functions instead of numbering them.
 fn optimize(modules: &[PathBuf]) -> Result<(), String> {
+    let names = std::env::var_os("NIANBAO_WASM_NAMES").is_some();
     for pair in modules.chunks(2) {
         let results: Vec<Result<(), String>> = std::thread::scope(|scope| {
             let running: Vec<_> = pair
@@ -115,7 +118,11 @@ fn optimize(modules: &[PathBuf]) -> Result<(), String> {
                 .map(|module| {
                     scope.spawn(move || {
                         let path = module.display().to_string();
-                        shell::run(cmd("wasm-opt", &["-Oz", &path, "-o", &path]))
+                        let mut args = vec!["-Oz", path.as_str(), "-o", path.as_str()];
+                        if names {
+                            args.push("-g");
+                        }
+                        shell::run(cmd("wasm-opt", &args))
                     })
                 })
                 .collect();

@@ -109,7 +109,8 @@ pub use storage::{
     backup_due as stored_backup_due, backup_items, claim_lock, commit_index, count_unchecked,
     force_lock, import_backup, keys_with, load_index, load_report, lock_holder_of, make_backup,
     move_aside, on_stored_change, open_report, put, record_backup, recovery_items, release_lock,
-    remove_report, save_index, save_report, save_report_at, scan, set_aside, take_over, usage,
+    remove_report, report_ids, save_index, save_report, save_report_at, scan, set_aside, take_over,
+    usage, verify_report,
 };
 pub use store::{
     EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, SetAside, Stored,

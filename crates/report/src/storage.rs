@@ -28,7 +28,7 @@ use crate::model::Report;
 use crate::rules::validate;
 use crate::store::{
     LockHolder, Stored, decode_lock, decode_stored, encode_lock, encode_stored, encode_stored_json,
-    lock_holder, may_write, stored_report_json,
+    lock_holder, may_write, newer_unreadable, stored_report_json,
 };
 
 /// The library index.
@@ -72,6 +72,13 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key, in no particular order.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The length of the text under `key` in UTF-16 code units, as browsers count their
+    /// storage quota, if there is one. A store that can tell without handing over the text
+    /// says so (the browser's: counting the whole library's usage would otherwise copy every
+    /// report into the app).
+    fn len_utf16(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.get(key)?.map(|value| value.encode_utf16().count()))
+    }
 }
 
 /// Writes `value` under `key`, then reads it back and compares: a write is only trusted once
@@ -258,12 +265,7 @@ pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
         let Ok(Some(raw)) = store.get(&report_key(&id)) else {
             continue;
         };
-        if let Stored::Newer {
-            version,
-            preview: None,
-            ..
-        } = decode_stored(&raw)
-        {
+        if let Some(version) = newer_unreadable(&raw) {
             items.push(RecoveryItem {
                 key: report_key(&id),
                 entry: SetAside {
@@ -297,11 +299,17 @@ const MISSING_REASON: &str = "listed in the library index, but its stored report
 
 // ---- Scanning the library -------------------------------------------------------------------
 
-/// The index as stored, repaired: unreadable report entries set aside, an unreadable index
-/// set aside and rebuilt from the report keys, readable reports missing from it (a rebuilt
-/// index, or two tabs writing it at once) added back, and entries whose report is missing
-/// recorded in the recovery area. Run at start-up and whenever another tab changes the
-/// library. Storage that refuses writes still gives the list it could read.
+/// The index as stored, repaired: an unreadable index set aside and rebuilt from the report
+/// keys, reports missing from it (a rebuilt index, or two tabs writing it at once) read and
+/// added back (an unreadable one set aside), and entries whose report is missing recorded in
+/// the recovery area. Run at start-up and whenever another tab changes the library. Storage
+/// that refuses writes still gives the list it could read.
+///
+/// A report the index lists is not read: its entry says what the list shows, and reading
+/// every report before drawing the list was most of a large library's start-up. Whether
+/// those still read is [`verify_report`]'s work, called for each of [`report_ids`] once the
+/// list is shown (an unreadable one is set aside then, and dropped from the index by the next
+/// scan); opening one reads it anyway.
 pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
     let index = match load_index(store) {
         Ok(entries) => entries,
@@ -317,6 +325,10 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
     let listed: std::collections::HashSet<String> = index.iter().map(|e| e.id.clone()).collect();
     let mut stored = Vec::new();
     for id in keys_with(store, REPORT_PREFIX) {
+        if listed.contains(&id) {
+            stored.push((id, None));
+            continue;
+        }
         let Ok(Some(text)) = store.get(&report_key(&id)) else {
             continue;
         };
@@ -338,10 +350,6 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
                 continue;
             }
         };
-        if listed.contains(&id) {
-            stored.push((id, None));
-            continue;
-        }
         let at = if saved_at > 0.0 { saved_at } else { now };
         stored.push((id.clone(), Some(LibraryEntry::listed(&id, &report, at))));
     }
@@ -358,6 +366,24 @@ pub fn scan(store: &mut impl KeyValue, now: f64) -> Vec<LibraryEntry> {
         let _ = save_index(store, &repair.entries);
     }
     repair.entries
+}
+
+/// The id of every stored report, in key order: what [`verify_report`] goes through.
+pub fn report_ids(store: &impl KeyValue) -> Vec<String> {
+    keys_with(store, REPORT_PREFIX)
+}
+
+/// Reads report `id` as stored and sets it aside when it does not read (as opening it
+/// would); whether it was set aside. A report of a newer version stays where it is, and one
+/// that is gone or that storage will not give is left alone.
+pub fn verify_report(store: &mut impl KeyValue, id: &str, now: f64) -> bool {
+    let Ok(Some(text)) = store.get(&report_key(id)) else {
+        return false;
+    };
+    match decode_stored(&text) {
+        Stored::Quarantine { reason } => move_aside(store, id, &text, &reason, now).is_ok(),
+        Stored::Report { .. } | Stored::Newer { .. } => false,
+    }
 }
 
 // ---- Opening --------------------------------------------------------------------------------
@@ -1063,16 +1089,14 @@ impl Usage {
 
 /// How full `store` is, against `quota` bytes.
 pub fn usage(store: &impl KeyValue, quota: usize) -> Usage {
-    let size =
-        |key: &str, value: &str| 2 * (key.encode_utf16().count() + value.encode_utf16().count());
     let mut used = 0;
     let mut reports = 0;
     let mut report_size = 0;
     for key in store.keys().unwrap_or_default() {
-        let Ok(Some(value)) = store.get(&key) else {
+        let Ok(Some(length)) = store.len_utf16(&key) else {
             continue;
         };
-        let bytes = size(&key, &value);
+        let bytes = 2 * (key.encode_utf16().count() + length);
         used += bytes;
         if key.starts_with(REPORT_PREFIX) {
             reports += 1;

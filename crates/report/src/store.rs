@@ -143,6 +143,64 @@ pub fn decode_stored(text: &str) -> Stored {
     }
 }
 
+/// The version of a stored entry written by a newer version in a layout this one cannot
+/// read at all: what [`decode_stored`] gives as [`Stored::Newer`] without a preview, and
+/// `None` for anything else. The recovery area lists those, and looks at every stored report
+/// for them; this reads only the entry's header fields (one pass over the text, the report
+/// itself not read), and decodes the entry only when those say it may be newer, so that the
+/// answer is always `decode_stored`'s.
+pub(crate) fn newer_unreadable(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<Value>,
+        layout: Option<Value>,
+        /// A bare report file's (layout 0).
+        version: Option<Value>,
+        report: Option<ReportHeader>,
+    }
+    #[derive(Deserialize)]
+    struct ReportHeader {
+        version: Option<Value>,
+    }
+    // `from_json` reads versions 0 and 1 and refuses any other number as newer.
+    let newer_version = |version: &Option<Value>| {
+        version
+            .as_ref()
+            .and_then(Value::as_u64)
+            .is_some_and(|version| version > u64::from(CURRENT_VERSION))
+    };
+    let exactly = || match decode_stored(text) {
+        Stored::Newer {
+            version,
+            preview: None,
+            ..
+        } => Some(version),
+        _ => None,
+    };
+    // Anything the header does not read plainly (not an object, a repeated field, a report
+    // that is not an object) is decoded in full.
+    let Ok(header) = serde_json::from_str::<Header>(text) else {
+        return exactly();
+    };
+    let maybe_newer = match header.format.as_ref().and_then(Value::as_str) {
+        Some(STORED_FORMAT) => {
+            header
+                .layout
+                .as_ref()
+                .and_then(Value::as_u64)
+                .is_some_and(|layout| layout > STORED_LAYOUT)
+                || header
+                    .report
+                    .as_ref()
+                    .is_some_and(|report| newer_version(&report.version))
+        }
+        Some(FORMAT) => newer_version(&header.version),
+        // Unknown formats and entries without one are set aside, never newer.
+        _ => false,
+    };
+    if maybe_newer { exactly() } else { None }
+}
+
 fn decode_report(report: &str, revision: u64, saved_at: f64, bare: bool) -> Stored {
     #[derive(Deserialize)]
     struct Version {

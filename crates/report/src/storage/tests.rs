@@ -396,6 +396,60 @@ fn start_up_repairs_the_library_without_losing_anything() {
 }
 
 #[test]
+fn a_listed_report_gone_bad_is_listed_until_verified_then_set_aside_with_its_text() {
+    let mut store = library();
+    add_report(&mut store, "b", &draft("乙局", "2"), None, NOW).expect("stored");
+    let newer = r#"{"format":"nianbao/stored","layout":9,"revision":4,"report":{}}"#;
+    store.poke("nianbao.report.future", newer);
+    let _ = scan(&mut store, NOW);
+    let good = store.peek("nianbao.report.a").expect("stored");
+    // Another program writes over a listed report.
+    store.poke("nianbao.report.b", "{\"format\": \"nianbao/stored\", 损");
+    // Start-up lists it from the index without reading it: nothing is lost or moved yet.
+    let listed: Vec<String> = scan(&mut store, NOW).into_iter().map(|e| e.id).collect();
+    assert!(listed.contains(&"b".to_string()), "{listed:?}");
+    assert!(recovery_items(&store).iter().all(|i| i.entry.id != "b"));
+
+    assert_eq!(report_ids(&store), ["a", "b", "future"]);
+    let set_aside: Vec<&str> = ["a", "b", "future", "gone"]
+        .into_iter()
+        .filter(|id| verify_report(&mut store, id, NOW))
+        .collect();
+    assert_eq!(set_aside, ["b"]);
+    assert_eq!(
+        store.peek("nianbao.report.a"),
+        Some(good),
+        "a report that reads is untouched"
+    );
+    assert_eq!(
+        store.peek("nianbao.report.future").as_deref(),
+        Some(newer),
+        "a newer one too"
+    );
+    assert_eq!(store.peek("nianbao.report.b"), None);
+    let kept: Vec<RecoveryItem> = recovery_items(&store)
+        .into_iter()
+        .filter(|i| i.entry.id == "b")
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "its text kept once, not its entry too: {kept:?}"
+    );
+    assert_eq!(kept[0].entry.raw, "{\"format\": \"nianbao/stored\", 损");
+    // The next scan drops its entry.
+    let listed: Vec<String> = scan(&mut store, NOW).into_iter().map(|e| e.id).collect();
+    assert!(!listed.contains(&"b".to_string()) && listed.contains(&"a".to_string()));
+    assert_eq!(
+        recovery_items(&store)
+            .iter()
+            .filter(|i| i.entry.id == "b")
+            .count(),
+        1
+    );
+}
+
+#[test]
 fn a_stale_write_is_refused_and_a_newer_version_is_never_written_over() {
     let mut store = library();
     save_report_at(&mut store, "a", &draft("甲局", "2"), 1, NOW).expect("tab one");

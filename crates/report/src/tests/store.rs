@@ -212,3 +212,78 @@ fn a_backup_is_due_after_many_saves() {
     ];
     assert_eq!(backup_due(&mark, &current), vec!["b".to_string()]);
 }
+
+/// The recovery area looks at every stored report for those of a newer version it cannot
+/// read at all, reading only their header: it must name exactly the entries `decode_stored`
+/// gives as newer without a preview, whatever the header holds.
+#[test]
+fn the_header_only_reading_of_newer_entries_agrees_with_decoding_them() {
+    use crate::store::newer_unreadable;
+    let mut report = Report::new("测试局", 2023);
+    report.set_cell("requests.new.natural", "3");
+    let current = encode_stored(&report, 7, 1234.0);
+    let bare = to_json(&report);
+    let stored = |layout: &str, report: &str| {
+        format!(r#"{{"format":"nianbao/stored","layout":{layout},"revision":3,"report":{report}}}"#)
+    };
+    let with_version =
+        |version: &str| bare.replacen("\"version\": 1", &format!("\"version\": {version}"), 1);
+    assert_ne!(
+        with_version("2"),
+        bare,
+        "the bare file names its version so"
+    );
+    let mut texts = vec![
+        current.clone(),
+        bare.clone(),
+        stored("2", "{}"),
+        stored("9", r#"{"anything":[1,2]}"#),
+        stored("\"2\"", "{}"),
+        stored("1", &with_version("2")),
+        stored("1", &with_version("99")),
+        stored("1", &with_version("\"2\"")),
+        stored("1", &with_version("0")),
+        stored("1", &with_version("1")),
+        stored("1", "[1,2]"),
+        stored("1", "{}"),
+        stored("0", &bare),
+        with_version("2"),
+        with_version("99"),
+        with_version("-1"),
+        with_version("2.5"),
+        // A newer report whose fields this version reads (it gets a preview) and one whose
+        // figures it cannot.
+        stored(
+            "1",
+            &with_version("2").replacen("\"测试局\"", "\"新局\"", 1),
+        ),
+        stored(
+            "1",
+            r#"{"format":"nianbao/report","version":2,"figures":"???"}"#,
+        ),
+        // Repeated fields: decoding keeps the last.
+        r#"{"format":"nianbao/stored","layout":1,"layout":2,"revision":3,"report":{}}"#.into(),
+        r#"{"format":"nianbao/stored","layout":2,"layout":1,"revision":3,"report":{}}"#.into(),
+        r#"{"format":"other","layout":2,"revision":3,"report":{}}"#.into(),
+        r#"{"layout":2,"revision":3,"report":{}}"#.into(),
+        r#"{"format":"nianbao/stored","layout":2}"#.into(),
+        "[1,2]".into(),
+        "{not json".into(),
+        String::new(),
+    ];
+    texts.push(current.replace("\"layout\": 1", "\"layout\": 5"));
+    let mut newer = 0;
+    for text in &texts {
+        let expected = match decode_stored(text) {
+            Stored::Newer {
+                version,
+                preview: None,
+                ..
+            } => Some(version),
+            _ => None,
+        };
+        newer += usize::from(expected.is_some());
+        assert_eq!(newer_unreadable(text), expected, "{text}");
+    }
+    assert!(newer >= 5, "the cases hold newer entries: {newer}");
+}
