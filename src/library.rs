@@ -37,6 +37,9 @@ pub fn Library() -> impl IntoView {
             live
         })
     });
+    // The stored reports are read (the unreadable set aside, the backup reminder worked
+    // out) each time the library is shown, once it is drawn.
+    library.verify_stored();
     // Entries listed before their findings were counted get counted while the list shows.
     Effect::new(move |_| {
         library.index.track();

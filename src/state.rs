@@ -34,6 +34,9 @@ pub struct LibraryCtx {
     counted: StoredValue<Vec<String>>,
     /// Which pass of [`LibraryCtx::verify_stored`] is the latest: an older one stops.
     verifying: StoredValue<u64>,
+    /// Whether a backup is due (reports changed a lot since the last one): worked out by
+    /// each verification pass from the revisions it read; `None` until the first ends.
+    pub backup_due: RwSignal<Option<bool>>,
 }
 
 /// How many stored reports a verification pass reads in one task (about 5 ms on this
@@ -42,11 +45,11 @@ const VERIFIED_PER_TASK: usize = 10;
 
 impl LibraryCtx {
     /// The library as stored in this browser, repaired at start-up.
-    /// The stored reports are verified once the list has been shown
+    /// The stored reports are verified once the library screen has been shown
     /// ([`LibraryCtx::verify_stored`]).
     pub fn load(lang: RwSignal<Lang>) -> LibraryCtx {
         let mut store = local();
-        let library = LibraryCtx {
+        LibraryCtx {
             index: RwSignal::new(report::scan(&mut store, now_ms())),
             open: RwSignal::new(None),
             collecting: RwSignal::new(false),
@@ -56,35 +59,47 @@ impl LibraryCtx {
             lang,
             counted: StoredValue::new(Vec::new()),
             verifying: StoredValue::new(0),
-        };
-        library.verify_stored();
-        library
+            backup_due: RwSignal::new(None),
+        }
     }
 
     /// Reads every stored report, after the next paint and a few per task, and sets aside
     /// those that no longer read (`report::verify_report`), then lists the library again if
     /// any was: the scan lists the reports the index holds without reading them, so that a
-    /// large library shows at once. A newer pass (another tab changed the library) stops an
-    /// older one.
+    /// large library shows at once. Whether a backup is due is worked out from the revisions
+    /// read. A newer pass (another tab changed the library) stops an older one.
     pub fn verify_stored(&self) {
         let pass = self.verifying.get_value() + 1;
         self.verifying.set_value(pass);
         let library = *self;
+        let current = move || library.verifying.try_get_value() == Some(pass);
         leptos::task::spawn_local(async move {
             crate::clock::after_paint().await;
             let ids = report::report_ids(&local());
             let mut set_aside = false;
+            let mut revisions = Vec::with_capacity(ids.len());
             for batch in ids.chunks(VERIFIED_PER_TASK) {
-                if library.verifying.try_get_value() != Some(pass) {
+                if !current() {
                     return;
                 }
                 let mut store = local();
                 for id in batch {
-                    set_aside |= report::verify_report(&mut store, id, now_ms());
+                    match report::verify_report(&mut store, id, now_ms()) {
+                        report::Verified::Reads { revision } => {
+                            revisions.push((id.clone(), revision))
+                        }
+                        report::Verified::SetAside => set_aside = true,
+                        report::Verified::Left => {}
+                    }
                 }
                 crate::clock::pause().await;
             }
-            if set_aside && library.verifying.try_get_value() == Some(pass) {
+            if !current() {
+                return;
+            }
+            let due = !report::stored_backup_due_at(&local(), &revisions).is_empty();
+            let _ = library.backup_due.try_set(Some(due));
+            if set_aside {
                 library.reload();
             }
         });

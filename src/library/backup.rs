@@ -63,13 +63,8 @@ pub fn BackupTools() -> impl IntoView {
     let library = expect_context::<LibraryCtx>();
     let t = move |text| tr(lang.get(), text);
     let message = RwSignal::new(None::<String>);
-    // Whether a backup is due reads every stored report: worked out once the library has
-    // been shown, not before drawing it (`None` until then).
-    let due = RwSignal::new(None::<bool>);
-    leptos::task::spawn_local(async move {
-        crate::clock::after_paint().await;
-        let _ = due.try_set(Some(!report::stored_backup_due(&local()).is_empty()));
-    });
+    // Worked out while the stored reports are verified, after the library is drawn.
+    let due = library.backup_due;
     let export = move |_| {
         leptos::task::spawn_local(async move {
             match crate::split::download_backup().await {

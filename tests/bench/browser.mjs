@@ -52,8 +52,8 @@ function stats(samples) {
   return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1], n: sorted.length };
 }
 
-async function page(throttle = 1) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+async function page(throttle = 1, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', ...options });
   const p = await context.newPage();
   const cdp = await context.newCDPSession(p);
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -100,7 +100,8 @@ async function load(throttle) {
  * compiled module is there). What the app adds to it is the app's own start.
  */
 async function loadBaseline(throttle) {
-  const { p, context } = await page(throttle);
+  // No service worker: the app's would answer the blank page's navigation with the app.
+  const { p, context } = await page(throttle, { serviceWorkers: 'block' });
   await p.goto(BASE);
   const wasm = await p.evaluate(() => document.querySelector('link[rel=preload][href$=".wasm"], link[rel=modulepreload][href$=".wasm"]')?.href
     ?? performance.getEntriesByType('resource').map((e) => e.name).find((n) => /nianbao-app-[0-9a-f]+_bg\.wasm$/.test(n)));
@@ -109,7 +110,8 @@ async function loadBaseline(throttle) {
   await p.route(blank, (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!DOCTYPE html><meta charset="utf-8"><title>baseline</title><script type="module">
-      WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)})).then(() => { document.body.dataset.ready = 'yes'; });
+      WebAssembly.compileStreaming(fetch(${JSON.stringify(wasm)}))
+        .then(() => { document.body.dataset.ready = 'yes'; }, (error) => { document.body.dataset.ready = String(error); });
     </script>`,
   }));
   // Twice, as the app's loads are measured with the wasm in the HTTP cache.
@@ -117,8 +119,10 @@ async function loadBaseline(throttle) {
   for (let i = 0; i < 2; i++) {
     const started = Date.now();
     await p.goto(blank);
-    await p.waitForFunction(() => document.body?.dataset.ready === 'yes');
+    await p.waitForFunction(() => document.body?.dataset.ready);
     interactive = Date.now() - started;
+    const ready = await p.evaluate(() => document.body.dataset.ready);
+    if (ready !== 'yes') throw new Error(`the baseline page could not compile the wasm: ${ready}`);
   }
   await context.close();
   return { interactive };
@@ -146,14 +150,24 @@ async function loadLibrary(throttle, count = 100) {
     }
     localStorage.setItem('nianbao.index', JSON.stringify(index));
   }, count);
+  // In the page: when a frame showing every row has been painted (a task after the
+  // animation frame that drew them), on the page's own clock from the navigation.
+  await p.addInitScript((count) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelectorAll('[data-testid=library-row]').length < count) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__listedAt = performance.now(); }, 0));
+    }).observe(document, { childList: true, subtree: true });
+  }, count);
   const cdp = await context.newCDPSession(p);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const started = Date.now();
   await p.reload();
-  await p.waitForFunction((count) => document.querySelectorAll('[data-testid=library-row]').length >= count, count, { timeout: 60000 });
-  const interactive = Date.now() - started;
+  await p.waitForFunction(() => window.__listedAt !== undefined, null, { timeout: 60000 });
+  const wall = Date.now() - started;
+  const painted = Math.round(await p.evaluate(() => window.__listedAt));
   await context.close();
-  return interactive;
+  return { painted, wall };
 }
 
 async function openExample(p) {
@@ -201,7 +215,7 @@ const startBase4 = await loadBaseline(4);
 raw.load = { x1: load1, x4: load4, baseline: { x1: startBase1, x4: startBase4 } };
 const libraries = [];
 for (let i = 0; i < 3; i++) libraries.push(await loadLibrary(1));
-libraries.sort((a, b) => a - b);
+libraries.sort((a, b) => a.painted - b.painted);
 const library1 = libraries[1];
 const library4 = await loadLibrary(4);
 raw.library100 = { x1: libraries, x4: library4 };
@@ -249,8 +263,9 @@ const ratio = (value, base) => `${(value / Math.max(base, 1)).toFixed(1)}×`;
 console.log(`| baseline: a blank page compiling the same start-up wasm (median of 3) | ${startBase1.interactive} ms (${startBase4.interactive} ms at 4×) |`);
 console.log(`| library interactive (median of 3) | ${load1.interactive} ms (${ratio(load1.interactive, startBase1.interactive)}) |`);
 console.log(`| library interactive, CPU 4× slower | ${load4.interactive} ms (${ratio(load4.interactive, startBase4.interactive)}) |`);
-console.log(`| a library of 100 reports listed after reload (median of 3; budget 300 ms) | ${library1} ms (${ratio(library1, startBase1.interactive)}) |`);
-console.log(`| the same, CPU 4× slower | ${library4} ms (${ratio(library4, startBase4.interactive)}) |`);
+console.log(`| a library of 100 reports after reload: every row painted, from the navigation (median of 3; budget 300 ms) | ${library1.painted} ms (${ratio(library1.painted, startBase1.interactive)}) |`);
+console.log(`| the same, seen by the test (from its reload command until the page reports the paint) | ${library1.wall} ms |`);
+console.log(`| the same, CPU 4× slower | ${library4.painted} ms (${ratio(library4.painted, startBase4.interactive)}); seen by the test ${library4.wall} ms |`);
 if (lighthouse) {
   console.log(`\n| Lighthouse 12.2.3, mobile (median of 3) | score |\n|---|---:|`);
   for (const key of ['performance', 'accessibility', 'best-practices', 'seo']) console.log(`| ${key} | ${lighthouse[key]} |`);

@@ -373,16 +373,38 @@ pub fn report_ids(store: &impl KeyValue) -> Vec<String> {
     keys_with(store, REPORT_PREFIX)
 }
 
+/// What [`verify_report`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verified {
+    /// It reads (or is a newer version's, kept as it is), at this revision.
+    Reads {
+        /// The revision stored.
+        revision: u64,
+    },
+    /// It did not read and was set aside.
+    SetAside,
+    /// Nothing is stored under the id, storage would not give it, or it did not read and
+    /// storage would not let it be set aside (it stays where it is).
+    Left,
+}
+
 /// Reads report `id` as stored and sets it aside when it does not read (as opening it
-/// would); whether it was set aside. A report of a newer version stays where it is, and one
-/// that is gone or that storage will not give is left alone.
-pub fn verify_report(store: &mut impl KeyValue, id: &str, now: f64) -> bool {
+/// would). A report of a newer version stays where it is.
+pub fn verify_report(store: &mut impl KeyValue, id: &str, now: f64) -> Verified {
     let Ok(Some(text)) = store.get(&report_key(id)) else {
-        return false;
+        return Verified::Left;
     };
-    match decode_stored(&text) {
-        Stored::Quarantine { reason } => move_aside(store, id, &text, &reason, now).is_ok(),
-        Stored::Report { .. } | Stored::Newer { .. } => false,
+    let stored = decode_stored(&text);
+    if let Some(revision) = trusted_revision(&stored) {
+        return Verified::Reads { revision };
+    }
+    let reason = match stored {
+        Stored::Quarantine { reason } => reason,
+        Stored::Report { .. } | Stored::Newer { .. } => return Verified::Left,
+    };
+    match move_aside(store, id, &text, &reason, now) {
+        Ok(()) => Verified::SetAside,
+        Err(_) => Verified::Left,
     }
 }
 
@@ -878,12 +900,6 @@ pub fn record_backup(store: &mut impl KeyValue, backup: &Backup) -> Result<(), S
 
 /// The ids of reports that changed a lot since the last backup.
 pub fn backup_due(store: &impl KeyValue) -> Vec<String> {
-    let mark: BackupMark = store
-        .get(BACKUP_MARK_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default();
     let current: Vec<(String, u64)> = keys_with(store, REPORT_PREFIX)
         .into_iter()
         .filter_map(|id| {
@@ -891,7 +907,20 @@ pub fn backup_due(store: &impl KeyValue) -> Vec<String> {
             Some((id, trusted_revision(&decode_stored(&text))?))
         })
         .collect();
-    crate::backup::backup_due(&mark, &current)
+    backup_due_at(store, &current)
+}
+
+/// [`backup_due`] for the stored reports' revisions already read (`current`: each report
+/// that reads, with its revision, as [`verify_report`] gives them), so that start-up reads
+/// every report once.
+pub fn backup_due_at(store: &impl KeyValue, current: &[(String, u64)]) -> Vec<String> {
+    let mark: BackupMark = store
+        .get(BACKUP_MARK_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    crate::backup::backup_due(&mark, current)
 }
 
 /// Why a backup file was not imported at all.

@@ -411,11 +411,19 @@ fn a_listed_report_gone_bad_is_listed_until_verified_then_set_aside_with_its_tex
     assert!(recovery_items(&store).iter().all(|i| i.entry.id != "b"));
 
     assert_eq!(report_ids(&store), ["a", "b", "future"]);
-    let set_aside: Vec<&str> = ["a", "b", "future", "gone"]
+    let verified: Vec<Verified> = ["a", "b", "future", "gone"]
         .into_iter()
-        .filter(|id| verify_report(&mut store, id, NOW))
+        .map(|id| verify_report(&mut store, id, NOW))
         .collect();
-    assert_eq!(set_aside, ["b"]);
+    assert_eq!(
+        verified,
+        [
+            Verified::Reads { revision: 1 },
+            Verified::SetAside,
+            Verified::Reads { revision: 4 },
+            Verified::Left
+        ]
+    );
     assert_eq!(
         store.peek("nianbao.report.a"),
         Some(good),
@@ -675,4 +683,31 @@ fn the_same_text_set_aside_twice_unseen_by_each_other_is_listed_once() {
     let items = recovery_items(&store);
     assert_eq!(items.len(), 1, "{items:?}");
     assert_eq!(items[0].key, format!("{QUARANTINE_PREFIX}a.{}", NOW as u64));
+}
+
+#[test]
+fn the_backup_reminder_from_the_verified_revisions_is_the_one_read_from_storage() {
+    let mut store = library();
+    add_report(&mut store, "b", &draft("乙局", "2"), None, NOW).expect("stored");
+    store.poke("nianbao.report.bad", "{not json");
+    // Forty saves of "a" since a backup that held it at revision 1, and "b" never backed up.
+    let backup = make_backup(&store, None, NOW);
+    record_backup(&mut store, &backup).expect("recorded");
+    for revision in 1..=crate::backup::BACKUP_REMINDER_REVISIONS + 1 {
+        save_report_at(&mut store, "a", &draft("甲局", "9"), revision, NOW).expect("saved");
+    }
+    let before = backup_due(&store);
+    assert_eq!(before, ["a"], "one report changed a lot");
+    let mut read = Vec::new();
+    for id in report_ids(&store) {
+        if let Verified::Reads { revision } = verify_report(&mut store, &id, NOW) {
+            read.push((id, revision));
+        }
+    }
+    assert_eq!(backup_due_at(&store, &read), before);
+    assert_eq!(
+        backup_due(&store),
+        before,
+        "setting aside the bad one changes nothing"
+    );
 }
