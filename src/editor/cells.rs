@@ -1,14 +1,16 @@
 //! Per-cell reactive state of the open report: each cell's text, its worst finding and
-//! whether it is a computed total, each in a signal of its own. One render effect compares
-//! them with the report after each edit and sets only those that changed, so a keystroke
-//! wakes the cells it changed, not the two hundred cells of the tables (a signal read by
-//! hundreds of memos costs each of them a re-subscription on every change). The comparison
-//! walks the template's cells in order and allocates only for what changed.
+//! whether it is a computed total, each in a signal of its own. One render effect follows the
+//! report and the marks and sets only the signals that changed, so a keystroke wakes the
+//! cells it changed, not the two hundred cells of the tables (a signal read by hundreds of
+//! memos costs each of them a re-subscription on every change). It keeps the figures and
+//! marks it last applied and looks only at what differs from them (`report::changed_figures`,
+//! the marks that came or went or changed): comparing every cell on every keystroke was
+//! most of the editor's own work per key (BENCHMARKS.md).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use leptos::prelude::*;
-use report::{Report, Severity, TemplateId};
+use report::{AutoTotals, CellValue, Report, Severity, TemplateId};
 
 use super::ctx::CellMark;
 
@@ -27,12 +29,20 @@ pub struct CellState {
     pub computed: RwSignal<Option<bool>>,
 }
 
-/// The cells of one template, in its order, with whether auto-totals computes each.
+/// The cells of one template, in its order, with whether auto-totals computes each, and what
+/// their signals were last set from.
 #[derive(Debug, Default)]
 struct Table {
     template: Option<TemplateId>,
     cells: Vec<(String, bool, CellState)>,
     index: HashMap<String, usize>,
+    /// Whether the next comparison looks at every cell (the cells were just laid out).
+    whole: bool,
+    /// The figures and auto-totals setting the values and computed states were set from.
+    figures: BTreeMap<String, CellValue>,
+    auto_totals: Option<AutoTotals>,
+    /// The marks the severities and messages were set from.
+    marks: HashMap<String, CellMark>,
 }
 
 /// The state of every cell of the open report, by key.
@@ -80,6 +90,91 @@ enum Change {
     Computed(RwSignal<Option<bool>>, Option<bool>),
 }
 
+/// The change of `state`'s text to cell `key`'s in `report`, if it differs.
+fn value_change(state: &CellState, report: &Report, key: &str, changes: &mut Vec<Change>) {
+    let now = report.cell_raw(key);
+    let now = now.as_deref().unwrap_or("");
+    if state.value.with_untracked(|v| v != now) {
+        changes.push(Change::Value(state.value, now.to_string()));
+    }
+}
+
+/// The changes of `state`'s colour and tooltip to `mark`, where they differ.
+fn mark_changes(state: &CellState, mark: Option<&CellMark>, changes: &mut Vec<Change>) {
+    let severity = mark.map(|m| m.0);
+    if state.severity.get_untracked() != severity {
+        changes.push(Change::Severity(state.severity, severity));
+    }
+    let messages = mark.map_or("", |m| m.1.as_str());
+    if state.messages.with_untracked(|m| m != messages) {
+        changes.push(Change::Messages(state.messages, messages.into()));
+    }
+}
+
+impl Table {
+    /// The signal changes that bring the cells up to `report` and `marks`, recording them as
+    /// applied: the values of the figures that differ from those last applied, the computed
+    /// state of the totals when a figure or the auto-totals setting changed, and the marks of
+    /// the cells whose marks came, went or changed.
+    fn changes(&mut self, report: &Report, marks: &HashMap<String, CellMark>) -> Vec<Change> {
+        if std::mem::take(&mut self.whole) {
+            return self.all_changes(report, marks);
+        }
+        let mut changes = Vec::new();
+        let changed = report::changed_figures(&self.figures, &report.figures);
+        let auto_changed = self.auto_totals != report.auto_totals;
+        for key in &changed {
+            match report.figures.get(key) {
+                Some(value) => self.figures.insert(key.clone(), value.clone()),
+                None => self.figures.remove(key),
+            };
+            if let Some((_, _, state)) = self.index.get(key).and_then(|&i| self.cells.get(i)) {
+                value_change(state, report, key, &mut changes);
+            }
+        }
+        if auto_changed || !changed.is_empty() {
+            self.auto_totals = report.auto_totals.clone();
+            for (key, _, state) in self.cells.iter().filter(|(_, computes, _)| *computes) {
+                let computed = computed(report, true, key);
+                if state.computed.get_untracked() != computed {
+                    changes.push(Change::Computed(state.computed, computed));
+                }
+            }
+        }
+        if self.marks != *marks {
+            let gone = self.marks.keys().filter(|key| !marks.contains_key(*key));
+            let came_or_changed = marks
+                .iter()
+                .filter(|(key, mark)| self.marks.get(*key) != Some(mark))
+                .map(|(key, _)| key);
+            for key in gone.chain(came_or_changed) {
+                if let Some((_, _, state)) = self.index.get(key).and_then(|&i| self.cells.get(i)) {
+                    mark_changes(state, marks.get(key), &mut changes);
+                }
+            }
+            self.marks = marks.clone();
+        }
+        changes
+    }
+
+    /// [`Table::changes`] looking at every cell.
+    fn all_changes(&mut self, report: &Report, marks: &HashMap<String, CellMark>) -> Vec<Change> {
+        let mut changes = Vec::new();
+        for (key, computes, state) in &self.cells {
+            value_change(state, report, key, &mut changes);
+            mark_changes(state, marks.get(key), &mut changes);
+            let computed = computed(report, *computes, key);
+            if state.computed.get_untracked() != computed {
+                changes.push(Change::Computed(state.computed, computed));
+            }
+        }
+        self.figures = report.figures.clone();
+        self.auto_totals = report.auto_totals.clone();
+        self.marks = marks.clone();
+        changes
+    }
+}
+
 impl CellStates {
     /// Follows `report` and `marks` from now on.
     pub fn new(report: RwSignal<Report>, marks: Memo<HashMap<String, CellMark>>) -> CellStates {
@@ -94,30 +189,10 @@ impl CellStates {
             // depends on it, which may ask the store for a cell.
             let changes = report.with(|report| {
                 marks.with(|marks| {
-                    states.table.with_value(|table| {
-                        let mut changes = Vec::new();
-                        for (key, computes, state) in &table.cells {
-                            let now = report.cell_raw(key);
-                            let now = now.as_deref().unwrap_or("");
-                            if state.value.with_untracked(|v| v != now) {
-                                changes.push(Change::Value(state.value, now.to_string()));
-                            }
-                            let mark: Option<&CellMark> = marks.get(key);
-                            let severity = mark.map(|m| m.0);
-                            if state.severity.get_untracked() != severity {
-                                changes.push(Change::Severity(state.severity, severity));
-                            }
-                            let messages = mark.map_or("", |m| m.1.as_str());
-                            if state.messages.with_untracked(|m| m != messages) {
-                                changes.push(Change::Messages(state.messages, messages.into()));
-                            }
-                            let computed = computed(report, *computes, key);
-                            if state.computed.get_untracked() != computed {
-                                changes.push(Change::Computed(state.computed, computed));
-                            }
-                        }
-                        changes
-                    })
+                    states
+                        .table
+                        .try_update_value(|table| table.changes(report, marks))
+                        .unwrap_or_default()
                 })
             });
             for change in changes {
@@ -169,15 +244,21 @@ impl CellStates {
                 (spec.key.clone(), computes, state)
             })
             .collect();
-        let index = cells
+        let index: HashMap<String, usize> = cells
             .iter()
             .enumerate()
             .map(|(i, (key, _, _))| (key.clone(), i))
             .collect();
+        // The cells kept show what was applied to them for the other template, those made
+        // here what the report holds: the next comparison is a whole one.
         self.table.set_value(Table {
             template: Some(report.template),
             cells,
             index,
+            whole: true,
+            figures: BTreeMap::new(),
+            auto_totals: None,
+            marks: HashMap::new(),
         });
     }
 

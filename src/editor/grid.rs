@@ -59,6 +59,25 @@ impl GridState {
         Some(self.nav.with_value(|nav| range.keys(nav)))
     }
 
+    /// Selects no range (only the focused cell). Every keystroke says so: the range's readers
+    /// (a memo in each of the table's cells) are woken only when there was a range, not on
+    /// every digit typed (a signal set to the value it holds still wakes them).
+    pub fn clear_anchor(&self) {
+        self.anchor.maybe_update(|anchor| anchor.take().is_some());
+    }
+
+    /// Sets the key mode, waking its readers only when it changes.
+    pub fn set_mode(&self, mode: Mode) {
+        self.mode
+            .maybe_update(|current| std::mem::replace(current, mode) != mode);
+    }
+
+    /// Records `key` as the focused cell, waking the readers only when it changes.
+    pub fn set_focused(&self, key: String) {
+        self.focused
+            .maybe_update(|focused| focused.replace(key.clone()).as_ref() != Some(&key));
+    }
+
     /// Starts a range at the focused cell unless one is started.
     pub fn start_range(&self) {
         if self.anchor.get_untracked().is_none() {

@@ -18,10 +18,12 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::finding::{Finding, Lang};
+use crate::formula::{Formula, formulas};
 use crate::model::{AutoTotals, CellValue, Report, Section};
 use crate::narrative::{Follow, Reading, TableReadings, Tally, check_read, mask};
 use crate::rules::{
-    CellRead, Sheet, cell_finding, cell_findings, check_tables, read_cell, read_cells, run,
+    CellRead, Sheet, cell_finding, cell_findings, check_formula, check_tables, read_cell,
+    read_cells, run,
 };
 use crate::template::TemplateId;
 
@@ -54,6 +56,9 @@ pub struct Checker {
     /// The auto-totals setting `tables` was checked with (its messages say which totals were
     /// computed).
     auto_totals: Option<AutoTotals>,
+    /// The findings of each of the template's formulas (by position) for the cells above and
+    /// `auto_totals`, once checked; a cell edit forgets those of the formulas reading it.
+    formulas: Vec<Option<Vec<Finding>>>,
     /// The table values the prose names, read for the cells above.
     table_readings: TableReadings,
     /// One per section of the report as last checked, in order.
@@ -122,6 +127,8 @@ pub struct CheckerStats {
     pub checks: u64,
     /// Template cells parsed (a new template or language reads them all).
     pub cells_read: u64,
+    /// Table formulas checked (after a cell edit, those reading the edited cells).
+    pub formulas_checked: u64,
     /// Sections of prose read, whole or (after an edit) in part.
     pub sections_read: u64,
     /// Pieces of prose (sentences) read: normalised, split, scanned for figures and claims.
@@ -157,6 +164,9 @@ impl Checker {
         self.stats.checks += 1;
         if self.update_cells(report, lang) || self.auto_totals != report.auto_totals {
             self.tables = None;
+        }
+        if self.auto_totals != report.auto_totals {
+            self.formulas.clear();
             self.auto_totals = report.auto_totals.clone();
         }
         self.update_sections(report);
@@ -172,13 +182,37 @@ impl Checker {
         };
         let cell_findings = &self.cell_findings;
         let kept_tables = &mut self.tables;
+        let kept_formulas = &mut self.formulas;
+        let formulas_checked = std::cell::Cell::new(0);
         let mut tables = |findings: &mut Vec<Finding>| {
             let kept = kept_tables.get_or_insert_with(|| {
                 let mut tables = Vec::new();
                 let mut add_cell_findings = |findings: &mut Vec<Finding>| {
                     findings.extend(cell_findings.iter().flatten().cloned());
                 };
-                check_tables(&sheet, lang, &mut add_cell_findings, &mut tables);
+                let mut formula_findings =
+                    |index: usize, formula: &Formula, findings: &mut Vec<Finding>| {
+                        if kept_formulas.len() <= index {
+                            kept_formulas.resize(index + 1, None);
+                        }
+                        let Some(slot) = kept_formulas.get_mut(index) else {
+                            return;
+                        };
+                        let kept = slot.get_or_insert_with(|| {
+                            formulas_checked.set(formulas_checked.get() + 1);
+                            let mut found = Vec::new();
+                            check_formula(report.template(), &sheet, formula, lang, &mut found);
+                            found
+                        });
+                        findings.extend(kept.iter().cloned());
+                    };
+                check_tables(
+                    &sheet,
+                    lang,
+                    &mut add_cell_findings,
+                    &mut formula_findings,
+                    &mut tables,
+                );
                 tables
             });
             findings.extend(kept.iter().cloned());
@@ -228,7 +262,9 @@ impl Checker {
                 report, previous, &readings, &mut alike, known, lang, findings,
             );
         };
-        run(&sheet, previous, lang, &mut tables, &mut prose)
+        let findings = run(&sheet, previous, lang, &mut tables, &mut prose);
+        self.stats.formulas_checked += formulas_checked.get();
+        findings
     }
 
     /// Brings the cells and their findings up to date with `report`'s figures; whether
@@ -237,6 +273,7 @@ impl Checker {
         let template = report.template();
         if self.basis != Some((report.template, lang)) {
             self.basis = Some((report.template, lang));
+            self.formulas.clear();
             self.figures = report.figures.clone();
             self.cells = read_cells(report);
             self.cell_findings = cell_findings(report, &self.cells, lang).collect();
@@ -249,7 +286,7 @@ impl Checker {
         if self.figures == report.figures {
             return false;
         }
-        let changed = changed_keys(&self.figures, &report.figures);
+        let changed = changed_figures(&self.figures, &report.figures);
         if !changed.is_empty() {
             self.table_readings.clear();
         }
@@ -262,6 +299,11 @@ impl Checker {
                 None => self.figures.remove(&key),
             };
             let Some(index) = index else { continue };
+            for (kept, formula) in self.formulas.iter_mut().zip(formulas(template)) {
+                if formula.reads(index) {
+                    *kept = None;
+                }
+            }
             let (Some(spec), Some(cell), Some(finding)) = (
                 template.cells().get(index),
                 self.cells.get_mut(index),
@@ -377,8 +419,9 @@ impl Checker {
 }
 
 /// The keys whose values differ between two figure maps (added, removed or changed), in key
-/// order: both maps are walked in step, one comparison per key.
-fn changed_keys(
+/// order: both maps are walked in step, one comparison per key. The checker and the editor's
+/// per-cell state use it to touch only the cells an edit changed.
+pub fn changed_figures(
     before: &BTreeMap<String, CellValue>,
     now: &BTreeMap<String, CellValue>,
 ) -> Vec<String> {

@@ -54,6 +54,13 @@ pub(crate) fn formulas(template: &Template) -> &'static [Formula] {
     }
 }
 
+impl Formula {
+    /// Whether it reads the cell at template position `index`.
+    pub(crate) fn reads(&self, index: usize) -> bool {
+        self.total == index || self.plus.contains(&index) || self.minus.contains(&index)
+    }
+}
+
 fn build(template: &Template) -> Vec<Formula> {
     let position = |key: String| template.cell_index(&key);
     let mut formulas = Vec::new();

@@ -39,7 +39,7 @@ mod store;
 mod tests;
 
 pub use acknowledge::{AcknowledgeError, acknowledge, fingerprint, withdraw};
-pub use checker::{Checker, CheckerStats};
+pub use checker::{Checker, CheckerStats, changed_figures};
 pub use collection::{
     CONTRIBUTORS_KEY, CollectionFinding, CollectionRule, Contributor, Gap, Gathered, Member,
     Origin, RECORD_FORMAT, RECORD_VERSION, ReadSource, Refusal, RefusalReason, RowFilter, RowOrder,

@@ -26,7 +26,16 @@ pub fn validate(report: &Report, previous: Option<&Report>, lang: Lang) -> Vec<F
         let mut add_cell_findings = |findings: &mut Vec<Finding>| {
             findings.extend(cell_findings(report, sheet.cells, lang).flatten());
         };
-        check_tables(&sheet, lang, &mut add_cell_findings, findings);
+        let mut formula_findings = |_: usize, formula: &Formula, findings: &mut Vec<Finding>| {
+            check_formula(report.template(), &sheet, formula, lang, findings);
+        };
+        check_tables(
+            &sheet,
+            lang,
+            &mut add_cell_findings,
+            &mut formula_findings,
+            findings,
+        );
     };
     let mut prose = |findings: &mut Vec<Finding>| {
         crate::narrative::check(report, previous, lang, findings);
@@ -75,20 +84,24 @@ pub(crate) fn run(
 }
 
 /// The rules of this year's tables alone: `cell_findings` adds the finding of
-/// [`cell_finding`] for every template cell in order; then `cell.unknown` and the formulas.
-/// They read nothing but the figures, the template, the auto-totals setting and `lang`.
+/// [`cell_finding`] for every template cell in order; then `cell.unknown`; then
+/// `formula_findings` adds those of [`check_formula`] for each of the template's formulas in
+/// order. They read nothing but the figures, the template, the auto-totals setting and
+/// `lang`; a formula's, only its own cells of those figures (`formula_findings` is given its
+/// position among the template's formulas, for the checker to keep its findings).
 pub(crate) fn check_tables(
     sheet: &Sheet<'_>,
     lang: Lang,
     cell_findings: &mut dyn FnMut(&mut Vec<Finding>),
+    formula_findings: &mut dyn FnMut(usize, &Formula, &mut Vec<Finding>),
     findings: &mut Vec<Finding>,
 ) {
     let report = sheet.report;
     let template = report.template();
     cell_findings(findings);
     check_unknown_keys(report, lang, findings);
-    for formula in formulas(template) {
-        check_formula(template, sheet, formula, lang, findings);
+    for (index, formula) in formulas(template).iter().enumerate() {
+        formula_findings(index, formula, findings);
     }
 }
 
@@ -409,7 +422,7 @@ fn check_unknown_keys(report: &Report, lang: Lang, findings: &mut Vec<Finding>) 
 
 /// `requests.row_total`, `requests.handled_total`, `requests.balance`, `appeals.total`: the
 /// formula's total differs from what its parts give. Silent when any cell does not read.
-fn check_formula(
+pub(crate) fn check_formula(
     template: &Template,
     sheet: &Sheet<'_>,
     formula: &Formula,

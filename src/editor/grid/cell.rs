@@ -90,10 +90,10 @@ pub fn GridCell(
                         .and_then(|el| el.get_attribute("data-cell"))
                         .is_some_and(|k| state.nav.with_value(|nav| report::grid_position(nav, &k).is_some()));
                     if !from_here {
-                        state.anchor.set(None);
+                        state.clear_anchor();
                     }
-                    state.focused.set(Some(key.get_value()));
-                    state.mode.set(Mode::Navigate);
+                    state.set_focused(key.get_value());
+                    state.set_mode(Mode::Navigate);
                     state.original.set_value(ev.target().value());
                     ev.target().select();
                 }
@@ -107,7 +107,7 @@ pub fn GridCell(
                         let _ = el.focus();
                         return;
                     }
-                    state.anchor.set(None);
+                    state.clear_anchor();
                     let active = document().active_element();
                     if active.as_ref() != Some(el.as_ref()) {
                         ev.prevent_default();
@@ -124,7 +124,7 @@ pub fn GridCell(
                             el.select();
                         }
                         // A click into text being typed places the caret there.
-                        Mode::Typing => state.mode.set(Mode::InPlace),
+                        Mode::Typing => state.set_mode(Mode::InPlace),
                         Mode::InPlace => {}
                     }
                 }
@@ -137,7 +137,7 @@ pub fn GridCell(
                 }
                 on:dblclick=move |_| {
                     if let (Some(el), false) = (input.get_untracked(), locked()) {
-                        state.mode.set(Mode::InPlace);
+                        state.set_mode(Mode::InPlace);
                         let end = el.value().encode_utf16().count() as u32;
                         let _ = el.set_selection_range(end, end);
                     }
@@ -147,16 +147,16 @@ pub fn GridCell(
                 }
                 on:input=move |ev| {
                     if crate::dom::is_composing(&ev) { return; }
-                    state.anchor.set(None);
-                    if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing); }
+                    state.clear_anchor();
+                    if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing); }
                     write(event_target_value(&ev));
                 }
-                on:compositionstart=move |_| if state.mode.get_untracked() == Mode::Navigate { state.mode.set(Mode::Typing) }
+                on:compositionstart=move |_| if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing) }
                 on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
                 on:paste=move |ev| key.with_value(|k| on_paste(&ev, k, state, ctx, lang.get_untracked()))
                 on:copy=move |ev| on_copy(&ev, state, ctx, None)
                 on:cut=move |ev| on_copy(&ev, state, ctx, Some(lang.get_untracked()))
-                on:blur=move |_| state.mode.set(Mode::Navigate)
+                on:blur=move |_| state.set_mode(Mode::Navigate)
             />
             </form>
             <Show when=move || computed.get().is_some()><span class="sigma" aria-hidden="true">"Σ"</span></Show>

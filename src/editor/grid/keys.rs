@@ -57,7 +57,7 @@ pub fn on_keydown(
         "F2" => {
             ev.prevent_default();
             if !locked {
-                state.mode.set(Mode::InPlace);
+                state.set_mode(Mode::InPlace);
                 let end = input.value().encode_utf16().count() as u32;
                 let _ = input.set_selection_range(end, end);
             }
@@ -76,10 +76,10 @@ pub fn on_keydown(
                 let original = state.original.get_value();
                 input.set_value(&original);
                 ctx.edit(Some(key), |r| r.set_cell(key, original));
-                state.mode.set(Mode::Navigate);
+                state.set_mode(Mode::Navigate);
                 input.select();
             } else {
-                state.anchor.set(None);
+                state.clear_anchor();
             }
             None
         }
@@ -112,7 +112,7 @@ fn move_focus(state: GridState, key: &str, step: GridMove, extends: bool) -> boo
     if extends {
         state.start_range();
     } else {
-        state.anchor.set(None);
+        state.clear_anchor();
     }
     focus_cell(&target);
     true
@@ -159,7 +159,7 @@ pub fn on_copy(ev: &ClipboardEvent, state: GridState, ctx: EditorCtx, cut: Optio
 /// Ends editing in the cell without moving: what was typed stays, typing next replaces it.
 pub fn commit_in_place(input: &HtmlInputElement, state: GridState) {
     state.original.set_value(input.value());
-    state.mode.set(Mode::Navigate);
+    state.set_mode(Mode::Navigate);
     input.select();
 }
 

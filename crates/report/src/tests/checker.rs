@@ -425,15 +425,25 @@ fn a_cell_edit_reads_one_cell_and_no_prose() {
     assert_eq!(first.sections_read, report.sections.len() as u64);
     assert_eq!(first.cells_read, report.template().cells().len() as u64);
     assert_eq!(first.previous_read, 1);
+    let formulas = crate::formula::formulas(report.template());
+    assert_eq!(first.formulas_checked, formulas.len() as u64);
 
     report.set_cell("requests.new.total", "3403");
     let findings = checker.check(&report, Some(&previous), Lang::Zh);
     assert_eq!(findings, validate(&report, Some(&previous), Lang::Zh));
+    // Only the formulas reading the cell: its row's total and its column's balance.
+    let index = report.template().cell_index("requests.new.total");
+    let reading = formulas
+        .iter()
+        .filter(|f| index.is_some_and(|index| f.reads(index)))
+        .count() as u64;
+    assert!((1..formulas.len() as u64 / 4).contains(&reading), "{reading}");
     assert_eq!(
         checker.stats(),
         CheckerStats {
             checks: 2,
             cells_read: first.cells_read + 1,
+            formulas_checked: first.formulas_checked + reading,
             ..first
         }
     );
@@ -540,4 +550,28 @@ fn the_checker_can_be_shared_with_the_interface() {
     // The app keeps it in a reactive value, which asks for both.
     fn send_and_sync<T: Send + Sync>() {}
     send_and_sync::<Checker>();
+}
+
+/// The cells an edit changed, as the editor's per-cell state reads them: added, removed and
+/// changed keys in key order, a value written another way counting as changed (the text is
+/// what the cell shows), and nothing for equal maps.
+#[test]
+fn changed_figures_names_every_key_that_differs_and_no_other() {
+    use crate::{CellValue, changed_figures};
+    use std::collections::BTreeMap;
+    let map = |pairs: &[(&str, &str)]| -> BTreeMap<String, CellValue> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), CellValue::Text(v.to_string())))
+            .collect()
+    };
+    let before = map(&[("a", "1"), ("b", "2"), ("c", "3"), ("e", "5")]);
+    let after = map(&[("b", "2"), ("c", "3.0"), ("d", "4"), ("e", "5")]);
+    assert_eq!(changed_figures(&before, &after), ["a", "c", "d"]);
+    assert_eq!(changed_figures(&after, &before), ["a", "c", "d"]);
+    assert!(changed_figures(&before, &before.clone()).is_empty());
+    assert_eq!(
+        changed_figures(&BTreeMap::new(), &before),
+        ["a", "b", "c", "e"]
+    );
 }
