@@ -85,6 +85,77 @@ pub async fn pause() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A wait pushed back by each call: its callback runs once `delay` has passed since the
+/// last [`Debounce::push`]. It holds one browser timer at a time, which on firing early
+/// (the wait was pushed back meanwhile) waits for the rest: a keystroke then costs reading
+/// the clock, where clearing and setting a browser timer per keystroke and per waiting
+/// consumer was a tenth of the editor's own work per key (BENCHMARKS.md).
+#[derive(Debug, Clone, Copy)]
+pub struct Debounce {
+    /// When the wait ends (ms since 1970), while waiting.
+    due: StoredValue<Option<f64>>,
+    /// The browser timer set for it.
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Default for Debounce {
+    fn default() -> Debounce {
+        Debounce::new()
+    }
+}
+
+impl Debounce {
+    /// A wait not started, cleared with its owner.
+    pub fn new() -> Debounce {
+        let debounce = Debounce {
+            due: StoredValue::new(None),
+            timer: StoredValue::new(None),
+        };
+        on_cleanup(move || debounce.cancel());
+        debounce
+    }
+
+    /// Runs `then` once `delay` has passed with no other push (an earlier push's callback
+    /// is replaced only if it has not yet been armed: the callers pass the same one).
+    pub fn push(&self, delay: Duration, then: impl Fn() + Clone + 'static) {
+        let waiting = self.due.try_get_value().flatten().is_some();
+        self.due
+            .try_set_value(Some(now_ms() + delay.as_secs_f64() * 1000.0));
+        if !waiting {
+            self.arm(then);
+        }
+    }
+
+    /// Forgets the wait: its callback does not run.
+    pub fn cancel(&self) {
+        if let Some(Some(timer)) = self.timer.try_get_value() {
+            timer.clear();
+        }
+        self.timer.try_set_value(None);
+        self.due.try_set_value(None);
+    }
+
+    fn arm(self, then: impl Fn() + Clone + 'static) {
+        let Some(Some(due)) = self.due.try_get_value() else {
+            return;
+        };
+        let wait = Duration::from_secs_f64(((due - now_ms()) / 1000.0).max(0.0));
+        let fire = move || match self.due.try_get_value() {
+            // Pushed back meanwhile (a millisecond of slack for the timer's rounding).
+            Some(Some(due)) if now_ms() + 1.0 < due => self.arm(then.clone()),
+            Some(Some(_)) => {
+                self.due.set_value(None);
+                self.timer.set_value(None);
+                then();
+            }
+            // Cancelled, or the owner is gone.
+            _ => {}
+        };
+        self.timer
+            .try_set_value(set_timeout_with_handle(fire, wait).ok());
+    }
+}
+
 /// A counter that goes up once what `track` reads has not changed for `delay`, or at once
 /// when `at_once` says so (the change was an action, not typing): work that need not follow
 /// every keystroke (the live preview, the findings list) reads it instead of the report, and
@@ -95,28 +166,20 @@ pub fn settled(
     at_once: impl Fn() -> bool + 'static,
 ) -> ReadSignal<u64> {
     let ticks = RwSignal::new(0_u64);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pause = Debounce::new();
+    // The owner may be gone when the time comes (the editor closed): then nothing.
+    let tick = move || _ = ticks.try_update(|n| *n += 1);
     Effect::new(move |first: Option<()>| {
         track();
         if first.is_none() {
             return;
         }
-        if let Some(Some(handle)) = pending.try_get_value() {
-            handle.clear();
-        }
         if at_once() {
-            pending.set_value(None);
-            ticks.update(|n| *n += 1);
+            pause.cancel();
+            tick();
             return;
         }
-        // The owner may be gone when the time comes (the editor closed): then nothing.
-        let tick = move || _ = ticks.try_update(|n| *n += 1);
-        pending.set_value(set_timeout_with_handle(tick, delay).ok());
-    });
-    on_cleanup(move || {
-        if let Some(Some(handle)) = pending.try_get_value() {
-            handle.clear();
-        }
+        pause.push(delay, tick);
     });
     ticks.read_only()
 }

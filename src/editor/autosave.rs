@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::ctx::{EditorCtx, SaveStatus};
-use crate::clock::now_ms;
+use crate::clock::{Debounce, now_ms};
 use crate::state::LibraryCtx;
 use crate::storage::{local, save_error};
 
@@ -58,12 +58,9 @@ pub fn save_now(ctx: EditorCtx, library: LibraryCtx) {
 /// Watches the report and saves it after each burst of changes; flushes on page hide, before
 /// unload and when the editor closes.
 pub fn install(ctx: EditorCtx, library: LibraryCtx) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = Debounce::new();
     let flush = move || {
-        if let Some(handle) = pending.try_get_value().flatten() {
-            handle.clear();
-            pending.set_value(None);
-        }
+        pending.cancel();
         save_now(ctx, library);
     };
     // Syncing to the outside world (storage) is the one job of this effect.
@@ -79,17 +76,7 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
         {
             ctx.save.set(SaveStatus::Saving);
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
-                save_now(ctx, library);
-            },
-            DEBOUNCE,
-        );
-        pending.set_value(handle.ok());
+        pending.push(DEBOUNCE, move || save_now(ctx, library));
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     // The guard on closing: write what is pending; if it still is not stored, ask the

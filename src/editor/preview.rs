@@ -84,25 +84,17 @@ pub fn ReportSheet() -> impl IntoView {
         // clerk typed can only ever appear as text (tested by tests/e2e/print.spec.ts).
         copy.set_inner_html(&html);
     };
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = crate::clock::Debounce::new();
     Effect::new(move |first: Option<()>| {
         ctx.report.track();
         if first.is_none() {
             write();
             return;
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        pending.set_value(set_timeout_with_handle(write, PRINT_COPY_DELAY).ok());
+        pending.push(PRINT_COPY_DELAY, write);
     });
     let before_print = window_event_listener(leptos::ev::beforeprint, move |_| write());
-    on_cleanup(move || {
-        before_print.remove();
-        if let Some(Some(handle)) = pending.try_get_value() {
-            handle.clear();
-        }
-    });
+    on_cleanup(move || before_print.remove());
     view! {
         <div class="print-copy unmeasured" aria-hidden="true">
             <div node_ref=copy></div>

@@ -437,7 +437,10 @@ fn a_cell_edit_reads_one_cell_and_no_prose() {
         .iter()
         .filter(|f| index.is_some_and(|index| f.reads(index)))
         .count() as u64;
-    assert!((1..formulas.len() as u64 / 4).contains(&reading), "{reading}");
+    assert!(
+        (1..formulas.len() as u64 / 4).contains(&reading),
+        "{reading}"
+    );
     assert_eq!(
         checker.stats(),
         CheckerStats {
