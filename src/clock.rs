@@ -51,26 +51,16 @@ pub fn this_year() -> i32 {
 /// view would run before the view is first shown; awaited first, it runs after. Resolves at
 /// once when the browser cannot say (no window).
 pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let then = resolve.clone();
-        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            set_timeout(
-                move || _ = then.call0(&wasm_bindgen::JsValue::NULL),
-                Duration::ZERO,
-            );
-        });
-        if window
-            .request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame))
-            .is_err()
-        {
+    // The frame's callback resolves the promise; what awaits it then runs before that
+    // frame is drawn, so it waits for one more task.
+    let frame = js_sys::Promise::new(&mut |resolve, _reject| {
+        let requested = web_sys::window().map(|window| window.request_animation_frame(&resolve));
+        if !matches!(requested, Some(Ok(_))) {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    pause().await;
 }
 
 /// Resolves in a task of its own: long work awaits it between parts so that the browser

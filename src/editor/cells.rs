@@ -111,6 +111,20 @@ fn mark_changes(state: &CellState, mark: Option<&CellMark>, changes: &mut Vec<Ch
     }
 }
 
+/// The change of `state`'s computed state to what `report` gives cell `key`, if it differs.
+fn computed_change(
+    state: &CellState,
+    report: &Report,
+    computes: bool,
+    key: &str,
+    changes: &mut Vec<Change>,
+) {
+    let computed = computed(report, computes, key);
+    if state.computed.get_untracked() != computed {
+        changes.push(Change::Computed(state.computed, computed));
+    }
+}
+
 impl Table {
     /// The signal changes that bring the cells up to `report` and `marks`, recording them as
     /// applied: the values of the figures that differ from those last applied, the computed
@@ -135,10 +149,7 @@ impl Table {
         if auto_changed || !changed.is_empty() {
             self.auto_totals = report.auto_totals.clone();
             for (key, _, state) in self.cells.iter().filter(|(_, computes, _)| *computes) {
-                let computed = computed(report, true, key);
-                if state.computed.get_untracked() != computed {
-                    changes.push(Change::Computed(state.computed, computed));
-                }
+                computed_change(state, report, true, key, &mut changes);
             }
         }
         if self.marks != *marks {
@@ -163,10 +174,7 @@ impl Table {
         for (key, computes, state) in &self.cells {
             value_change(state, report, key, &mut changes);
             mark_changes(state, marks.get(key), &mut changes);
-            let computed = computed(report, *computes, key);
-            if state.computed.get_untracked() != computed {
-                changes.push(Change::Computed(state.computed, computed));
-            }
+            computed_change(state, report, *computes, key, &mut changes);
         }
         self.figures = report.figures.clone();
         self.auto_totals = report.auto_totals.clone();

@@ -162,12 +162,13 @@ impl Checker {
         lang: Lang,
     ) -> Vec<Finding> {
         self.stats.checks += 1;
-        if self.update_cells(report, lang) || self.auto_totals != report.auto_totals {
-            self.tables = None;
-        }
-        if self.auto_totals != report.auto_totals {
+        let auto_totals_changed = self.auto_totals != report.auto_totals;
+        if auto_totals_changed {
             self.formulas.clear();
             self.auto_totals = report.auto_totals.clone();
+        }
+        if self.update_cells(report, lang) || auto_totals_changed {
+            self.tables = None;
         }
         self.update_sections(report);
         // Last year's prose is read only by the similarity rule, which needs last year's
