@@ -174,6 +174,67 @@ async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
     drop(grid);
 }
 
+/// Resolves in a task of its own, after the tasks already queued (a zero-delay timer).
+async fn next_task() {
+    // The effects of what was just done run first: they may set timers of their own.
+    settle().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    settle().await;
+}
+
+/// The class of the table cell holding the input of `key`.
+fn cell_class(key: &str) -> String {
+    cell(key)
+        .closest("td")
+        .ok()
+        .flatten()
+        .map(|td| td.class_name())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_is_checked_in_the_next_task_and_marks_follow() {
+    let grid = open_requests_grid().await;
+    next_task().await;
+    let _ = cell("requests.new.natural").focus();
+    settle().await;
+    assert!(!cell_class("requests.new.natural").contains("has-error"));
+    // Not a figure: an error on the cell. The keystroke's own task only takes the text...
+    type_into_focused("abc");
+    settle().await;
+    assert_eq!(cell("requests.new.natural").value(), "abc");
+    assert!(
+        !cell_class("requests.new.natural").contains("has-error"),
+        "the check waits for a task of its own"
+    );
+    // ...and the check follows in the next task, with the cell's mark.
+    next_task().await;
+    assert!(cell_class("requests.new.natural").contains("has-error"));
+    assert_eq!(
+        cell("requests.new.natural")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    let title = |key: &str| {
+        cell(key)
+            .closest("td")
+            .ok()
+            .flatten()
+            .and_then(|td| td.get_attribute("title"))
+            .unwrap_or_default()
+    };
+    assert!(title("requests.new.natural").contains("abc"));
+    // Mended: its message goes as soon as the check has run again.
+    type_into_focused("12");
+    next_task().await;
+    assert!(!title("requests.new.natural").contains("abc"));
+    drop(grid);
+}
+
 #[wasm_bindgen_test]
 async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
     let grid = open_requests_grid().await;

@@ -36,6 +36,8 @@ pub fn save_now(ctx: EditorCtx, library: LibraryCtx) {
     let report = ctx.report.get_untracked();
     let id = ctx.id.get_value();
     let now = now_ms();
+    // The library's counts are the findings of what is written.
+    ctx.check_now();
     let base = ctx.revision.get_value();
     let result = match report::save_report_at(&mut local(), &id, &report, base, now) {
         Ok(revision) => {

@@ -55,8 +55,14 @@ pub struct EditorCtx {
     /// The library's earlier reports of the same agency (`report::history_ids`), read once
     /// when the report is opened: the 图解's trends.
     pub earlier: StoredValue<Vec<Report>>,
-    /// Every finding, re-derived on each edit.
+    /// Every finding. They follow the report in a task of their own, once per burst of
+    /// edits (see [`EditorCtx::new`]); an action that must see the latest (print, download,
+    /// save) calls [`EditorCtx::check_now`] first.
     pub findings: Memo<Vec<Finding>>,
+    /// Wakes the findings: notified one task after the report changes, or by `check_now`.
+    check: Trigger,
+    /// Whether a check is scheduled and not yet run.
+    check_due: StoredValue<bool>,
     /// Cell key → worst severity and messages.
     pub marks: Memo<HashMap<String, CellMark>>,
     /// The counts shown: errors, warnings (blank cells apart), notes, cells to fill.
@@ -97,15 +103,38 @@ impl EditorCtx {
         // The checker keeps what the last check read, so a keystroke re-reads only the
         // edited cell or section; its findings are `validate`'s, always.
         let checker = StoredValue::new(Checker::new());
+        // The check and what shows its results (the cells' marks, the counts, the section
+        // badges, the findings list) run in a task after the keystroke's, not in it: the
+        // browser shows the typed character first, and a burst of keys queued on a slow PC
+        // is checked once (issue 15). Last year's report and the language are read
+        // tracked: changing them re-checks at once.
+        let check = Trigger::new();
+        let check_due = StoredValue::new(false);
         let findings = Memo::new(move |_| {
+            check.track();
             let lang = lang.get();
-            report.with(|r| {
+            report.with_untracked(|r| {
                 previous.with(|p| {
                     checker
                         .try_update_value(|checker| checker.check(r, p.as_ref(), lang))
                         .unwrap_or_else(|| validate(r, p.as_ref(), lang))
                 })
             })
+        });
+        // Syncs the findings with the report: schedules their check after each change.
+        Effect::new(move |first: Option<()>| {
+            report.track();
+            if first.is_none() || check_due.get_value() {
+                return;
+            }
+            check_due.set_value(true);
+            let run = move || {
+                if check_due.try_get_value() == Some(true) {
+                    check_due.set_value(false);
+                    check.notify();
+                }
+            };
+            set_timeout(run, std::time::Duration::ZERO);
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
@@ -118,6 +147,8 @@ impl EditorCtx {
             previous,
             earlier: StoredValue::new(Vec::new()),
             findings,
+            check,
+            check_due,
             marks,
             tally,
             section_tallies,
@@ -153,6 +184,13 @@ impl EditorCtx {
                 report::Infographic::new(report, previous.as_ref(), &earlier)
             })
         })
+    }
+
+    /// Brings the findings up to date with the report now, for an action that reads them
+    /// right after an edit (the check itself re-reads only what changed since the last).
+    pub fn check_now(&self) {
+        self.check_due.try_set_value(false);
+        self.check.notify();
     }
 
     /// Applies one edit; `tag` (a cell key or section id) lets typing coalesce into one

@@ -188,6 +188,7 @@ pub fn DownloadMenu() -> impl IntoView {
     };
     let save = move |format: &'static Format| {
         open.set(false);
+        ctx.check_now();
         if format.publishes && ctx.tally.get_untracked().blocks_publishing() {
             pending.set(Some(format));
         } else {

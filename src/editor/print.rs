@@ -35,6 +35,7 @@ impl Default for PrintCtx {
 
 /// Prints at once, or first asks whether to print a report that has errors or blank cells.
 pub fn request_print(ctx: EditorCtx, print: PrintCtx) {
+    ctx.check_now();
     if !ctx.tally.get_untracked().blocks_publishing() {
         print_now();
     } else {

@@ -36,14 +36,25 @@ pub fn ProseEditor(
     let id = StoredValue::new(id);
     let tag = format!("section:{}", id.get_value());
     let tag = StoredValue::new(tag);
-    let text = move || {
+    // What the text area holds, as last written into it or read from it. Its own typing is
+    // not written back: setting a long section's value again on every key cost a fifth of
+    // the keystroke (issue 15), and the text is already there.
+    let shown = StoredValue::new(None::<String>);
+    // Syncs the text area with the report (opening, undo, another tab, an insert).
+    Effect::new(move |_| {
+        let Some(element) = area.get() else {
+            return;
+        };
         ctx.report.with(|r| {
-            r.section_text(&id.get_value())
-                .unwrap_or_default()
-                .to_string()
-        })
-    };
+            let text = r.section_text(&id.get_value()).unwrap_or_default();
+            if shown.with_value(|shown| shown.as_deref() != Some(text)) {
+                element.set_value(text);
+                shown.set_value(Some(text.to_string()));
+            }
+        });
+    });
     let write = move |value: String| {
+        shown.set_value(Some(value.clone()));
         tag.with_value(|tag| ctx.edit(Some(tag), |r| r.set_section_text(&id.get_value(), value)))
     };
     let insert = move |heading: &'static str| {
@@ -52,6 +63,9 @@ pub fn ProseEditor(
         };
         let at = area.selection_start().ok().flatten().unwrap_or(u32::MAX) as usize;
         let (value, cursor) = report::insert_subheading(&area.value(), at, heading);
+        // Written at once, so that the cursor set below stays where the heading ends.
+        area.set_value(&value);
+        shown.set_value(Some(value.clone()));
         ctx.edit(None, |r| r.set_section_text(&id.get_value(), value));
         let _ = area.focus();
         let _ = area.set_selection_range(cursor as u32, cursor as u32);
@@ -158,7 +172,6 @@ pub fn ProseEditor(
                 placeholder=move || t(placeholder)
                 data-section-text=id.get_value()
                 on:scroll=move |_| sync_scroll()
-                prop:value=text
                 on:input=move |ev| {
                     if !crate::dom::is_composing(&ev) {
                         write(event_target_value(&ev));

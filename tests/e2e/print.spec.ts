@@ -122,6 +122,23 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
   await page.getByRole('button', { name: '打印', exact: true }).click();
   expect(await prints()).toBe(1);
 
+  // The figures are checked in a task after the keystroke's: a print asked for in the same
+  // moment as an edit still sees that edit's findings.
+  const first = page.locator('input[data-cell]').first();
+  const restore = await first.inputValue();
+  await page.evaluate(() => {
+    const input = document.querySelector('input[data-cell]') as HTMLInputElement;
+    input.focus();
+    input.value = 'abc';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    (document.querySelector('button[title="Ctrl+P"]') as HTMLButtonElement).click();
+  });
+  await expect(dialog).toContainText('报告有 1 个错误，仍要打印吗？');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  expect(await prints()).toBe(1);
+  await first.fill(restore);
+  await expect(page.getByTestId('finding-counts')).toContainText('● 0 错误');
+
   // The fixture's appeals row has two wrong 总计: two errors.
   const { figures } = fixture('hongze-2023.json');
   await openSection(page, '四、');
