@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: './tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: './target/playwright',
   timeout: 60_000,
   fullyParallel: true,
@@ -10,8 +11,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // Since the split build, a fresh browser's first page load has been seen to stall now and
   // then (index.html shown, its subresources never finishing, no load event) in local runs;
-  // not understood yet (issue 15's note). A stalled test is retried once in CI and reported
-  // as flaky, so it stays visible in the output.
+  // not understood yet (issue 15's note). The global setup loads the app once first and
+  // logs where a stalled load stuck. A stalled test is retried once in CI and reported as
+  // flaky, so it stays visible in the output.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
