@@ -159,7 +159,6 @@ pub fn GridCell(
                 on:blur=move |_| state.set_mode(Mode::Navigate)
             />
             </form>
-            <Show when=move || computed.get().is_some()><span class="sigma" aria-hidden="true">"Σ"</span></Show>
         </td>
     }
 }
