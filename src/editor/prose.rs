@@ -55,7 +55,7 @@ pub fn ProseEditor(
     });
     let write = move |value: String| {
         shown.set_value(Some(value.clone()));
-        tag.with_value(|tag| ctx.edit(Some(tag), |r| r.set_section_text(&id.get_value(), value)))
+        tag.with_value(|tag| id.with_value(|id| ctx.type_section_text(tag, id, value)))
     };
     let insert = move |heading: &'static str| {
         let Some(area) = area.get_untracked() else {

@@ -30,12 +30,7 @@ impl History {
     /// `tag` (e.g. the cell key) as the previous one, less than [`COALESCE_MS`] after it,
     /// joins the previous step; `None` always starts a new step (paste, delete, toggles).
     pub fn record(&mut self, before: Report, tag: Option<&str>, now_ms: f64) {
-        let joins = match (&self.last, tag) {
-            (Some((last_tag, last_time)), Some(tag)) => {
-                last_tag == tag && now_ms - last_time < COALESCE_MS
-            }
-            _ => false,
-        };
+        let joins = self.joins(tag, now_ms);
         self.last = tag.map(|tag| (tag.to_string(), now_ms));
         self.redo.clear();
         if joins {
@@ -45,6 +40,25 @@ impl History {
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
+    }
+
+    /// Whether an edit with `tag` at `now_ms` would join the last step: then the step
+    /// already holds the report as it was before it, and the caller need not copy it.
+    pub fn joins(&self, tag: Option<&str>, now_ms: f64) -> bool {
+        match (&self.last, tag) {
+            (Some((last_tag, last_time)), Some(tag)) => {
+                last_tag == tag && now_ms - last_time < COALESCE_MS
+            }
+            _ => false,
+        }
+    }
+
+    /// Records an edit that joined the last step ([`History::joins`] said so) without the
+    /// report before it: what [`History::record`] does for such an edit.
+    pub fn extend(&mut self, tag: &str, now_ms: f64) {
+        debug_assert!(self.joins(Some(tag), now_ms));
+        self.last = Some((tag.to_string(), now_ms));
+        self.redo.clear();
     }
 
     /// The report before the last step, given the `current` one (which becomes redoable).
@@ -112,6 +126,25 @@ mod tests {
         }
         assert_eq!(steps, 5);
         assert_eq!(current, with_cell(""));
+    }
+
+    #[test]
+    fn an_edit_that_joins_needs_no_copy_and_undoes_with_its_step() {
+        let mut history = History::new();
+        assert!(!history.joins(Some("a"), 0.0));
+        history.record(with_cell(""), Some("a"), 0.0);
+        assert!(history.joins(Some("a"), 400.0));
+        assert!(!history.joins(Some("b"), 400.0));
+        assert!(!history.joins(None, 400.0));
+        history.extend("a", 400.0);
+        // The window runs from the last keystroke: 1,300 ms after the first, 900 after this.
+        assert!(history.joins(Some("a"), 1300.0));
+        history.extend("a", 1300.0);
+        assert!(!history.joins(Some("a"), 2400.0));
+        assert_eq!(history.undo(with_cell("123")), Some(with_cell("")));
+        assert!(!history.can_undo());
+        // After an undo nothing joins: the next keystroke starts a step of its own.
+        assert!(!history.joins(Some("a"), 1400.0));
     }
 
     #[test]

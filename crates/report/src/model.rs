@@ -380,6 +380,16 @@ impl Report {
         }
     }
 
+    /// Whether [`Report::set_cell`] with `raw` would leave the report as it is: the editor
+    /// then records no edit for a keystroke that changed nothing.
+    pub fn cell_holds(&self, key: &str, raw: &str) -> bool {
+        match self.figures.get(key) {
+            None => raw.trim().is_empty(),
+            Some(CellValue::Text(text)) => !raw.trim().is_empty() && text == raw,
+            Some(_) => false,
+        }
+    }
+
     /// The text of a section, `None` when the report has no such section.
     pub fn section_text(&self, id: &str) -> Option<&str> {
         self.sections
@@ -458,6 +468,46 @@ impl Report {
         if overridden {
             setting.overridden.push(key.to_string());
             setting.overridden.sort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cell_holds` says what `set_cell` would do, for every kind of stored value.
+    #[test]
+    fn cell_holds_is_true_exactly_when_set_cell_changes_nothing() {
+        let mut report = Report::new("机关", 2024);
+        report.set_cell("requests.new.natural", "12");
+        report.figures.insert(
+            "requests.new.business".into(),
+            CellValue::Number("3".into()),
+        );
+        report
+            .figures
+            .insert("requests.new.research".into(), CellValue::Null);
+        report
+            .figures
+            .insert("requests.new.social".into(), CellValue::Text(" ".into()));
+        let keys = [
+            "requests.new.natural",
+            "requests.new.business",
+            "requests.new.research",
+            "requests.new.social",
+            "requests.new.legal",
+        ];
+        for key in keys {
+            for raw in ["", " ", "　", "12", "12 ", "3", "x"] {
+                let mut after = report.clone();
+                after.set_cell(key, raw);
+                assert_eq!(
+                    report.cell_holds(key, raw),
+                    after == report,
+                    "{key} ← {raw:?}"
+                );
+            }
         }
     }
 }

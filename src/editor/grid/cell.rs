@@ -67,7 +67,7 @@ pub fn GridCell(
         }
         class
     };
-    let write = move |text: String| key.with_value(|k| ctx.edit(Some(k), |r| r.set_cell(k, text)));
+    let write = move |text: String| key.with_value(|k| ctx.type_cell(k, text));
     let focused = move || {
         key.with_value(|k| {
             state
