@@ -1,6 +1,7 @@
 //! The open report's state, shared by the editor's components: the report signal (the single
 //! source of truth), last year's report, the derived findings, undo history, the section on
-//! screen and the save status. Every edit goes through [`EditorCtx::edit`].
+//! screen and the save status. Every edit goes through [`EditorCtx::edit`], or for a
+//! keystroke through [`EditorCtx::type_cell`] and [`EditorCtx::type_section_text`].
 
 use std::collections::{BTreeMap, HashMap};
 
