@@ -16,7 +16,14 @@ export default defineConfig({
   // flaky, so it stays visible in the output.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
+  // A lazily loaded part of the app (a wasm chunk) has been seen to take over the default
+  // 5 s to show under the load of a CI run (two browsers, each also precaching the build in
+  // its service worker): assertions wait up to 10 s. Speed is measured by the benchmarks.
+  expect: { timeout: 10_000 },
   use: {
+    // In CI a first attempt that fails keeps its trace (network included) in
+    // target/playwright, so a stalled request can be seen after the run.
+    trace: process.env.CI ? 'retain-on-first-failure' : 'off',
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8080',
     locale: 'zh-CN',
     viewport: { width: 1366, height: 768 },
