@@ -11,7 +11,7 @@ use report::{
     validate,
 };
 
-use crate::clock::now_ms;
+use crate::clock::{Debounce, now_ms};
 
 /// The section key of the metadata (封面信息) screen.
 pub const META: &str = "meta";
@@ -62,8 +62,8 @@ pub struct EditorCtx {
     pub findings: Memo<Vec<Finding>>,
     /// Wakes the findings: notified one task after the report changes, or by `check_now`.
     check: Trigger,
-    /// Whether a check is scheduled and not yet run.
-    check_due: StoredValue<bool>,
+    /// The wait for that task, once per burst of edits.
+    check_due: Debounce,
     /// Cell key → worst severity and messages.
     pub marks: Memo<HashMap<String, CellMark>>,
     /// The counts shown: errors, warnings (blank cells apart), notes, cells to fill.
@@ -110,7 +110,7 @@ impl EditorCtx {
         // is checked once (issue 15). Last year's report and the language are read
         // tracked: changing them re-checks at once.
         let check = Trigger::new();
-        let check_due = StoredValue::new(false);
+        let check_due = Debounce::new();
         let findings = Memo::new(move |_| {
             check.track();
             let lang = lang.get();
@@ -125,17 +125,10 @@ impl EditorCtx {
         // Syncs the findings with the report: schedules their check after each change.
         Effect::new(move |first: Option<()>| {
             report.track();
-            if first.is_none() || check_due.get_value() {
+            if first.is_none() {
                 return;
             }
-            check_due.set_value(true);
-            let run = move || {
-                if check_due.try_get_value() == Some(true) {
-                    check_due.set_value(false);
-                    check.notify();
-                }
-            };
-            set_timeout(run, std::time::Duration::ZERO);
+            check_due.push(std::time::Duration::ZERO, move || check.notify());
         });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
@@ -190,7 +183,7 @@ impl EditorCtx {
     /// Brings the findings up to date with the report now, for an action that reads them
     /// right after an edit (the check itself re-reads only what changed since the last).
     pub fn check_now(&self) {
-        self.check_due.try_set_value(false);
+        self.check_due.cancel();
         self.check.notify();
     }
 
@@ -202,10 +195,7 @@ impl EditorCtx {
         }
         // One copy: the edited one; the current report becomes the undo step as it is.
         let mut after = self.report.get_untracked();
-        change(&mut after);
-        if after.auto_totals_enabled() {
-            apply_auto_totals(&mut after);
-        }
+        apply(&mut after, change);
         if self.report.with_untracked(|before| *before == after) {
             return;
         }
@@ -261,12 +251,9 @@ impl EditorCtx {
             return;
         }
         self.typing.set_value(true);
-        let changed = self.report.try_update_untracked(|report| {
-            change(report);
-            if report.auto_totals_enabled() {
-                apply_auto_totals(report);
-            }
-        });
+        let changed = self
+            .report
+            .try_update_untracked(|report| apply(report, change));
         if changed.is_none() {
             return;
         }
@@ -298,6 +285,14 @@ impl EditorCtx {
         if let Some(next) = self.history.try_update(|h| h.redo(current)).flatten() {
             self.report.set(next);
         }
+    }
+}
+
+/// Makes `change` to `report`, with the totals auto-totals computes brought up to date.
+fn apply(report: &mut Report, change: impl FnOnce(&mut Report)) {
+    change(report);
+    if report.auto_totals_enabled() {
+        apply_auto_totals(report);
     }
 }
 
