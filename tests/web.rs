@@ -91,8 +91,16 @@ fn paste_into_focused(text: &str) {
 }
 
 /// A fresh element to mount into: the test runner keeps its output in `<body>`, so the
-/// body itself is never replaced.
+/// body itself is never replaced. The app's stylesheet is put in the page as well: what the
+/// grid shows and what can take the focus depend on it (a cell drawn as text hides its input).
 fn host() -> HtmlElement {
+    if document().get_element_by_id("app-style").is_none()
+        && let (Ok(style), Some(head)) = (document().create_element("style"), document().head())
+    {
+        style.set_id("app-style");
+        style.set_text_content(Some(include_str!("../style/main.css")));
+        let _ = head.append_child(&style);
+    }
     let host = document().create_element("div").expect("div");
     let body = document().body().expect("body");
     let _ = body.append_child(&host);
@@ -150,7 +158,7 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
 #[wasm_bindgen_test]
 async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
     let grid = open_requests_grid().await;
-    let _ = cell("requests.new.natural").focus();
+    nianbao_app::dom::focus_cell("requests.new.natural");
     assert_eq!(focused_cell(), "requests.new.natural");
     press("ArrowRight", false);
     assert_eq!(focused_cell(), "requests.new.business");
@@ -174,6 +182,86 @@ async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
     drop(grid);
 }
 
+/// Whether the input of `key` is drawn (a hidden one has no box).
+fn input_shown(key: &str) -> bool {
+    cell(key).offset_width() > 0
+}
+
+/// The table cell (`<td>`) holding the input of `key`.
+fn cell_box(key: &str) -> Option<web_sys::Element> {
+    cell(key).closest("td").ok().flatten()
+}
+
+/// The text the cell of `key` shows when its input is hidden.
+fn cell_text(key: &str) -> String {
+    cell_box(key)
+        .and_then(|td| td.query_selector(".cell-text").ok().flatten())
+        .and_then(|span| span.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn only_the_current_cell_shows_an_input_and_the_others_show_their_value() {
+    let grid = open_requests_grid().await;
+    // The editor's opening moves the focus to its title in a task of its own.
+    next_task().await;
+    // Before any cell is focused the first one is current: Tab into the grid lands there.
+    assert!(input_shown("requests.new.natural"));
+    assert!(!input_shown("requests.new.business"));
+    assert!(!input_shown("requests.new.total"));
+    // Focusing a cell drawn as text shows its input first.
+    nianbao_app::dom::focus_cell("requests.new.business");
+    assert_eq!(focused_cell(), "requests.new.business");
+    assert!(input_shown("requests.new.business"));
+    type_into_focused("12");
+    settle().await;
+    // The first cell is no longer current.
+    assert!(!input_shown("requests.new.natural"));
+    press("ArrowRight", false);
+    settle().await;
+    assert_eq!(focused_cell(), "requests.new.research");
+    // The cell left behind shows what was typed, as text.
+    assert!(!input_shown("requests.new.business"));
+    assert_eq!(cell_text("requests.new.business"), "12");
+    // A block pasted from here fills cells drawn as text: they show the new values.
+    paste_into_focused("5\t6\n");
+    settle().await;
+    assert_eq!(cell_text("requests.new.nonprofit"), "6");
+    assert_eq!(cell("requests.new.research").value(), "5");
+    // A mark arriving from the check (its own task) keeps the focused cell shown: the marks
+    // are classes of their own, not a class attribute rewritten over `current`.
+    type_into_focused("abc");
+    next_task().await;
+    assert!(cell_class("requests.new.research").contains("has-error"));
+    assert!(input_shown("requests.new.research"));
+    assert_eq!(focused_cell(), "requests.new.research");
+    // A press of the mouse on a cell drawn as text moves there.
+    mouse_down_on_text("requests.new.legal");
+    settle().await;
+    assert_eq!(focused_cell(), "requests.new.legal");
+    assert!(input_shown("requests.new.legal"));
+    assert!(!input_shown("requests.new.research"));
+    drop(grid);
+}
+
+/// A real mouse press on the text of a cell whose input is hidden.
+fn mouse_down_on_text(key: &str) {
+    let text = cell_box(key)
+        .and_then(|td| td.query_selector(".cell-text").ok().flatten())
+        .expect("the cell shows its value as text");
+    press_mouse_on(&text);
+}
+
+/// Dispatches a real mouse press (what a click starts with) on `target`.
+fn press_mouse_on(target: &web_sys::Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousedown", &init)
+        .expect("mouse event");
+    let _ = target.dispatch_event(&event);
+}
+
 /// Resolves in a task of its own, after the tasks already queued (a zero-delay timer).
 async fn next_task() {
     // The effects of what was just done run first: they may set timers of their own.
@@ -187,19 +275,14 @@ async fn next_task() {
 
 /// The class of the table cell holding the input of `key`.
 fn cell_class(key: &str) -> String {
-    cell(key)
-        .closest("td")
-        .ok()
-        .flatten()
-        .map(|td| td.class_name())
-        .unwrap_or_default()
+    cell_box(key).map(|td| td.class_name()).unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn a_keystroke_is_checked_in_the_next_task_and_marks_follow() {
     let grid = open_requests_grid().await;
     next_task().await;
-    let _ = cell("requests.new.natural").focus();
+    nianbao_app::dom::focus_cell("requests.new.natural");
     settle().await;
     assert!(!cell_class("requests.new.natural").contains("has-error"));
     // Not a figure: an error on the cell. The keystroke's own task only takes the text...
@@ -238,7 +321,7 @@ async fn a_keystroke_is_checked_in_the_next_task_and_marks_follow() {
 #[wasm_bindgen_test]
 async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
     let grid = open_requests_grid().await;
-    let _ = cell("requests.new.natural").focus();
+    nianbao_app::dom::focus_cell("requests.new.natural");
     paste_into_focused("1,234\t５\r\n3\t4\r\n");
     settle().await;
     assert_eq!(cell("requests.new.natural").value(), "1,234");
@@ -246,7 +329,7 @@ async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
     assert_eq!(cell("requests.carried_in.business").value(), "4");
     assert!(text_of("[data-testid=grid-message]").contains("4"));
 
-    let _ = cell("requests.carried_out.total").focus();
+    nianbao_app::dom::focus_cell("requests.carried_out.total");
     paste_into_focused("7\t8\n");
     settle().await;
     assert!(text_of("[data-testid=grid-message]").contains("超出"));
@@ -256,12 +339,7 @@ async fn pasting_a_block_fills_from_the_focused_cell_or_is_refused() {
 
 /// A real mouse press on the cell (what a click starts with).
 fn mouse_down(key: &str) {
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousedown", &init)
-        .expect("mouse event");
-    let _ = cell(key).dispatch_event(&event);
+    press_mouse_on(&cell(key));
 }
 
 fn selected_text(input: &HtmlInputElement) -> String {
@@ -278,7 +356,7 @@ fn selected_text(input: &HtmlInputElement) -> String {
 async fn enter_on_the_last_row_commits_so_nothing_typed_is_lost() {
     let grid = open_requests_grid().await;
     let last = "requests.carried_out.total";
-    let _ = cell(last).focus();
+    nianbao_app::dom::focus_cell(last);
     type_into_focused("5");
     settle().await;
     press("Enter", false);
@@ -307,7 +385,7 @@ async fn enter_on_the_last_row_commits_so_nothing_typed_is_lost() {
 async fn escape_cancels_only_the_typing_in_progress() {
     let grid = open_requests_grid().await;
     let key = "requests.new.natural";
-    let _ = cell(key).focus();
+    nianbao_app::dom::focus_cell(key);
     type_into_focused("7");
     settle().await;
     press("ArrowRight", false);
@@ -331,7 +409,7 @@ async fn escape_cancels_only_the_typing_in_progress() {
 async fn clicking_the_selected_cell_keeps_the_value_selected_so_typing_replaces_it() {
     let grid = open_requests_grid().await;
     let key = "requests.new.natural";
-    let _ = cell(key).focus();
+    nianbao_app::dom::focus_cell(key);
     type_into_focused("0");
     settle().await;
     press("Enter", false);
@@ -349,7 +427,7 @@ async fn clicking_the_selected_cell_keeps_the_value_selected_so_typing_replaces_
 #[wasm_bindgen_test]
 async fn shift_arrows_select_a_range_that_delete_empties_in_one_step() {
     let grid = open_requests_grid().await;
-    let _ = cell("requests.new.natural").focus();
+    nianbao_app::dom::focus_cell("requests.new.natural");
     paste_into_focused("1\t2\t3\n4\t5\t6");
     settle().await;
     press("ArrowRight", true);

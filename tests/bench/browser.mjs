@@ -182,7 +182,12 @@ async function openExample(p) {
   await p.goto(BASE);
   await p.getByRole('button', { name: '打开示例报告' }).click();
   await p.getByRole('navigation').getByRole('button', { name: /^三、/ }).click();
-  await p.locator('input[data-cell="requests.new.natural"]').click();
+  await firstCell(p).click();
+}
+
+/** The first cell of table 三 (a grid shows its current cell's input only; the click goes to the cell). */
+function firstCell(p) {
+  return p.locator('td', { has: p.locator('input[data-cell="requests.new.natural"]') });
 }
 
 async function keystrokes({ throttle = 1, preview = false, prose = false }) {
@@ -191,7 +196,7 @@ async function keystrokes({ throttle = 1, preview = false, prose = false }) {
   if (preview) {
     await p.getByRole('button', { name: '预览', exact: true }).click();
     await p.locator('.preview-pane').first().waitFor();
-    await p.locator('input[data-cell="requests.new.natural"]').click();
+    await firstCell(p).click();
   }
   if (prose) {
     await p.getByRole('navigation').getByRole('button', { name: /^一、/ }).click();

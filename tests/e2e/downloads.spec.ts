@@ -2,9 +2,7 @@
 // in its format (HTML without script, DOCX zip, JSON report file, CSV with BOM), with typed
 // markup kept as text; the JSON file imports back, and a broken file is refused clearly.
 import { test, expect, type Page } from '@playwright/test';
-import {
-  MARKUP, REQUEST_COLUMNS, REQUEST_ROWS, createReport, download, fixture, openSection, paste, tsv,
-} from './helpers';
+import { cellInput, clickCell, createReport, download, fixture, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '下载测试局';
 const STEM = `${AGENCY}2024年政府信息公开工作年度报告`;
@@ -15,7 +13,7 @@ async function draft(page: Page): Promise<void> {
   await openSection(page, '一、');
   await page.getByRole('textbox', { name: '正文' }).fill(`本年度${MARKUP}完毕。`);
   await openSection(page, '三、');
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
   // Nothing left blank, so publishing downloads do not ask.
   for (const section of ['二、', '三、', '四、']) {
@@ -87,7 +85,7 @@ test('downloads HTML, Word, JSON and CSV with the standard names', async ({ page
   await duplicate.getByRole('button', { name: '两份都保留' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${STEM}（副本）`);
   await openSection(page, '三、');
-  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' })).toHaveValue(natural);
+  await expect(cellInput(page, '一、本年新收政府信息公开申请数量 · 自然人')).toHaveValue(natural);
   await page.getByRole('button', { name: '← 返回报告库' }).click();
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   // “Replace” puts the library's version in the recycle bin, never deletes it.
@@ -128,7 +126,7 @@ test('HTML and Word downloads ask first when the report has errors, as printing 
   await createReport(page, AGENCY, 2024);
   await openSection(page, '四、');
   // 维持 1 but 总计 0: an appeals.total error.
-  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  await clickCell(page, '行政复议 · 结果维持');
   for (const value of ['1', '0', '0', '0', '0']) {
     await page.keyboard.type(value);
     await page.keyboard.press('Tab');

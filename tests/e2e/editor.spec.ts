@@ -1,10 +1,7 @@
 // A clerk drafts the 2023 report of 洪泽区: types figures, pastes the tables from Excel, follows
 // the findings to the wrong cell, fixes it, undoes and redoes, reloads, and starts 2024.
 import { test, expect } from '@playwright/test';
-import {
-  APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, REQUEST_ROWS,
-  createReport, fixture, openSection, paste, tsv,
-} from './helpers';
+import { APPEAL_COLUMNS, APPEAL_ROWS, cellInput, clickCell, createReport, fixture, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '淮安市洪泽区人民政府';
 
@@ -22,7 +19,7 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
 
   // Table 二 typed cell after cell: typing replaces, Tab moves on, arrows move back.
   await openSection(page, '二、');
-  await page.getByRole('textbox', { name: '规章 · 本年制发件数' }).click();
+  await clickCell(page, '规章 · 本年制发件数');
   const active = [
     'regulations.issued', 'regulations.repealed', 'regulations.in_force',
     'normative_docs.issued', 'normative_docs.repealed', 'normative_docs.in_force',
@@ -32,31 +29,31 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
     await page.keyboard.type(String(figures[`active.${key}`] ?? 0));
     await page.keyboard.press('Tab');
   }
-  await page.getByRole('textbox', { name: '规章 · 本年制发件数' }).click();
+  await clickCell(page, '规章 · 本年制发件数');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('textbox', { name: '行政规范性文件 · 本年废止件数' })).toBeFocused();
-  await expect(page.getByRole('textbox', { name: '行政规范性文件 · 本年废止件数' }))
+  await expect(cellInput(page, '行政规范性文件 · 本年废止件数')).toBeFocused();
+  await expect(cellInput(page, '行政规范性文件 · 本年废止件数'))
     .toHaveValue(String(figures['active.normative_docs.repealed']));
 
   // Table 三 and table 四 pasted as blocks copied from Excel.
   await openSection(page, '三、');
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
   await expect(page.getByTestId('grid-message')).toContainText('已粘贴 175 个单元格');
-  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' }))
+  await expect(cellInput(page, '一、本年新收政府信息公开申请数量 · 总计'))
     .toHaveValue(String(figures['requests.new.total']));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshots/editor-table.png' });
 
   // A block that overflows the table is refused and changes nothing.
-  await page.getByRole('textbox', { name: '四、结转下年度继续办理 · 总计' }).click();
+  await clickCell(page, '四、结转下年度继续办理 · 总计');
   await paste(page, '1\t2\n');
   await expect(page.getByTestId('grid-message')).toContainText('超出了表格');
-  await expect(page.getByRole('textbox', { name: '四、结转下年度继续办理 · 总计' })).toHaveValue('0');
+  await expect(cellInput(page, '四、结转下年度继续办理 · 总计')).toHaveValue('0');
 
   await openSection(page, '四、');
-  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  await clickCell(page, '行政复议 · 结果维持');
   await paste(page, tsv(figures, 'appeals', [APPEAL_ROWS.flatMap((r) => APPEAL_COLUMNS.map((c) => `${r}.${c}`))]));
 
   // The fixture's findings: two wrong 总计 in table 四, fourteen blank cells in （六）.
@@ -72,7 +69,7 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
   // Clicking a finding lands on its cell; fixing the cell makes it vanish.
   await openSection(page, '封面信息');
   await panel.locator('[data-rule="appeals.total"]').first().click();
-  const reviewTotal = page.getByRole('textbox', { name: '行政复议 · 总计' });
+  const reviewTotal = cellInput(page, '行政复议 · 总计');
   await expect(reviewTotal).toBeFocused();
   await expect(page.getByTestId('cell-message')).toContainText('行政复议');
   await page.keyboard.type('11');
@@ -100,8 +97,8 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
   await page.screenshot({ path: 'docs/screenshots/library.png' });
   await page.getByTestId('library-row').getByRole('button', { name: '打开' }).click();
   await openSection(page, '四、');
-  await expect(page.getByRole('textbox', { name: '行政复议 · 总计' })).toHaveValue('11');
-  await expect(page.getByRole('textbox', { name: '行政诉讼·复议后起诉 · 结果维持' })).toHaveValue('5');
+  await expect(cellInput(page, '行政复议 · 总计')).toHaveValue('11');
+  await expect(cellInput(page, '行政诉讼·复议后起诉 · 结果维持')).toHaveValue('5');
   await expect(page.getByTestId('finding-counts')).toContainText('● 1 错误');
 
   // Next year's report carries 上年结转 over from 结转下年度 and is linked to this one.
@@ -111,10 +108,10 @@ test('draft, check, fix, undo, reload and start next year', async ({ page }) => 
   await expect(page.getByText('已关联上年报告')).toBeVisible();
   await openSection(page, '三、');
   for (const column of ['自然人', '总计']) {
-    await expect(page.getByRole('textbox', { name: `二、上年结转政府信息公开申请数量 · ${column}` })).toHaveValue('0');
+    await expect(cellInput(page, `二、上年结转政府信息公开申请数量 · ${column}`)).toHaveValue('0');
   }
   await openSection(page, '二、');
-  await expect(page.getByRole('textbox', { name: '规章 · 现行有效件数' }))
+  await expect(cellInput(page, '规章 · 现行有效件数'))
     .toHaveValue(String(figures['active.regulations.in_force']));
   expect(problems).toEqual([]);
 });
@@ -132,7 +129,7 @@ test('a new report shows its blank cells as progress to fill, not as warnings', 
 
   // Typing moves the progress; the open list of blank cells stays open and leads to them.
   await openSection(page, '三、');
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
   const requests = lines.nth(1);
@@ -140,7 +137,7 @@ test('a new report shows its blank cells as progress to fill, not as warnings', 
   await requests.locator('summary').click();
   await expect(requests.locator('details')).toHaveAttribute('open', '');
   const before = await requests.locator('summary').innerText();
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 商业企业' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 商业企业');
   await page.keyboard.type('4');
   await page.keyboard.press('Enter');
   await expect(requests.locator('summary')).not.toHaveText(before);

@@ -1,7 +1,7 @@
 // English mode: every interface string and finding message is English; only report content
 // (the agency's text, titles) and the official Chinese labels stay Chinese.
 import { test, expect, type Page } from '@playwright/test';
-import { createReport, openSection } from './helpers';
+import { clickCell, createReport, openSection } from './helpers';
 
 // Places that hold report content or official wording, which are never translated.
 const REPORT_CONTENT = [
@@ -56,7 +56,7 @@ test('in English, the interface and the findings are English', async ({ page }) 
   }
   // A finding with figures, and the 待填 progress.
   await openSection(page, '四、');
-  await page.locator('input[data-cell="appeals.review.upheld"]').click();
+  await clickCell(page, 'appeals.review.upheld');
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('findings-pending')).toContainText('Table 四');

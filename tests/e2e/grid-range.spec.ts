@@ -2,7 +2,7 @@
 // copies it out, clears it, fills its blanks with 0 and pastes one value over it; the keyboard
 // reaches the table's ends, and the focus stays where the clerk was after 撤销 and on opening.
 import { test, expect } from '@playwright/test';
-import { copy, createReport, openSection, paste } from './helpers';
+import { copy, createReport, gridCell, openSection, paste } from './helpers';
 
 const cell = (key: string) => `input[data-cell="${key}"]`;
 
@@ -13,11 +13,11 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   const grid = page.getByTestId('grid-requests');
   // Auto-totals off: every cell of the block is the clerk's.
   await grid.getByRole('checkbox', { name: '自动合计' }).uncheck();
-  await page.locator(cell('requests.new.natural')).click();
+  await gridCell(page, 'requests.new.natural').click();
   await paste(page, '1\t2\t3\n4\t\t6\n');
 
   // Shift+arrows select a rectangle from the focused cell.
-  await page.locator(cell('requests.new.natural')).click();
+  await gridCell(page, 'requests.new.natural').click();
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');
@@ -34,7 +34,7 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   await expect(page.locator(cell('requests.new.nonprofit'))).toHaveValue('');
 
   // Delete clears the range in one step; 撤销 brings it back and keeps the focus.
-  await page.locator(cell('requests.carried_in.research')).focus();
+  await gridCell(page, 'requests.carried_in.research').click();
   await expect(grid.locator('td.in-range')).toHaveCount(0);
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('Shift+ArrowUp');
@@ -50,16 +50,16 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   await expect(undo).toBeFocused();
 
   // The mouse: a drag selects; Shift+click extends from the focused cell.
-  await page.locator(cell('requests.new.natural')).hover();
+  await gridCell(page, 'requests.new.natural').hover();
   await page.mouse.down();
-  await page.locator(cell('requests.new.business')).hover();
-  await page.locator(cell('requests.carried_in.business')).hover();
+  await gridCell(page, 'requests.new.business').hover();
+  await gridCell(page, 'requests.carried_in.business').hover();
   await page.mouse.up();
   await expect(grid.locator('td.in-range')).toHaveCount(4);
   await expect(page.locator(cell('requests.carried_in.business'))).toBeFocused();
-  await page.locator(cell('requests.new.natural')).click();
+  await gridCell(page, 'requests.new.natural').click();
   await expect(grid.locator('td.in-range')).toHaveCount(0);
-  await page.locator(cell('requests.carried_in.research')).click({ modifiers: ['Shift'] });
+  await gridCell(page, 'requests.carried_in.research').click({ modifiers: ['Shift'] });
   await expect(grid.locator('td.in-range')).toHaveCount(6);
 
   // One value pasted onto the range goes into each cell; Esc leaves one cell selected.
@@ -134,7 +134,7 @@ test('each cell is a form of its own, and Enter moves down without submitting an
   expect(forms.length).toBeGreaterThan(100);
   expect(forms.every((n) => n === 1)).toBe(true);
   const url = page.url();
-  await page.locator(cell('requests.new.natural')).click();
+  await gridCell(page, 'requests.new.natural').click();
   await page.keyboard.type('7');
   await page.keyboard.press('Enter');
   const below = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell);

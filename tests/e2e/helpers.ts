@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end tests: a fixture's figures as a clerk would copy
 // them from Excel, and pasting a block into the focused grid cell.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -111,4 +111,28 @@ export async function simulateFullStorage(page: Page, full: boolean): Promise<vo
     }
     w.storageFull = on;
   }, full);
+}
+
+/**
+ * A grid cell's input, by its label (`行政复议 · 总计`) or its key (`appeals.review.total`).
+ * Only a grid's current cell shows its input; the others show their value as text and keep
+ * their hidden input, so this reads any cell's value but types only into a shown one.
+ */
+export function cellInput(page: Page, name: string): Locator {
+  return /^[a-z_.]+$/.test(name)
+    ? page.locator(`input[data-cell="${name}"]`)
+    : page.locator(`input[aria-label="${name}"]`);
+}
+
+/** The table cell (`<td>`) of a grid cell, by label or key, as a clerk points at it. */
+export function gridCell(page: Page, name: string): Locator {
+  return page.locator('td', { has: cellInput(page, name) });
+}
+
+/** Clicks a grid cell, as a clerk does to move there; returns its input, shown and focused. */
+export async function clickCell(page: Page, name: string): Promise<Locator> {
+  await gridCell(page, name).click();
+  const input = cellInput(page, name);
+  await expect(input).toBeFocused();
+  return input;
 }

@@ -1,7 +1,7 @@
 // The library: rename, duplicate, delete to the recycle bin and restore; auto-totals shade
 // the computed cells; the metadata screen for the README.
 import { test, expect } from '@playwright/test';
-import { createReport, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
+import { cellInput, clickCell, createReport, gridCell, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 test('rename, duplicate, recycle and restore reports', async ({ page }) => {
   await page.goto('/');
@@ -34,14 +34,14 @@ test('auto-totals shade computed cells and allow an override', async ({ page }) 
   await createReport(page, '测试局', 2023);
   await openSection(page, '三、');
   await page.getByRole('checkbox', { name: '自动合计' }).check();
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await page.keyboard.type('3');
   await page.keyboard.press('Tab');
   await page.keyboard.type('4');
   await page.keyboard.press('Enter');
-  const total = page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' });
+  const total = cellInput(page, '一、本年新收政府信息公开申请数量 · 总计');
   await expect(total).toHaveAttribute('readonly', '');
-  await total.click();
+  await gridCell(page, '一、本年新收政府信息公开申请数量 · 总计').click();
   await page.getByRole('button', { name: '手动覆盖' }).click();
   await expect(total).not.toHaveAttribute('readonly', '');
   await expect(total).toBeFocused();
@@ -77,19 +77,19 @@ test('auto-totals never compute 结转下年度, so a typo in 本年新收 shows
     figures[`requests.${row}.natural`] = value;
     figures[`requests.${row}.total`] = value;
   }
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
   await page.getByRole('checkbox', { name: '自动合计' }).check();
   await expect(page.getByTestId('auto-totals-hint')).toContainText('结转下年度请自行填写');
-  const carriedOut = page.getByRole('textbox', { name: '四、结转下年度继续办理 · 自然人' });
+  const carriedOut = cellInput(page, '四、结转下年度继续办理 · 自然人');
   await expect(carriedOut).not.toHaveAttribute('readonly', '');
   const panel = page.getByTestId('findings-panel');
   await expect(panel).not.toContainText('结转下年度应为');
   // The typo: 6 instead of 5. It must not vanish into a computed carry-over.
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await page.keyboard.type('6');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 总计' })).toHaveValue('6');
+  await expect(cellInput(page, '一、本年新收政府信息公开申请数量 · 总计')).toHaveValue('6');
   await expect(carriedOut).toHaveValue('1');
   await expect(panel).toContainText('若其他数字无误，结转下年度应为 2');
 });
@@ -140,8 +140,8 @@ test('the grid stays put while typing, and blank cells fill with 0 in one undoab
   const grid = page.getByTestId('grid-appeals').locator('table.grid');
   const top = async () => (await grid.boundingBox())?.y ?? -1;
   const before = await top();
-  const upheld = page.getByRole('textbox', { name: '行政复议 · 结果维持' });
-  await upheld.click();
+  const upheld = cellInput(page, '行政复议 · 结果维持');
+  await gridCell(page, '行政复议 · 结果维持').click();
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Shift+Tab');
@@ -149,10 +149,10 @@ test('the grid stays put while typing, and blank cells fill with 0 in one undoab
   await page.getByTestId('fill-zeros').click();
   await expect(page.getByTestId('grid-message')).toContainText('已将 14 个未填的单元格填为 0');
   expect(await top()).toBe(before);
-  await expect(page.getByRole('textbox', { name: '行政诉讼·复议后起诉 · 总计' })).toHaveValue('0');
+  await expect(cellInput(page, '行政诉讼·复议后起诉 · 总计')).toHaveValue('0');
   await expect(upheld).toHaveValue('1');
   await page.getByRole('button', { name: '撤销' }).click();
-  await expect(page.getByRole('textbox', { name: '行政诉讼·复议后起诉 · 总计' })).toHaveValue('');
+  await expect(cellInput(page, '行政诉讼·复议后起诉 · 总计')).toHaveValue('');
   await expect(upheld).toHaveValue('1');
 });
 
@@ -206,7 +206,7 @@ test('the editor bar and the findings stay in view down a long table', async ({ 
   await expect(page.getByTestId('findings-panel')).toBeInViewport();
   // Clicking a finding lands on its cell, below the bar, not under it.
   await page.getByTestId('findings-panel').getByText('行政复议：结果维持 10').click();
-  const cell = page.getByRole('textbox', { name: '行政复议 · 总计' });
+  const cell = cellInput(page, '行政复议 · 总计');
   await expect(cell).toBeFocused();
   await expect(cell).toBeInViewport();
   const bar = await page.locator('.editor-topbar').boundingBox();
@@ -231,7 +231,7 @@ test('one key takes the keyboard past a table\'s 175 cells', async ({ page }) =>
   await page.getByTestId('fill-zeros').focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' })).toBeFocused();
+  await expect(cellInput(page, '一、本年新收政府信息公开申请数量 · 自然人')).toBeFocused();
 });
 
 test('on a narrow window the library wraps its tools instead of running off the side', async ({ page }) => {

@@ -5,10 +5,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, REQUEST_ROWS,
-  createReport, fixture, openSection, paste, tsv,
-} from './helpers';
+import { APPEAL_COLUMNS, APPEAL_ROWS, clickCell, createReport, fixture, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '淮安市洪泽区人民政府';
 const SENTENCE = '本年度，我区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中央、国务院关于政府信息公开工作的决策部署，持续深化政务公开，不断提升公开质量和实效。';
@@ -27,11 +24,11 @@ test('the full-page preview paginates into A4 sheets as printed', async ({ page 
 
   // The fixture's tables, pasted as in the editor test.
   await openSection(page, '三、');
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
   await expect(page.getByTestId('grid-message')).toContainText('已粘贴 175 个单元格');
   await openSection(page, '四、');
-  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  await clickCell(page, '行政复议 · 结果维持');
   await paste(page, tsv(figures, 'appeals', [APPEAL_ROWS.flatMap((r) => APPEAL_COLUMNS.map((c) => `${r}.${c}`))]));
 
   await page.getByRole('button', { name: '全页预览' }).click();

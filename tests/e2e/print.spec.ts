@@ -5,10 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  APPEAL_COLUMNS, APPEAL_ROWS, REQUEST_COLUMNS, REQUEST_ROWS,
-  MARKUP, createReport, fixture, openSection, paste, tsv,
-} from './helpers';
+import { APPEAL_COLUMNS, APPEAL_ROWS, cellInput, clickCell, createReport, fixture, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '淮安市洪泽区人民政府';
 /** Words of the editor that must never reach paper. */
@@ -18,7 +15,7 @@ const CHROME_WORDS = ['报告库', '撤销', '重做', '检查结果', '封面�
 async function fillTables(page: Page): Promise<void> {
   const { figures } = fixture('hongze-2023.json');
   await openSection(page, '二、');
-  await page.getByRole('textbox', { name: '规章 · 本年制发件数' }).click();
+  await clickCell(page, '规章 · 本年制发件数');
   for (const key of ['regulations.issued', 'regulations.repealed', 'regulations.in_force',
     'normative_docs.issued', 'normative_docs.repealed', 'normative_docs.in_force',
     'licensing.decisions', 'penalty.decisions', 'coercion.decisions', 'fees.amount_wan']) {
@@ -26,10 +23,10 @@ async function fillTables(page: Page): Promise<void> {
     await page.keyboard.press('Tab');
   }
   await openSection(page, '三、');
-  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 · 自然人' }).click();
+  await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
   await paste(page, tsv(figures, 'requests', REQUEST_ROWS.map((r) => REQUEST_COLUMNS.map((c) => `${r}.${c}`))));
   await openSection(page, '四、');
-  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  await clickCell(page, '行政复议 · 结果维持');
   await paste(page, tsv(figures, 'appeals', [APPEAL_ROWS.flatMap((r) => APPEAL_COLUMNS.map((c) => `${r}.${c}`))]));
 }
 
@@ -124,10 +121,10 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
 
   // The figures are checked in a task after the keystroke's: a print asked for in the same
   // moment as an edit still sees that edit's findings.
-  const first = page.locator('input[data-cell]').first();
+  const first = page.locator('td.current input[data-cell]').first();
   const restore = await first.inputValue();
   await page.evaluate(() => {
-    const input = document.querySelector('input[data-cell]') as HTMLInputElement;
+    const input = document.querySelector('td.current input[data-cell]') as HTMLInputElement;
     input.focus();
     input.value = 'abc';
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -142,7 +139,7 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
   // The fixture's appeals row has two wrong 总计: two errors.
   const { figures } = fixture('hongze-2023.json');
   await openSection(page, '四、');
-  await page.getByRole('textbox', { name: '行政复议 · 结果维持' }).click();
+  await clickCell(page, '行政复议 · 结果维持');
   await paste(page, tsv(figures, 'appeals', [APPEAL_ROWS.flatMap((r) => APPEAL_COLUMNS.map((c) => `${r}.${c}`))]));
   await expect(page.getByTestId('finding-counts')).toContainText('● 2 错误');
 
@@ -170,7 +167,7 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
   await page.getByRole('button', { name: '放大' }).click();
   await expect(page.getByText('125%')).toBeVisible();
   await page.getByRole('button', { name: '返回编辑' }).click();
-  await expect(page.getByRole('textbox', { name: '行政复议 · 结果维持' })).toBeVisible();
+  await expect(cellInput(page, '行政复议 · 结果维持')).toBeVisible();
 });
 
 test('markup typed into the report is shown as text and runs nothing', async ({ page }) => {

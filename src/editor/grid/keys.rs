@@ -7,13 +7,9 @@ use report::{GridMove, PasteError};
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 
 use super::{GridState, Mode};
+use crate::dom::focus_cell;
 use crate::editor::EditorCtx;
 use crate::i18n::{Lang, Text, tr};
-
-/// Moves the focus to the cell `key`.
-pub fn focus_cell(key: &str) {
-    crate::dom::focus(&format!("input[data-cell=\"{key}\"]"));
-}
 
 /// Handles a key pressed in the cell `key`.
 pub fn on_keydown(

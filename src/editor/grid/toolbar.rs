@@ -37,7 +37,7 @@ pub fn GridToolbar(
     let toggle_override = move |_| {
         if let (Some(key), Some(overridden)) = (focused(), computed()) {
             ctx.edit(None, |r| r.set_overridden(&key, !overridden));
-            super::keys::focus_cell(&key);
+            crate::dom::focus_cell(&key);
         }
     };
     // The selected range, else the whole table.
@@ -60,7 +60,7 @@ pub fn GridToolbar(
         state.message.set(Some((false, message)));
         // Back to the grid, where the clerk was.
         if let Some(key) = state.focused.get_untracked() {
-            super::keys::focus_cell(&key);
+            crate::dom::focus_cell(&key);
         }
     };
     let range_line = move || {
