@@ -63,7 +63,7 @@ pub fn GridCell(
     let severity = cell.severity;
     let messages = cell.messages;
     // Each mark is a class of its own: the cell's `current` class is also set directly
-    // (`dom::reveal_cell`), and writing the whole class attribute would drop it.
+    // (`dom::show_and_focus`), and writing the whole class attribute would drop it.
     let marked = move |mark: Severity| severity.get() == Some(mark);
     let write = move |text: String| key.with_value(|k| ctx.type_cell(k, text));
     let focused = move || {
