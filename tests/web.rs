@@ -192,6 +192,14 @@ fn cell_box(key: &str) -> Option<web_sys::Element> {
     cell(key).closest("td").ok().flatten()
 }
 
+/// The class of the text the cell of `key` shows when its input is hidden.
+fn text_class(key: &str) -> String {
+    cell_box(key)
+        .and_then(|td| td.query_selector(".cell-text").ok().flatten())
+        .map(|span| span.class_name())
+        .unwrap_or_default()
+}
+
 /// The text the cell of `key` shows when its input is hidden.
 fn cell_text(key: &str) -> String {
     cell_box(key)
@@ -241,6 +249,14 @@ async fn only_the_current_cell_shows_an_input_and_the_others_show_their_value() 
     assert_eq!(focused_cell(), "requests.new.legal");
     assert!(input_shown("requests.new.legal"));
     assert!(!input_shown("requests.new.research"));
+    // A value too long for its column is cut as text, and kept whole.
+    type_into_focused("1234567890");
+    settle().await;
+    press("ArrowLeft", false);
+    settle().await;
+    assert_eq!(cell_text("requests.new.legal"), "1234567890");
+    assert!(text_class("requests.new.legal").contains("long"));
+    assert!(!text_class("requests.new.research").contains("long"));
     drop(grid);
 }
 

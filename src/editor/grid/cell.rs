@@ -26,6 +26,9 @@ use crate::dom::show_and_focus;
 use crate::editor::EditorCtx;
 use crate::i18n::LangCtx;
 
+/// Characters beyond which a cell drawn as text may not fit its column and is cut.
+const LONG_VALUE: usize = 6;
+
 /// An editable figure cell.
 #[component]
 pub fn GridCell(
@@ -125,7 +128,10 @@ pub fn GridCell(
                     let _ = el.set_selection_range(end, end);
                 }
             }>
-            <span class="cell-text">{move || value.get()}</span>
+            // A value too long for the column is cut with an ellipsis (the whole of it shows
+            // in the cell's input). Only such a cell clips: a clip on every cell cost the
+            // frame as much again in layerizing (issue 15).
+            <span class="cell-text" class:long=move || value.with(|v| v.chars().count() > LONG_VALUE)>{move || value.get()}</span>
             <form class="cell-form" on:submit=|ev| ev.prevent_default()>
             <input node_ref=input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                 aria-label=label data-cell=key.get_value() readonly=locked
