@@ -13,14 +13,16 @@
 // from the first key to the end of the trace divided by the keys (what follows a key in
 // tasks of its own, such as the check and the frames, included). Each keystroke case is run
 // three times (`BENCH_RUNS`) and the run with the median p95 is kept. Prints a Markdown
-// table; with `--json FILE` also writes the raw figures.
+// table; with `--json FILE` also writes the raw figures, with `--markdown FILE` the tables.
 import { chromium } from '@playwright/test';
 import * as fs from 'fs';
 import { execFileSync } from 'child_process';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
-const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : null;
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
+const jsonOut = option('--json');
+const markdownOut = option('--markdown');
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -278,22 +280,26 @@ if (process.env.LIGHTHOUSE && fs.existsSync(process.env.LIGHTHOUSE)) {
   raw.lighthouse = { runs, median: lighthouse };
 }
 
-console.log(`\nBrowser benchmarks (${EDITS} edits each, the median of ${RUNS} runs by p95; baseline: a plain <input>, p95 ${base1.p95.toFixed(1)} ms, ${base4.p95.toFixed(1)} ms at 4×)\n`);
-console.log('| keystroke | p50 | p95 | p95 ÷ baseline | budget (p95) | all main-thread work per key (÷ baseline) |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const row of rows) console.log(row);
-console.log(`\n| start | value |\n|---|---:|`);
-console.log(`| transfer at start (compressed) | ${(load1.transfer / 1024).toFixed(0)} KB |`);
+// Printed, and with `--markdown FILE` also written for `cargo xtask bench`'s BENCHMARKS.md.
+const printed = [];
+const say = (text) => { console.log(text); printed.push(text); };
+say(`\nBrowser benchmarks (${EDITS} edits each, the median of ${RUNS} runs by p95; baseline: a plain <input>, p95 ${base1.p95.toFixed(1)} ms, ${base4.p95.toFixed(1)} ms at 4×)\n`);
+say('| keystroke | p50 | p95 | p95 ÷ baseline | budget (p95) | all main-thread work per key (÷ baseline) |');
+say('|---|---:|---:|---:|---:|---:|');
+for (const row of rows) say(row);
+say(`\n| start | value |\n|---|---:|`);
+say(`| transfer at start (compressed) | ${(load1.transfer / 1024).toFixed(0)} KB |`);
 const ratio = (value, base) => `${(value / Math.max(base, 1)).toFixed(1)}×`;
-console.log(`| baseline: a blank page compiling the same start-up wasm (median of 3) | ${startBase1.interactive} ms (${startBase4.interactive} ms at 4×) |`);
-console.log(`| library interactive (median of 3) | ${load1.interactive} ms (${ratio(load1.interactive, startBase1.interactive)}) |`);
-console.log(`| library interactive, CPU 4× slower | ${load4.interactive} ms (${ratio(load4.interactive, startBase4.interactive)}) |`);
-console.log(`| a library of 100 reports after reload: every row painted, from the navigation (median of 3; budget 300 ms) | ${library1.painted} ms (${ratio(library1.painted, startBase1.interactive)}) |`);
-console.log(`| the same, seen by the test (from its reload command until the page reports the paint) | ${library1.wall} ms |`);
-console.log(`| the same, CPU 4× slower | ${library4.painted} ms (${ratio(library4.painted, startBase4.interactive)}); seen by the test ${library4.wall} ms |`);
+say(`| baseline: a blank page compiling the same start-up wasm (median of 3) | ${startBase1.interactive} ms (${startBase4.interactive} ms at 4×) |`);
+say(`| library interactive (median of 3) | ${load1.interactive} ms (${ratio(load1.interactive, startBase1.interactive)}) |`);
+say(`| library interactive, CPU 4× slower | ${load4.interactive} ms (${ratio(load4.interactive, startBase4.interactive)}) |`);
+say(`| a library of 100 reports after reload: every row painted, from the navigation (median of 3; budget 300 ms) | ${library1.painted} ms (${ratio(library1.painted, startBase1.interactive)}) |`);
+say(`| the same, seen by the test (from its reload command until the page reports the paint) | ${library1.wall} ms |`);
+say(`| the same, CPU 4× slower | ${library4.painted} ms (${ratio(library4.painted, startBase4.interactive)}); seen by the test ${library4.wall} ms |`);
 if (lighthouse) {
-  console.log(`\n| Lighthouse 12.2.3, mobile (median of 3) | score |\n|---|---:|`);
-  for (const key of ['performance', 'accessibility', 'best-practices', 'seo']) console.log(`| ${key} | ${lighthouse[key]} |`);
-  console.log(`| LCP | ${(lighthouse.lcp / 1000).toFixed(1)} s |`);
+  say(`\n| Lighthouse 12.2.3, mobile (median of 3) | score |\n|---|---:|`);
+  for (const key of ['performance', 'accessibility', 'best-practices', 'seo']) say(`| ${key} | ${lighthouse[key]} |`);
+  say(`| LCP | ${(lighthouse.lcp / 1000).toFixed(1)} s |`);
 }
 if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(raw, null, 2));
+if (markdownOut) fs.writeFileSync(markdownOut, printed.join('\n') + '\n');

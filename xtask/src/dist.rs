@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::shell::{self, cmd, root};
-use crate::{compress, offline, setup, split};
+use crate::{bench_report, compress, offline, setup, split};
 
 /// Builds the release app into dist/ and returns the folder: Trunk (offline) the stylesheet,
 /// the assets and the PDF worker, then the app's wasm split into chunks (`split`).
@@ -29,18 +29,44 @@ pub(crate) fn run() -> Result<PathBuf, String> {
 /// `cargo xtask bench`: the criterion benchmarks of the core, the bundle sizes, then the
 /// browser benchmarks (`tests/bench/browser.mjs`: keystroke cost and start-up, as a user
 /// meets them: the release build served compressed, in headless Chromium, also with the CPU
-/// throttled 4×, each figure beside a baseline of the same run).
+/// throttled 4×, each figure beside a baseline of the same run). Writes the run, with its
+/// date, machine and method, into BENCHMARKS.md (`bench_report`).
 pub(crate) fn bench() -> Result<(), String> {
     setup::run(setup::Need::Test)?;
-    shell::run(cmd("cargo", &["bench", "-p", "report"]))?;
-    let dist = run()?;
+    let started = bench_report::now_utc();
+    let load_before = bench_report::load();
+    let criterion = shell::run_capturing(cmd("cargo", &["bench", "-p", "report"]))?;
+    setup::run(setup::Need::Build)?;
+    let dist = build()?;
+    let sizes = print_sizes(&dist)?;
     let server = crate::serve::bind(0)?;
     let port = crate::serve::port_of(&server)?;
     std::thread::spawn(move || crate::serve::serve_forever(server, dist));
-    let mut browser = cmd("node", &["tests/bench/browser.mjs"]);
+    let tables = root().join("target/bench-browser.md");
+    let tables_arg = tables.display().to_string();
+    let mut browser = cmd(
+        "node",
+        &["tests/bench/browser.mjs", "--markdown", &tables_arg],
+    );
     browser.env("BASE_URL", format!("http://127.0.0.1:{port}"));
     browser.env("LIGHTHOUSE", lighthouse()?);
-    shell::run(browser)
+    shell::run(browser)?;
+    let browser_tables =
+        std::fs::read_to_string(&tables).map_err(|e| format!("{}: {e}", tables.display()))?;
+    let version = |program: &str| {
+        shell::output(program, &["--version"]).unwrap_or_else(|| format!("{program} ?"))
+    };
+    let run = bench_report::Run {
+        date: started,
+        machine: bench_report::machine(),
+        load: (load_before, bench_report::load()),
+        tools: format!("{}, Node {}", version("chromium"), version("node")),
+    };
+    let core = bench_report::parse_criterion(&criterion);
+    let section = bench_report::section(&run, &core, sizes, &browser_tables);
+    bench_report::write(&root().join("BENCHMARKS.md"), &section)?;
+    eprintln!("bench: the run is written into BENCHMARKS.md");
+    Ok(())
 }
 
 /// Lighthouse 12.2.3 (13 wants a newer Node than these machines have), installed on first
@@ -69,8 +95,8 @@ fn lighthouse() -> Result<PathBuf, String> {
 }
 
 /// A table of every asset: raw, gzip -9 and brotli sizes (the precompressed copies' sizes,
-/// which is what a server sends).
-fn print_sizes(dist: &std::path::Path) -> Result<(), String> {
+/// which is what a server sends); returns the start-up and served totals.
+fn print_sizes(dist: &std::path::Path) -> Result<bench_report::Sizes, String> {
     let (mut total_raw, mut total_gz, mut total_br) = (0u64, 0u64, 0u64);
     let mut startup = (0u64, 0u64, 0u64);
     let size = |name: &str| std::fs::metadata(dist.join(name)).map(|m| m.len()).ok();
@@ -104,7 +130,10 @@ fn print_sizes(dist: &std::path::Path) -> Result<(), String> {
         "{:<48} {:>12} {:>12} {:>12}",
         "start-up (app wasm + JS + CSS; budget 300 KB gzip)", startup.0, startup.1, startup.2
     );
-    Ok(())
+    Ok(bench_report::Sizes {
+        startup,
+        served: (total_raw, total_gz, total_br),
+    })
 }
 
 /// What the page fetches before the library shows: the start-up wasm, its glue, the chunks'

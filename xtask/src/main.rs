@@ -1,6 +1,7 @@
 //! `cargo xtask`: one entry point for setting up, building, serving, testing and benchmarking.
 //! It replaces shell scripts so that a fresh machine needs only `cargo` to get going.
 
+mod bench_report;
 mod compress;
 mod dist;
 mod offline;

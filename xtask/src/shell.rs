@@ -48,6 +48,33 @@ pub(crate) fn run(mut command: Command) -> Result<(), String> {
     }
 }
 
+/// Runs a command, showing its output as it comes and returning its stdout; Err names the
+/// command when it fails.
+pub(crate) fn run_capturing(mut command: Command) -> Result<String, String> {
+    use std::io::{BufRead, BufReader};
+    let shown = describe(&command);
+    eprintln!("$ {shown}");
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|err| format!("cannot start `{shown}`: {err}"))?;
+    let mut captured = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line.map_err(|err| format!("`{shown}`: {err}"))?;
+            println!("{line}");
+            captured.push_str(&line);
+            captured.push('\n');
+        }
+    }
+    let status = child.wait().map_err(|err| format!("`{shown}`: {err}"))?;
+    if status.success() {
+        Ok(captured)
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
 /// Runs a command quietly and returns its trimmed stdout, or None when it cannot run or fails.
 pub(crate) fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = cmd(program, args)
