@@ -30,7 +30,8 @@ pub(crate) struct CoreFigure {
 pub(crate) fn parse_criterion(output: &str) -> Vec<CoreFigure> {
     let mut figures = Vec::new();
     let mut last_name: Option<String> = None;
-    for line in output.lines() {
+    // A progress line rewritten in place (`\r`) leaves only its last state.
+    for line in output.lines().map(|l| l.rsplit('\r').next().unwrap_or(l)) {
         let Some(at) = line.find("time:") else {
             let name = line.trim();
             let is_name = !line.starts_with(char::is_whitespace)
@@ -225,11 +226,12 @@ mod tests {
     use super::*;
 
     const CRITERION: &str = "\
-Benchmarking validate: Warming up for 3.0000 s
+Benchmarking validate: Warming up for 3.0000 s\rBenchmarking validate: Analyzing
 validate                time:   [37.912 µs 38.301 µs 38.812 µs]
                         change: [-1.0% +0.5% +2.1%] (p = 0.55 > 0.05)
                         No change in performance detected.
 Found 3 outliers among 100 (3.00%)
+Benchmarking validate_tables_only_with_previous: Collecting 100 samples\rBenchmarking validate_tables_only_with_previous: Analyzing
 validate_tables_only_with_previous
                         time:   [12.001 µs 12.500 µs 13.000 µs]
 import/huaian_pdf_text  time:   [1.2000 ms 1.2500 ms 1.3000 ms]
