@@ -2,9 +2,7 @@
 // copies it out, clears it, fills its blanks with 0 and pastes one value over it; the keyboard
 // reaches the table's ends, and the focus stays where the clerk was after 撤销 and on opening.
 import { test, expect } from '@playwright/test';
-import { copy, createReport, gridCell, openSection, paste } from './helpers';
-
-const cell = (key: string) => `input[data-cell="${key}"]`;
+import { cellInput, copy, createReport, gridCell, openSection, paste } from './helpers';
 
 test('a range of cells is selected, copied, cleared, filled and pasted over', async ({ page }) => {
   await page.goto('/');
@@ -28,10 +26,10 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   // Filling zeros touches only the blank cell of the range.
   await grid.getByTestId('fill-zeros').click();
   await expect(grid.getByTestId('grid-message')).toContainText('已将选定区域中 1 个未填的单元格填为 0');
-  await expect(page.locator(cell('requests.carried_in.business'))).toHaveValue('0');
-  await expect(page.locator(cell('requests.new.research'))).toHaveValue('3');
-  await expect(page.locator(cell('requests.carried_in.research'))).toHaveValue('6');
-  await expect(page.locator(cell('requests.new.nonprofit'))).toHaveValue('');
+  await expect(cellInput(page, 'requests.carried_in.business')).toHaveValue('0');
+  await expect(cellInput(page, 'requests.new.research')).toHaveValue('3');
+  await expect(cellInput(page, 'requests.carried_in.research')).toHaveValue('6');
+  await expect(cellInput(page, 'requests.new.nonprofit')).toHaveValue('');
 
   // Delete clears the range in one step; 撤销 brings it back and keeps the focus.
   await gridCell(page, 'requests.carried_in.research').click();
@@ -41,12 +39,12 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   await expect(grid.locator('td.in-range')).toHaveCount(4);
   await page.keyboard.press('Delete');
   await expect(grid.getByTestId('grid-message')).toContainText('已清空 4 个单元格');
-  await expect(page.locator(cell('requests.new.business'))).toHaveValue('');
-  await expect(page.locator(cell('requests.new.natural'))).toHaveValue('1');
+  await expect(cellInput(page, 'requests.new.business')).toHaveValue('');
+  await expect(cellInput(page, 'requests.new.natural')).toHaveValue('1');
   const undo = page.getByRole('button', { name: '撤销' });
   await undo.click();
-  await expect(page.locator(cell('requests.new.business'))).toHaveValue('2');
-  await expect(page.locator(cell('requests.carried_in.research'))).toHaveValue('6');
+  await expect(cellInput(page, 'requests.new.business')).toHaveValue('2');
+  await expect(cellInput(page, 'requests.carried_in.research')).toHaveValue('6');
   await expect(undo).toBeFocused();
 
   // The mouse: a drag selects; Shift+click extends from the focused cell.
@@ -56,7 +54,7 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   await gridCell(page, 'requests.carried_in.business').hover();
   await page.mouse.up();
   await expect(grid.locator('td.in-range')).toHaveCount(4);
-  await expect(page.locator(cell('requests.carried_in.business'))).toBeFocused();
+  await expect(cellInput(page, 'requests.carried_in.business')).toBeFocused();
   await gridCell(page, 'requests.new.natural').click();
   await expect(grid.locator('td.in-range')).toHaveCount(0);
   await gridCell(page, 'requests.carried_in.research').click({ modifiers: ['Shift'] });
@@ -64,25 +62,25 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
 
   // One value pasted onto the range goes into each cell; Esc leaves one cell selected.
   await paste(page, '9');
-  await expect(page.locator(cell('requests.new.natural'))).toHaveValue('9');
-  await expect(page.locator(cell('requests.carried_in.research'))).toHaveValue('9');
+  await expect(cellInput(page, 'requests.new.natural')).toHaveValue('9');
+  await expect(cellInput(page, 'requests.carried_in.research')).toHaveValue('9');
   await page.keyboard.press('Escape');
   await expect(grid.locator('td.in-range')).toHaveCount(0);
 
   // Cut copies and empties.
   await page.keyboard.press('Shift+ArrowLeft');
   expect(await copy(page, 'cut')).toBe('9\t9\r\n');
-  await expect(page.locator(cell('requests.carried_in.business'))).toHaveValue('');
+  await expect(cellInput(page, 'requests.carried_in.business')).toHaveValue('');
 
   // Ctrl+End and Ctrl+Home reach the table's last and first cells; Home and End a row's.
   await page.keyboard.press('Control+End');
-  await expect(page.locator(cell('requests.carried_out.total'))).toBeFocused();
+  await expect(cellInput(page, 'requests.carried_out.total')).toBeFocused();
   await page.keyboard.press('Home');
-  await expect(page.locator(cell('requests.carried_out.natural'))).toBeFocused();
+  await expect(cellInput(page, 'requests.carried_out.natural')).toBeFocused();
   await page.keyboard.press('Control+Home');
-  await expect(page.locator(cell('requests.new.natural'))).toBeFocused();
+  await expect(cellInput(page, 'requests.new.natural')).toBeFocused();
   await page.keyboard.press('End');
-  await expect(page.locator(cell('requests.new.total'))).toBeFocused();
+  await expect(cellInput(page, 'requests.new.total')).toBeFocused();
 });
 
 test('the focus follows the clerk into a report and back to the library', async ({ page }) => {
@@ -139,6 +137,6 @@ test('each cell is a form of its own, and Enter moves down without submitting an
   await page.keyboard.press('Enter');
   const below = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell);
   expect(below).toMatch(/^requests\.(?!new\.)[\w.]+\.natural$/);
-  await expect(page.locator(cell('requests.new.natural'))).toHaveValue('7');
+  await expect(cellInput(page, 'requests.new.natural')).toHaveValue('7');
   expect(page.url()).toBe(url);
 });

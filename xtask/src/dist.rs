@@ -20,10 +20,15 @@ pub(crate) fn build() -> Result<PathBuf, String> {
 
 /// `cargo xtask dist`: setup, build, then a table of every asset, raw and gzipped.
 pub(crate) fn run() -> Result<PathBuf, String> {
+    release().map(|(dist, _)| dist)
+}
+
+/// Setup, the release build and its sizes table; returns the folder and the sizes.
+fn release() -> Result<(PathBuf, bench_report::Sizes), String> {
     setup::run(setup::Need::Build)?;
     let dist = build()?;
-    print_sizes(&dist)?;
-    Ok(dist)
+    let sizes = print_sizes(&dist)?;
+    Ok((dist, sizes))
 }
 
 /// `cargo xtask bench`: the criterion benchmarks of the core, the bundle sizes, then the
@@ -36,9 +41,7 @@ pub(crate) fn bench() -> Result<(), String> {
     let started = bench_report::now_utc();
     let load_before = bench_report::load();
     let criterion = shell::run_capturing(cmd("cargo", &["bench", "-p", "report"]))?;
-    setup::run(setup::Need::Build)?;
-    let dist = build()?;
-    let sizes = print_sizes(&dist)?;
+    let (dist, sizes) = release()?;
     let server = crate::serve::bind(0)?;
     let port = crate::serve::port_of(&server)?;
     std::thread::spawn(move || crate::serve::serve_forever(server, dist));
