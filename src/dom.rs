@@ -1,5 +1,6 @@
 //! Small DOM helpers shared by the editors: input-method state of an input event, focusing an
-//! element by selector and focusing a grid cell. No state, no rendering.
+//! element by selector and moving to a grid cell (through the grids on screen, the one state
+//! kept here). No rendering.
 
 use wasm_bindgen::JsCast;
 
@@ -21,39 +22,50 @@ pub fn focus(selector: &str) {
     }
 }
 
-/// Shows the input of a grid cell and focuses it. A grid shows the input of its current cell
-/// only and draws the others as text (grid/cell.rs); the cell's own `current` class follows
-/// once the focus arrives, this sets it at once (and takes it back if the focus does not go).
-pub fn show_and_focus(input: &web_sys::HtmlInputElement) {
-    let cell = input.closest("td").ok().flatten();
-    let shown = cell
-        .as_ref()
-        .is_some_and(|cell| !cell.class_list().contains("current"));
-    if let (Some(cell), true) = (&cell, shown) {
-        let _ = cell.class_list().add_1("current");
-    }
-    // Selected before it is focused: the focus restores this selection, so the cell's focus
-    // handler (which selects the whole value) finds it selected and leaves it (selecting again
-    // in a focused input syncs the page's selection a second time: 0.5 ms of a Tab, issue 15).
-    let _ = input.set_selection_range(0, u32::MAX);
-    let _ = input.focus();
-    let arrived = leptos::prelude::document()
-        .active_element()
-        .is_some_and(|active| &active == input.as_ref());
-    if let (Some(cell), true, false) = (&cell, shown, arrived) {
-        let _ = cell.class_list().remove_1("current");
-    }
+/// What moves to a grid cell by its key: each grid on screen registers one
+/// ([`add_cell_mover`]); it moves its input there and returns `true` when the cell is its own.
+type CellMover = Box<dyn Fn(&str) -> bool>;
+
+thread_local! {
+    /// The grids on screen, by registration number.
+    static CELL_MOVERS: std::cell::RefCell<Vec<(u64, std::rc::Rc<CellMover>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_MOVER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// Moves the focus to the grid cell `key` (its input, shown first), if it is drawn.
+/// Registers a grid's way to move to one of its cells; returns the number to remove it with
+/// when the grid goes.
+pub fn add_cell_mover(mover: impl Fn(&str) -> bool + 'static) -> u64 {
+    let id = NEXT_MOVER.with(|next| next.replace(next.get() + 1));
+    CELL_MOVERS.with(|movers| {
+        movers
+            .borrow_mut()
+            .push((id, std::rc::Rc::new(Box::new(mover))))
+    });
+    id
+}
+
+/// Forgets the grid registered as `id`.
+pub fn remove_cell_mover(id: u64) {
+    CELL_MOVERS.with(|movers| movers.borrow_mut().retain(|(at, _)| *at != id));
+}
+
+/// Moves the focus to the grid cell `key`, if a grid on screen draws it. A grid has one input,
+/// placed over its current cell (editor/grid.rs), so this goes through the grid.
 pub fn focus_cell(key: &str) {
-    let input = leptos::prelude::document()
-        .query_selector(&format!("input[data-cell=\"{key}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(input) = input {
-        show_and_focus(&input);
+    // The list is copied out first: moving wakes the grid's signals, which may add or remove
+    // a grid while the list would still be borrowed.
+    let movers: Vec<_> = CELL_MOVERS.with(|movers| {
+        movers
+            .borrow()
+            .iter()
+            .map(|(_, mover)| std::rc::Rc::clone(mover))
+            .collect()
+    });
+    for mover in movers {
+        if mover(key) {
+            return;
+        }
     }
 }
 

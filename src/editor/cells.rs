@@ -15,7 +15,7 @@ use report::{AutoTotals, CellValue, Report, Severity, TemplateId};
 use super::ctx::CellMark;
 
 /// One cell's state.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CellState {
     /// The text as typed.
     pub value: RwSignal<String>,

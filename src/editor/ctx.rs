@@ -344,9 +344,6 @@ pub fn go_to(ctx: EditorCtx, section: String, key: Option<String>) {
     ctx.section.set(section);
     request_animation_frame(move || match key {
         Some(key) => crate::dom::focus_cell(&key),
-        // A grid shows its current cell's input only (grid/cell.rs).
-        None => crate::dom::focus(
-            "[data-section-body] textarea, [data-section-body] td.current input, [data-section-body] input:not([data-cell])",
-        ),
+        None => crate::dom::focus("[data-section-body] textarea, [data-section-body] input"),
     });
 }

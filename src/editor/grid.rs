@@ -1,17 +1,30 @@
 //! A table as a spreadsheet-grade grid under the official merged headers. The grid's own
 //! state (which cell has the focus, the selected range, whether a cell is being edited, the
 //! last paste message) is local to it; figures live in the report.
+//!
+//! The cells are drawn as text, and the grid has one `<input>`, placed over its current cell
+//! (the focused or last focused one, at first the first cell), as a spreadsheet does. A move
+//! places the input and gives it the cell's value; the input keeps the focus, so no cell's box
+//! changes. A shown input in every cell made each frame after a keystroke lay out, hit test
+//! and layerize 175 text controls; showing each cell's own input in turn made every Tab
+//! rebuild and lay out the table (at 4× CPU throttling 15 ms a Tab, issue 15).
 
 pub mod cell;
+pub mod input;
 pub mod keys;
 pub mod rows;
 pub mod toolbar;
 
+use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use report::{GridRange, TableSpec};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
+use crate::editor::EditorCtx;
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
+use input::GridInput;
 use rows::grid_rows;
 use toolbar::GridToolbar;
 
@@ -37,6 +50,9 @@ pub struct GridState {
     pub original: StoredValue<String>,
     /// The focused (or last focused) cell.
     pub focused: RwSignal<Option<String>>,
+    /// The current cell, where the input is: the focused (or last focused) one, at first the
+    /// grid's first cell.
+    pub current: Memo<String>,
     /// Which cell is focused, as each cell asks it: moving the focus wakes two cells, not
     /// every cell of the table.
     pub focus: StoredValue<Selector<Option<String>>>,
@@ -50,6 +66,12 @@ pub struct GridState {
     /// A mouse button went down on a cell and is still down: entering other cells extends
     /// the range.
     pub dragging: StoredValue<bool>,
+    /// The grid's one input.
+    pub input: NodeRef<Input>,
+    /// The scrolled box holding the table and the input, which is placed in its coordinates.
+    pub wrap: NodeRef<Div>,
+    /// The report's figures, read when the input moves to a cell.
+    pub report: RwSignal<report::Report>,
 }
 
 impl GridState {
@@ -84,6 +106,140 @@ impl GridState {
             self.anchor.set(self.focused.get_untracked());
         }
     }
+
+    /// Makes `key` the focused cell: the input is placed over it with its value selected (so
+    /// typing replaces it), and takes the focus if it has not got it. The input's value and
+    /// selection are set here, not by its bindings, which follow a microtask later: the next
+    /// key may come first on a slow PC.
+    pub fn move_to(&self, key: &str) {
+        let (Some(input), Some(wrap)) = (self.input.get_untracked(), self.wrap.get_untracked())
+        else {
+            return;
+        };
+        let Some(cell) = cell_element(&wrap, key) else {
+            return;
+        };
+        place(&input, &cell, &wrap);
+        let value = self
+            .report
+            .with_untracked(|r| r.cell_raw(key).map(|v| v.into_owned()).unwrap_or_default());
+        if input.value() != value {
+            input.set_value(&value);
+        }
+        self.original.set_value(value);
+        self.set_mode(Mode::Navigate);
+        self.set_focused(key.to_string());
+        let _ = input.set_selection_range(0, u32::MAX);
+        let active = document().active_element();
+        if active.as_ref() != Some(input.as_ref()) {
+            let _ = input.focus();
+        }
+    }
+
+    /// Edits the current cell's value in place (F2, a double click): the caret goes to its
+    /// end and the arrows move it.
+    pub fn edit_in_place(&self) {
+        if let Some(input) = self.input.get_untracked() {
+            self.set_mode(Mode::InPlace);
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+        }
+    }
+
+    /// Places the input over the current cell again: the table's size changed.
+    fn replace_input(&self) {
+        // `try_`: a last observation may arrive as the grid goes.
+        if let (Some(Some(input)), Some(Some(wrap)), Some(key)) = (
+            self.input.try_get_untracked(),
+            self.wrap.try_get_untracked(),
+            self.current.try_get_untracked(),
+        ) && let Some(cell) = cell_element(&wrap, &key)
+        {
+            place(&input, &cell, &wrap);
+        }
+    }
+}
+
+/// The `<td>` of cell `key` in the grid box `wrap`.
+fn cell_element(wrap: &web_sys::HtmlDivElement, key: &str) -> Option<web_sys::Element> {
+    wrap.query_selector(&format!("td[data-cell=\"{key}\"]"))
+        .ok()
+        .flatten()
+}
+
+/// Puts `input` over `cell` (its padding box: the cell's lines stay visible) and scrolls the
+/// cell into view when it is not in sight, as a focus would. Everything is read before
+/// anything is written, while the page's layout is still valid: a read after a write would
+/// make the browser lay the page out there and then (4 ms of a Tab at 4× CPU throttling).
+fn place(
+    input: &web_sys::HtmlInputElement,
+    cell: &web_sys::Element,
+    wrap: &web_sys::HtmlDivElement,
+) {
+    let (at, from) = (
+        cell.get_bounding_client_rect(),
+        wrap.get_bounding_client_rect(),
+    );
+    let left =
+        at.left() - from.left() - f64::from(wrap.client_left()) + f64::from(wrap.scroll_left());
+    let top = at.top() - from.top() - f64::from(wrap.client_top()) + f64::from(wrap.scroll_top());
+    // The cell's right and bottom lines are its borders: the input covers what is inside.
+    let width = f64::from(cell.client_width()).min(at.width());
+    let height = f64::from(cell.client_height()).min(at.height());
+    let seen = in_sight(&at, &from);
+    let style = format!("left:{left}px;top:{top}px;width:{width}px;height:{height}px");
+    if input.get_attribute("style").as_deref() != Some(style.as_str()) {
+        let _ = input.set_attribute("style", &style);
+    }
+    if !seen {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        cell.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Whether a cell at `at` is wholly in sight: inside the grid's box `wrap`, below the
+/// editor's bar and above the window's bottom. Asking the browser to scroll a cell in sight
+/// into view still costs a third of a move (issue 15).
+fn in_sight(at: &web_sys::DomRect, wrap: &web_sys::DomRect) -> bool {
+    let bar = document()
+        .query_selector(".editor-topbar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |bar| bar.get_bounding_client_rect().bottom());
+    let bottom = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    at.top() >= wrap.top().max(bar)
+        && at.bottom() <= wrap.bottom().min(bottom)
+        && at.left() >= wrap.left()
+        && at.right() <= wrap.right()
+}
+
+/// Keeps the input over the current cell while the grid is drawn: the table's size changes
+/// with the window, the side panes and the fonts. Observing also places it the first time.
+/// The observer is let go when the grid goes (after that, its cell signals are gone).
+fn follow_table_size(state: GridState, table: NodeRef<leptos::html::Table>) {
+    type Kept =
+        std::rc::Rc<std::cell::RefCell<Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)>>>;
+    let kept: Kept = Default::default();
+    let on_load = send_wrapper::SendWrapper::new(std::rc::Rc::clone(&kept));
+    table.on_load(move |table| {
+        let callback = Closure::<dyn Fn()>::new(move || state.replace_input());
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&table);
+            on_load.replace(Some((observer, callback)));
+        }
+    });
+    let on_clean = send_wrapper::SendWrapper::new(kept);
+    on_cleanup(move || {
+        if let Some((observer, _callback)) = on_clean.borrow_mut().take() {
+            observer.disconnect();
+        }
+    });
 }
 
 /// The grid of one table.
@@ -92,8 +248,15 @@ pub fn TableGrid(
     /// The table shown.
     table: &'static TableSpec,
 ) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
     let nav = StoredValue::new(report::nav_grid(table));
+    let first = nav.with_value(|nav| {
+        nav.first()
+            .and_then(|line| line.first().cloned())
+            .unwrap_or_default()
+    });
     let focused = RwSignal::new(None::<String>);
+    let current = Memo::new(move |_| focused.get().unwrap_or_else(|| first.clone()));
     let anchor = RwSignal::new(None::<String>);
     let range = Memo::new(move |_| {
         let (anchor, focused) = (anchor.get()?, focused.get()?);
@@ -106,13 +269,30 @@ pub fn TableGrid(
         mode: RwSignal::new(Mode::Navigate),
         original: StoredValue::new(String::new()),
         focused,
+        current,
         focus: StoredValue::new(Selector::new(move || focused.get())),
         message: RwSignal::new(None),
         anchor,
         range,
         dragging: StoredValue::new(false),
+        input: NodeRef::new(),
+        wrap: NodeRef::new(),
+        report: ctx.report,
     };
     provide_context(state);
+    // A finding's link and the toolbar move to a cell by its key (`dom::focus_cell`).
+    let mover = crate::dom::add_cell_mover(move |key| {
+        let here = nav
+            .try_with_value(|nav| report::grid_position(nav, key).is_some())
+            .unwrap_or(false);
+        if here {
+            state.move_to(key);
+        }
+        here
+    });
+    on_cleanup(move || crate::dom::remove_cell_mover(mover));
+    let table_ref = NodeRef::<leptos::html::Table>::new();
+    follow_table_size(state, table_ref);
     // A drag ends wherever the button is released.
     let mouseup = window_event_listener(leptos::ev::mouseup, move |_| {
         state.dragging.set_value(false)
@@ -134,13 +314,14 @@ pub fn TableGrid(
                 on:click=move |_| crate::dom::focus(&end_selector)>
                 {move || tr(lang.get(), Text::SkipTable)}
             </button>
-            <div class="grid-wrap">
-                <table class="grid" aria-label=table.title>
+            <div class="grid-wrap" node_ref=state.wrap>
+                <table class="grid" aria-label=table.title node_ref=table_ref>
                     <thead>
                         {head}
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
+                <GridInput />
             </div>
             <span class="grid-end" id=end_id tabindex="-1"></span>
         </div>

@@ -187,9 +187,9 @@ async function openExample(p) {
   await firstCell(p).click();
 }
 
-/** The first cell of table 三 (a grid shows its current cell's input only; the click goes to the cell). */
+/** The first cell of table 三 (the grid's one input is placed over the cell clicked). */
 function firstCell(p) {
-  return p.locator('td', { has: p.locator('input[data-cell="requests.new.natural"]') });
+  return p.locator('.grid td[data-cell="requests.new.natural"]');
 }
 
 async function keystrokes({ throttle = 1, preview = false, prose = false }) {

@@ -28,7 +28,8 @@ async function untranslated(page: Page): Promise<string[]> {
       if (!english.test(whole)) out.push(`${el.tagName}.${el.className}: ${text.slice(0, 60)}`);
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      if (el.closest(skip) || el.closest('.grid tbody')) continue;
+      // A grid's cells (and its input over the current one) carry the official labels.
+      if (el.closest(skip) || el.closest('.grid tbody') || el.matches('.grid-input')) continue;
       for (const name of ['aria-label', 'title', 'placeholder']) {
         const value = el.getAttribute(name) ?? '';
         if (cjk.test(value) && !english.test(value)) out.push(`@${name}: ${value.slice(0, 60)}`);

@@ -114,9 +114,10 @@ export async function simulateFullStorage(page: Page, full: boolean): Promise<vo
 }
 
 /**
- * A grid cell's input, by its label (`行政复议 · 总计`) or its key (`appeals.review.total`).
- * Only a grid's current cell shows its input; the others show their value as text and keep
- * their hidden input, so this reads any cell's value but types only into a shown one.
+ * The grid's input while it is over the cell named by its label (`行政复议 · 总计`) or its
+ * key (`appeals.review.total`). A grid has one input, placed over its current cell, that
+ * carries the cell's key, label and value; the other cells show their value as text
+ * (`cellText`).
  */
 export function cellInput(page: Page, name: string): Locator {
   return /^[a-z_.]+$/.test(name)
@@ -126,10 +127,17 @@ export function cellInput(page: Page, name: string): Locator {
 
 /** The table cell (`<td>`) of a grid cell, by label or key, as a clerk points at it. */
 export function gridCell(page: Page, name: string): Locator {
-  return page.locator('td', { has: cellInput(page, name) });
+  return /^[a-z_.]+$/.test(name)
+    ? page.locator(`.grid td[data-cell="${name}"]`)
+    : page.locator(`.grid td[data-label="${name}"]`);
 }
 
-/** Clicks a grid cell, as a clerk does to move there; returns its input, shown and focused. */
+/** The value a grid cell shows, by label or key (`toHaveText`): any cell's, current or not. */
+export function cellText(page: Page, name: string): Locator {
+  return gridCell(page, name).locator('.cell-text');
+}
+
+/** Clicks a grid cell, as a clerk does to move there; returns the input, over it and focused. */
 export async function clickCell(page: Page, name: string): Promise<Locator> {
   await gridCell(page, name).click();
   const input = cellInput(page, name);

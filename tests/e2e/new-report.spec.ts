@@ -89,6 +89,6 @@ test('the format follows the year until the clerk picks one', async ({ page }) =
   expect(widths.length).toBeGreaterThan(10);
   expect(new Set(widths)).toEqual(new Set([4]));
   const procurement = grid.locator('tr', { has: page.getByRole('rowheader', { name: '政府集中采购' }) });
-  await expect(procurement.locator('input')).toHaveCount(2);
+  await expect(procurement.locator('td[data-cell]')).toHaveCount(2);
   await expect(procurement.locator('td').last()).toHaveAttribute('colspan', '2');
 });

@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { APPEAL_COLUMNS, APPEAL_ROWS, cellInput, clickCell, createReport, fixture, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
+import { APPEAL_COLUMNS, APPEAL_ROWS, cellText, clickCell, createReport, fixture, gridCell, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '淮安市洪泽区人民政府';
 /** Words of the editor that must never reach paper. */
@@ -121,10 +121,10 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
 
   // The figures are checked in a task after the keystroke's: a print asked for in the same
   // moment as an edit still sees that edit's findings.
-  const first = page.locator('td.current input[data-cell]').first();
+  const first = page.locator('.grid-input').first();
   const restore = await first.inputValue();
   await page.evaluate(() => {
-    const input = document.querySelector('td.current input[data-cell]') as HTMLInputElement;
+    const input = document.querySelector('.grid-input') as HTMLInputElement;
     input.focus();
     input.value = 'abc';
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -167,7 +167,7 @@ test('printing a report with errors asks first; Ctrl+P does the same', async ({ 
   await page.getByRole('button', { name: '放大' }).click();
   await expect(page.getByText('125%')).toBeVisible();
   await page.getByRole('button', { name: '返回编辑' }).click();
-  await expect(cellInput(page, '行政复议 · 结果维持')).toBeVisible();
+  await expect(gridCell(page, '行政复议 · 结果维持')).toBeVisible();
 });
 
 test('markup typed into the report is shown as text and runs nothing', async ({ page }) => {

@@ -1,4 +1,4 @@
-//! Keyboard and clipboard handling of grid cells: moving, selecting a range, editing in place,
+//! Keyboard and clipboard handling of the grid's input: moving, selecting a range, editing in place,
 //! cancelling, clearing, copying a range out and pasting a block from Excel or WPS. Keys of an
 //! input method composition are left alone.
 
@@ -7,11 +7,10 @@ use report::{GridMove, PasteError};
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 
 use super::{GridState, Mode};
-use crate::dom::focus_cell;
 use crate::editor::EditorCtx;
 use crate::i18n::{Lang, Text, tr};
 
-/// Handles a key pressed in the cell `key`.
+/// Handles a key pressed in the grid's input, over the cell `key`.
 pub fn on_keydown(
     ev: &KeyboardEvent,
     input: &HtmlInputElement,
@@ -53,9 +52,7 @@ pub fn on_keydown(
         "F2" => {
             ev.prevent_default();
             if !locked {
-                state.set_mode(Mode::InPlace);
-                let end = input.value().encode_utf16().count() as u32;
-                let _ = input.set_selection_range(end, end);
+                state.edit_in_place();
             }
             None
         }
@@ -110,7 +107,7 @@ fn move_focus(state: GridState, key: &str, step: GridMove, extends: bool) -> boo
     } else {
         state.clear_anchor();
     }
-    focus_cell(&target);
+    state.move_to(&target);
     true
 }
 

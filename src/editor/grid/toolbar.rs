@@ -19,13 +19,16 @@ pub fn GridToolbar(
     let ctx = expect_context::<EditorCtx>();
     let state = expect_context::<GridState>();
     let t = move |text| tr(lang.get(), text);
-    let auto = move || ctx.report.with(|r| r.auto_totals_enabled());
+    // Memos: the report changes with every key, the switch and the cell's name seldom.
+    let auto = Memo::new(move |_| ctx.report.with(|r| r.auto_totals_enabled()));
     let focused = move || state.focused.get();
-    let label = move || {
+    let label = Memo::new(move |_| {
         let key = focused()?;
-        ctx.report
-            .with(|r| r.template().cell_spec(&key).map(|s| s.label.clone()))
-    };
+        let template = ctx.template.get();
+        report::Template::get(template)
+            .cell_spec(&key)
+            .map(|s| s.label.clone())
+    });
     let message =
         move || focused().and_then(|key| ctx.marks.with(|m| m.get(&key).map(|m| m.1.clone())));
     // Some(overridden) when the focused cell is a computed total under auto-totals: the
@@ -37,7 +40,7 @@ pub fn GridToolbar(
     let toggle_override = move |_| {
         if let (Some(key), Some(overridden)) = (focused(), computed()) {
             ctx.edit(None, |r| r.set_overridden(&key, !overridden));
-            crate::dom::focus_cell(&key);
+            state.move_to(&key);
         }
     };
     // The selected range, else the whole table.
@@ -60,7 +63,7 @@ pub fn GridToolbar(
         state.message.set(Some((false, message)));
         // Back to the grid, where the clerk was.
         if let Some(key) = state.focused.get_untracked() {
-            crate::dom::focus_cell(&key);
+            state.move_to(&key);
         }
     };
     let range_line = move || {
@@ -91,7 +94,7 @@ pub fn GridToolbar(
         // messages): the toolbar and the table below never move while typing.
         <div class="grid-messages">
             <div class="cell-line">
-                <span class="cell-name" data-testid="cell-name">{move || range_line().or_else(label)}</span>
+                <span class="cell-name" data-testid="cell-name">{move || range_line().or_else(|| label.get())}</span>
                 <Show when=move || computed().is_some()>
                     <button type="button" class="button small" on:click=toggle_override>
                         {move || if computed() == Some(true) { t(Text::RestoreComputed) } else { t(Text::Override) }}
