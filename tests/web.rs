@@ -52,8 +52,12 @@ fn text_of_cell(key: &str) -> Option<web_sys::Element> {
     cell_box(key).query_selector(".cell-text").ok().flatten()
 }
 
-/// The value the cell `key` shows (its text; under the input, the input's value too).
+/// The value the cell `key` shows: the input's over the current cell (whose own text is
+/// hidden and left as it was), else the cell's text.
 fn cell_value(key: &str) -> String {
+    if cell_box(key).class_list().contains("current") {
+        return grid_input().value();
+    }
     text_of_cell(key)
         .and_then(|span| span.text_content())
         .unwrap_or_default()

@@ -2,7 +2,7 @@
 // in its format (HTML without script, DOCX zip, JSON report file, CSV with BOM), with typed
 // markup kept as text; the JSON file imports back, and a broken file is refused clearly.
 import { test, expect, type Page } from '@playwright/test';
-import { cellText, clickCell, createReport, download, fixture, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
+import { expectCellValue, clickCell, createReport, download, fixture, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '下载测试局';
 const STEM = `${AGENCY}2024年政府信息公开工作年度报告`;
@@ -85,7 +85,7 @@ test('downloads HTML, Word, JSON and CSV with the standard names', async ({ page
   await duplicate.getByRole('button', { name: '两份都保留' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${STEM}（副本）`);
   await openSection(page, '三、');
-  await expect(cellText(page, '一、本年新收政府信息公开申请数量 · 自然人')).toHaveText(natural);
+  await expectCellValue(page, '一、本年新收政府信息公开申请数量 · 自然人', natural);
   await page.getByRole('button', { name: '← 返回报告库' }).click();
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   // “Replace” puts the library's version in the recycle bin, never deletes it.

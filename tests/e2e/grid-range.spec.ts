@@ -2,7 +2,7 @@
 // copies it out, clears it, fills its blanks with 0 and pastes one value over it; the keyboard
 // reaches the table's ends, and the focus stays where the clerk was after 撤销 and on opening.
 import { test, expect } from '@playwright/test';
-import { cellInput, cellText, copy, createReport, gridCell, openSection, paste } from './helpers';
+import { cellInput, expectCellValue, copy, createReport, gridCell, openSection, paste } from './helpers';
 
 test('a range of cells is selected, copied, cleared, filled and pasted over', async ({ page }) => {
   await page.goto('/');
@@ -26,10 +26,10 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   // Filling zeros touches only the blank cell of the range.
   await grid.getByTestId('fill-zeros').click();
   await expect(grid.getByTestId('grid-message')).toContainText('已将选定区域中 1 个未填的单元格填为 0');
-  await expect(cellText(page, 'requests.carried_in.business')).toHaveText('0');
-  await expect(cellText(page, 'requests.new.research')).toHaveText('3');
-  await expect(cellText(page, 'requests.carried_in.research')).toHaveText('6');
-  await expect(cellText(page, 'requests.new.nonprofit')).toHaveText('');
+  await expectCellValue(page, 'requests.carried_in.business', '0');
+  await expectCellValue(page, 'requests.new.research', '3');
+  await expectCellValue(page, 'requests.carried_in.research', '6');
+  await expectCellValue(page, 'requests.new.nonprofit', '');
 
   // Delete clears the range in one step; 撤销 brings it back and keeps the focus.
   await gridCell(page, 'requests.carried_in.research').click();
@@ -39,12 +39,12 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
   await expect(grid.locator('td.in-range')).toHaveCount(4);
   await page.keyboard.press('Delete');
   await expect(grid.getByTestId('grid-message')).toContainText('已清空 4 个单元格');
-  await expect(cellText(page, 'requests.new.business')).toHaveText('');
-  await expect(cellText(page, 'requests.new.natural')).toHaveText('1');
+  await expectCellValue(page, 'requests.new.business', '');
+  await expectCellValue(page, 'requests.new.natural', '1');
   const undo = page.getByRole('button', { name: '撤销' });
   await undo.click();
-  await expect(cellText(page, 'requests.new.business')).toHaveText('2');
-  await expect(cellText(page, 'requests.carried_in.research')).toHaveText('6');
+  await expectCellValue(page, 'requests.new.business', '2');
+  await expectCellValue(page, 'requests.carried_in.research', '6');
   await expect(undo).toBeFocused();
 
   // The mouse: a drag selects; Shift+click extends from the focused cell.
@@ -62,15 +62,15 @@ test('a range of cells is selected, copied, cleared, filled and pasted over', as
 
   // One value pasted onto the range goes into each cell; Esc leaves one cell selected.
   await paste(page, '9');
-  await expect(cellText(page, 'requests.new.natural')).toHaveText('9');
-  await expect(cellText(page, 'requests.carried_in.research')).toHaveText('9');
+  await expectCellValue(page, 'requests.new.natural', '9');
+  await expectCellValue(page, 'requests.carried_in.research', '9');
   await page.keyboard.press('Escape');
   await expect(grid.locator('td.in-range')).toHaveCount(0);
 
   // Cut copies and empties.
   await page.keyboard.press('Shift+ArrowLeft');
   expect(await copy(page, 'cut')).toBe('9\t9\r\n');
-  await expect(cellText(page, 'requests.carried_in.business')).toHaveText('');
+  await expectCellValue(page, 'requests.carried_in.business', '');
 
   // Ctrl+End and Ctrl+Home reach the table's last and first cells; Home and End a row's.
   await page.keyboard.press('Control+End');
@@ -139,7 +139,7 @@ test('a grid has one input, in a form of its own, and Enter moves down without s
   await page.keyboard.press('Enter');
   const below = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.cell);
   expect(below).toMatch(/^requests\.(?!new\.)[\w.]+\.natural$/);
-  await expect(cellText(page, 'requests.new.natural')).toHaveText('7');
+  await expectCellValue(page, 'requests.new.natural', '7');
   expect(page.url()).toBe(url);
 });
 
@@ -159,7 +159,7 @@ test('a click into the text being typed, a double click and F2 edit a cell in pl
   await page.keyboard.type('5');
   await expect(cellInput(page, 'requests.new.natural')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(cellText(page, 'requests.new.natural')).toHaveText('152');
+  await expectCellValue(page, 'requests.new.natural', '152');
   // A double click on another cell: the caret at the end of its value.
   await gridCell(page, 'requests.new.business').click();
   await page.keyboard.type('7');
@@ -168,7 +168,7 @@ test('a click into the text being typed, a double click and F2 edit a cell in pl
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.type('8');
   await page.keyboard.press('Enter');
-  await expect(cellText(page, 'requests.new.business')).toHaveText('87');
+  await expectCellValue(page, 'requests.new.business', '87');
   // F2 does the same from the keyboard; Escape takes back only what was typed since.
   await gridCell(page, 'requests.new.business').click();
   await page.keyboard.press('F2');
@@ -176,5 +176,5 @@ test('a click into the text being typed, a double click and F2 edit a cell in pl
   await expect(cellInput(page, 'requests.new.business')).toHaveValue('879');
   await page.keyboard.press('Escape');
   await expect(cellInput(page, 'requests.new.business')).toHaveValue('87');
-  await expect(cellText(page, 'requests.new.business')).toHaveText('87');
+  await expectCellValue(page, 'requests.new.business', '87');
 });

@@ -117,7 +117,7 @@ export async function simulateFullStorage(page: Page, full: boolean): Promise<vo
  * The grid's input while it is over the cell named by its label (`行政复议 · 总计`) or its
  * key (`appeals.review.total`). A grid has one input, placed over its current cell, that
  * carries the cell's key, label and value; the other cells show their value as text
- * (`cellText`).
+ * (`cellValue`).
  */
 export function cellInput(page: Page, name: string): Locator {
   return /^[a-z_.]+$/.test(name)
@@ -132,9 +132,25 @@ export function gridCell(page: Page, name: string): Locator {
     : page.locator(`.grid td[data-label="${name}"]`);
 }
 
-/** The value a grid cell shows, by label or key (`toHaveText`): any cell's, current or not. */
-export function cellText(page: Page, name: string): Locator {
-  return gridCell(page, name).locator('.cell-text');
+/**
+ * The value a grid cell shows, by label or key: the input's while it is over the cell (the
+ * cell's own text is hidden under it and left as it was), else the cell's text.
+ */
+export async function cellValue(page: Page, name: string): Promise<string | null> {
+  const cell = gridCell(page, name);
+  if ((await cell.count()) !== 1) return null;
+  return cell.evaluate((td) => {
+    if (td.classList.contains('current')) {
+      const input = td.closest('.grid-wrap')?.querySelector('input.grid-input') as HTMLInputElement | null;
+      return input?.value ?? null;
+    }
+    return td.querySelector('.cell-text')?.textContent ?? null;
+  });
+}
+
+/** Waits until a grid cell shows `value` (see `cellValue`). */
+export async function expectCellValue(page: Page, name: string, value: string): Promise<void> {
+  await expect.poll(() => cellValue(page, name), { message: `the value of ${name}` }).toBe(value);
 }
 
 /** Clicks a grid cell, as a clerk does to move there; returns the input, over it and focused. */

@@ -5,7 +5,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cellText, createReport, openSection } from './helpers';
+import { expectCellValue, createReport, openSection } from './helpers';
 
 const published = (name: string) =>
   fs.readFileSync(path.resolve(__dirname, '../fixtures/published', name), 'utf8');
@@ -34,7 +34,7 @@ test('pasted PDF text is reviewed and starts next year\'s report', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('淮安市人民政府2025年政府信息公开工作年度报告');
   // 上年结转 comes from last year's 结转下年度 (103 for 自然人).
   await openSection(page, '三、');
-  await expect(cellText(page, '二、上年结转政府信息公开申请数量 · 自然人')).toHaveText('103');
+  await expectCellValue(page, '二、上年结转政府信息公开申请数量 · 自然人', '103');
   await page.getByRole('button', { name: /返回报告库/ }).click();
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   // The imported 2024 report keeps what the import could not place, for the clerk to check.
@@ -101,7 +101,7 @@ test('a published PDF is read in a worker fetched only then, and imports exactly
   await expect(page.getByTestId('import-source')).toHaveValue(/行政事业性收费\s+96171\.6/);
   await page.getByRole('button', { name: '保存为报告' }).click();
   await openSection(page, '三、');
-  await expect(cellText(page, '四、结转下年度继续办理 · 自然人')).toHaveText('103');
+  await expectCellValue(page, '四、结转下年度继续办理 · 自然人', '103');
 });
 
 test('a scanned PDF is refused with the reason and nothing is imported', async ({ page }) => {

@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cellText, clickCell, createReport, download, gridCell, openSection } from './helpers';
+import { expectCellValue, clickCell, createReport, download, gridCell, openSection } from './helpers';
 
 /** Fails the test on any request that leaves the page's own origin. */
 function watchOrigins(page: Page, origin: string): string[] {
@@ -114,5 +114,5 @@ test('a new build is announced and switching to it keeps the draft', async ({ pa
   const row = page.getByTestId('library-row').filter({ hasText: '更新测试局' });
   await row.getByRole('button', { name: '打开' }).click();
   await openSection(page, '三、');
-  await expect(cellText(page, '二、上年结转政府信息公开申请数量 · 自然人')).toHaveText('7');
+  await expectCellValue(page, '二、上年结转政府信息公开申请数量 · 自然人', '7');
 });

@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { APPEAL_COLUMNS, APPEAL_ROWS, cellText, clickCell, createReport, fixture, gridCell, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
+import { APPEAL_COLUMNS, APPEAL_ROWS, clickCell, createReport, fixture, gridCell, MARKUP, openSection, paste, REQUEST_COLUMNS, REQUEST_ROWS, tsv } from './helpers';
 
 const AGENCY = '淮安市洪泽区人民政府';
 /** Words of the editor that must never reach paper. */

@@ -56,6 +56,18 @@ pub fn GridCell(
     };
     let current = move || focused() || (first && state.focused.with(Option::is_none));
     let move_here = move || key.with_value(|k| state.move_to(k));
+    // The text shown. Under the input (the current cell) it is hidden and not kept up to
+    // date: a changing text would lay the table out again on every key typed into the input,
+    // and taking it out of the layout instead would lay the table out on every move (4–5 ms
+    // of a Tab's frame at 4× CPU throttling, issue 15). It is brought up to date as the
+    // input leaves.
+    let shown = move || {
+        if current() {
+            value.get_untracked()
+        } else {
+            value.get()
+        }
+    };
     view! {
         <td class="cell" colspan=colspan.to_string() data-cell=key.get_value() data-label=label
             class:has-error=move || marked(Severity::Error)
@@ -97,7 +109,7 @@ pub fn GridCell(
             // A value too long for the column is cut with an ellipsis (the whole of it shows
             // in the input). Only such a cell clips: a clip on every cell cost the frame as
             // much again in layerizing (issue 15).
-            <span class="cell-text" class:long=move || value.with(|v| v.chars().count() > LONG_VALUE)>{move || value.get()}</span>
+            <span class="cell-text" class:long=move || value.with(|v| v.chars().count() > LONG_VALUE)>{shown}</span>
         </td>
     }
 }
