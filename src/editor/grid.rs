@@ -280,7 +280,7 @@ pub fn TableGrid(
         report: ctx.report,
     };
     provide_context(state);
-    // A finding's link and the toolbar move to a cell by its key (`dom::focus_cell`).
+    // A finding's link moves to a cell by its key (`dom::focus_cell`), through this grid.
     let mover = crate::dom::add_cell_mover(move |key| {
         let here = nav
             .try_with_value(|nav| report::grid_position(nav, key).is_some())
