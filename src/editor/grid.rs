@@ -68,6 +68,8 @@ pub struct GridState {
     pub dragging: StoredValue<bool>,
     /// The grid's one input.
     pub input: NodeRef<Input>,
+    /// An input-method composition (pinyin being typed) is under way in the input.
+    pub composing: StoredValue<bool>,
     /// The scrolled box holding the table and the input, which is placed in its coordinates.
     pub wrap: NodeRef<Div>,
     /// The report's figures, read when the input moves to a cell.
@@ -119,6 +121,13 @@ impl GridState {
         let Some(cell) = cell_element(&wrap, key) else {
             return;
         };
+        // A press on another cell while pinyin is being typed: the composition is finished
+        // into the cell it was typed in, as leaving the input would, before the input takes
+        // the next cell's value (else that value, or the pinyin, would land in the wrong cell).
+        if self.composing.get_value() {
+            let _ = input.blur();
+            self.composing.set_value(false);
+        }
         place(&input, &cell, &wrap);
         let value = self
             .report
@@ -276,6 +285,7 @@ pub fn TableGrid(
         range,
         dragging: StoredValue::new(false),
         input: NodeRef::new(),
+        composing: StoredValue::new(false),
         wrap: NodeRef::new(),
         report: ctx.report,
     };

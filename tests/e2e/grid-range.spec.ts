@@ -178,3 +178,21 @@ test('a click into the text being typed, a double click and F2 edit a cell in pl
   await expect(cellInput(page, 'requests.new.business')).toHaveValue('87');
   await expectCellValue(page, 'requests.new.business', '87');
 });
+
+test('pinyin being typed in a cell is finished into that cell when another cell is clicked', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '输入法测试局', 2024);
+  await openSection(page, '三、');
+  await page.getByTestId('grid-requests').getByRole('checkbox', { name: '自动合计' }).uncheck();
+  await gridCell(page, 'requests.new.natural').click();
+  // An input method composing "ni" (not yet committed), as a clerk's Chinese IME does.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'ni', selectionStart: 2, selectionEnd: 2 });
+  await expect(cellInput(page, 'requests.new.natural')).toHaveValue('ni');
+  // A press on another cell: the one input moves there, but what was being typed stays in
+  // the cell it was typed in (kept as typed; a finding says it is not a figure).
+  await gridCell(page, 'requests.new.business').click();
+  await expect(cellInput(page, 'requests.new.business')).toBeFocused();
+  await expectCellValue(page, 'requests.new.natural', 'ni');
+  await expectCellValue(page, 'requests.new.business', '');
+});

@@ -79,8 +79,14 @@ pub fn GridInput() -> impl IntoView {
                     if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing); }
                     write(event_target_value(&ev));
                 }
-                on:compositionstart=move |_| if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing) }
-                on:compositionend=move |ev: web_sys::CompositionEvent| write(event_target_value(&ev))
+                on:compositionstart=move |_| {
+                    state.composing.set_value(true);
+                    if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing) }
+                }
+                on:compositionend=move |ev: web_sys::CompositionEvent| {
+                    state.composing.set_value(false);
+                    write(event_target_value(&ev));
+                }
                 on:paste=move |ev| current.with_untracked(|k| on_paste(&ev, k, state, ctx, lang.get_untracked()))
                 on:copy=move |ev| on_copy(&ev, state, ctx, None)
                 on:cut=move |ev| on_copy(&ev, state, ctx, Some(lang.get_untracked()))
