@@ -1,11 +1,11 @@
 //! Per-cell reactive state of the open report: each cell's text, its worst finding and
-//! whether it is a computed total, each in a signal of its own. One render effect follows the
-//! report and the marks and sets only the signals that changed, so a keystroke wakes the
-//! cells it changed, not the two hundred cells of the tables (a signal read by hundreds of
-//! memos costs each of them a re-subscription on every change). It keeps the figures and
-//! marks it last applied and looks only at what differs from them (`report::changed_figures`,
-//! the marks that came or went or changed): comparing every cell on every keystroke was
-//! most of the editor's own work per key (BENCHMARKS.md).
+//! whether it is a computed total, each in a signal of its own. Two render effects, one
+//! following the report and one the marks, set only the signals that changed, so a keystroke
+//! wakes the cells it changed, not the two hundred cells of the tables (a signal read by
+//! hundreds of memos costs each of them a re-subscription on every change). They keep the
+//! figures and marks last applied and look only at what differs from them
+//! (`report::changed_figures`, the marks that came or went or changed): comparing every cell
+//! on every keystroke was most of the editor's own work per key (BENCHMARKS.md).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -90,6 +90,18 @@ enum Change {
     Computed(RwSignal<Option<bool>>, Option<bool>),
 }
 
+/// Sets the signals that changed.
+fn apply(changes: Vec<Change>) {
+    for change in changes {
+        match change {
+            Change::Value(signal, value) => signal.set(value),
+            Change::Severity(signal, severity) => signal.set(severity),
+            Change::Messages(signal, messages) => signal.set(messages),
+            Change::Computed(signal, computed) => signal.set(computed),
+        }
+    }
+}
+
 /// The change of `state`'s text to cell `key`'s in `report`, if it differs.
 fn value_change(state: &CellState, report: &Report, key: &str, changes: &mut Vec<Change>) {
     let now = report.cell_raw(key);
@@ -126,13 +138,17 @@ fn computed_change(
 }
 
 impl Table {
-    /// The signal changes that bring the cells up to `report` and `marks`, recording them as
-    /// applied: the values of the figures that differ from those last applied, the computed
-    /// state of the totals when a figure or the auto-totals setting changed, and the marks of
-    /// the cells whose marks came, went or changed.
-    fn changes(&mut self, report: &Report, marks: &HashMap<String, CellMark>) -> Vec<Change> {
+    /// The signal changes that bring the cells' values and computed states up to `report`,
+    /// recording it as applied: the values of the figures that differ from those last
+    /// applied, and the computed state of the totals when a figure or the auto-totals setting
+    /// changed. Just after the cells were laid out, every cell is compared, marks included.
+    fn figure_changes(
+        &mut self,
+        report: &Report,
+        marks: impl FnOnce() -> HashMap<String, CellMark>,
+    ) -> Vec<Change> {
         if std::mem::take(&mut self.whole) {
-            return self.all_changes(report, marks);
+            return self.all_changes(report, &marks());
         }
         let mut changes = Vec::new();
         let changed = report::changed_figures(&self.figures, &report.figures);
@@ -152,23 +168,31 @@ impl Table {
                 computed_change(state, report, true, key, &mut changes);
             }
         }
-        if self.marks != *marks {
-            let gone = self.marks.keys().filter(|key| !marks.contains_key(*key));
-            let came_or_changed = marks
-                .iter()
-                .filter(|(key, mark)| self.marks.get(*key) != Some(mark))
-                .map(|(key, _)| key);
-            for key in gone.chain(came_or_changed) {
-                if let Some((_, _, state)) = self.index.get(key).and_then(|&i| self.cells.get(i)) {
-                    mark_changes(state, marks.get(key), &mut changes);
-                }
-            }
-            self.marks = marks.clone();
-        }
         changes
     }
 
-    /// [`Table::changes`] looking at every cell.
+    /// The signal changes that bring the cells' colours and tooltips up to `marks`,
+    /// recording them as applied: those of the cells whose marks came, went or changed.
+    fn mark_changes(&mut self, marks: &HashMap<String, CellMark>) -> Vec<Change> {
+        let mut changes = Vec::new();
+        if self.marks == *marks {
+            return changes;
+        }
+        let gone = self.marks.keys().filter(|key| !marks.contains_key(*key));
+        let came_or_changed = marks
+            .iter()
+            .filter(|(key, mark)| self.marks.get(*key) != Some(mark))
+            .map(|(key, _)| key);
+        for key in gone.chain(came_or_changed) {
+            if let Some((_, _, state)) = self.index.get(key).and_then(|&i| self.cells.get(i)) {
+                mark_changes(state, marks.get(key), &mut changes);
+            }
+        }
+        self.marks = marks.clone();
+        changes
+    }
+
+    /// [`Table::figure_changes`] and [`Table::mark_changes`] looking at every cell.
     fn all_changes(&mut self, report: &Report, marks: &HashMap<String, CellMark>) -> Vec<Change> {
         let mut changes = Vec::new();
         for (key, computes, state) in &self.cells {
@@ -184,38 +208,43 @@ impl Table {
 }
 
 impl CellStates {
-    /// Follows `report` and `marks` from now on.
+    /// Follows `report` and `marks` from now on: two effects, so that a keystroke (a change
+    /// of the report) does not compare the marks, and a check (a change of the marks) does
+    /// not compare the figures.
     pub fn new(report: RwSignal<Report>, marks: Memo<HashMap<String, CellMark>>) -> CellStates {
         let states = CellStates {
             table: StoredValue::new(Table::default()),
             extra: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current()),
         };
-        let effect = RenderEffect::new(move |_| {
+        let figures = RenderEffect::new(move |_| {
             report.with(|report| states.rebuild_if_needed(report));
             // Compared under the store's lock, set after it: setting a signal runs what
             // depends on it, which may ask the store for a cell.
             let changes = report.with(|report| {
-                marks.with(|marks| {
-                    states
-                        .table
-                        .try_update_value(|table| table.changes(report, marks))
-                        .unwrap_or_default()
-                })
+                states
+                    .table
+                    .try_update_value(|table| {
+                        table.figure_changes(report, || marks.get_untracked())
+                    })
+                    .unwrap_or_default()
             });
-            for change in changes {
-                match change {
-                    Change::Value(signal, value) => signal.set(value),
-                    Change::Severity(signal, severity) => signal.set(severity),
-                    Change::Messages(signal, messages) => signal.set(messages),
-                    Change::Computed(signal, computed) => signal.set(computed),
-                }
-            }
+            apply(changes);
         });
-        // The effect lives as long as the editor that created it.
-        let effect = StoredValue::new_local(Some(effect));
+        let marked = RenderEffect::new(move |_| {
+            report.with_untracked(|report| states.rebuild_if_needed(report));
+            let changes = marks.with(|marks| {
+                states
+                    .table
+                    .try_update_value(|table| table.mark_changes(marks))
+                    .unwrap_or_default()
+            });
+            apply(changes);
+        });
+        // The effects live as long as the editor that created them.
+        let effects = StoredValue::new_local(Some((figures, marked)));
         on_cleanup(move || {
-            let _ = effect.try_update_value(|effect| effect.take());
+            let _ = effects.try_update_value(|effects| effects.take());
         });
         states
     }

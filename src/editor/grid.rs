@@ -56,6 +56,10 @@ pub struct GridState {
     /// Which cell is focused, as each cell asks it: moving the focus wakes two cells, not
     /// every cell of the table.
     pub focus: StoredValue<Selector<Option<String>>>,
+    /// Which cell is being edited (the focused one, while not in [`Mode::Navigate`]), as
+    /// each cell asks it: the first digit typed into a cell, and the move that ends its
+    /// editing, wake two cells, not the 175 of table 三 (issue 15).
+    pub editing: StoredValue<Selector<Option<String>>>,
     /// The outcome of the last paste: (is an error, message).
     pub message: RwSignal<Option<(bool, String)>>,
     /// Where a range selection started (Shift+arrows, Shift+click, dragging); the range runs
@@ -113,6 +117,12 @@ impl GridState {
     /// typing replaces it), and takes the focus if it has not got it. The input's value and
     /// selection are set here, not by its bindings, which follow a microtask later: the next
     /// key may come first on a slow PC.
+    ///
+    /// The order matters on a slow PC. The cell's place is read first, while the page's
+    /// layout is valid. The value and selection are set next, while the input's box is
+    /// unchanged: setting a focused input's value lays out whatever is pending, there and
+    /// then (after the input's move, 2.6 ms of a Tab at 4× CPU throttling, issue 15). The
+    /// input's new place is written last.
     pub fn move_to(&self, key: &str) {
         let (Some(input), Some(wrap)) = (self.input.get_untracked(), self.wrap.get_untracked())
         else {
@@ -128,17 +138,18 @@ impl GridState {
             let _ = input.blur();
             self.composing.set_value(false);
         }
-        place(&input, &cell, &wrap);
+        let placement = Placement::measure(&cell, &wrap);
         let value = self
             .report
             .with_untracked(|r| r.cell_raw(key).map(|v| v.into_owned()).unwrap_or_default());
         if input.value() != value {
             input.set_value(&value);
         }
+        let _ = input.set_selection_range(0, u32::MAX);
+        placement.apply(&input, &cell);
         self.original.set_value(value);
         self.set_mode(Mode::Navigate);
         self.set_focused(key.to_string());
-        let _ = input.set_selection_range(0, u32::MAX);
         let active = document().active_element();
         if active.as_ref() != Some(input.as_ref()) {
             let _ = input.focus();
@@ -164,7 +175,7 @@ impl GridState {
             self.current.try_get_untracked(),
         ) && let Some(cell) = cell_element(&wrap, &key)
         {
-            place(&input, &cell, &wrap);
+            Placement::measure(&cell, &wrap).apply(&input, &cell);
         }
     }
 }
@@ -176,35 +187,47 @@ fn cell_element(wrap: &web_sys::HtmlDivElement, key: &str) -> Option<web_sys::El
         .flatten()
 }
 
-/// Puts `input` over `cell` (its padding box: the cell's lines stay visible) and scrolls the
-/// cell into view when it is not in sight, as a focus would. Everything is read before
-/// anything is written, while the page's layout is still valid: a read after a write would
-/// make the browser lay the page out there and then (4 ms of a Tab at 4× CPU throttling).
-fn place(
-    input: &web_sys::HtmlInputElement,
-    cell: &web_sys::Element,
-    wrap: &web_sys::HtmlDivElement,
-) {
-    let (at, from) = (
-        cell.get_bounding_client_rect(),
-        wrap.get_bounding_client_rect(),
-    );
-    let left =
-        at.left() - from.left() - f64::from(wrap.client_left()) + f64::from(wrap.scroll_left());
-    let top = at.top() - from.top() - f64::from(wrap.client_top()) + f64::from(wrap.scroll_top());
-    // The cell's right and bottom lines are its borders: the input covers what is inside.
-    let width = f64::from(cell.client_width()).min(at.width());
-    let height = f64::from(cell.client_height()).min(at.height());
-    let seen = in_sight(&at, &from);
-    let style = format!("left:{left}px;top:{top}px;width:{width}px;height:{height}px");
-    if input.get_attribute("style").as_deref() != Some(style.as_str()) {
-        let _ = input.set_attribute("style", &style);
+/// Where the input goes over a cell (its padding box: the cell's lines stay visible), and
+/// whether the cell must be scrolled into view, as a focus would. Measured before anything
+/// is written, while the page's layout is still valid: a read after a write would make the
+/// browser lay the page out there and then (4 ms of a Tab at 4× CPU throttling, issue 15).
+struct Placement {
+    /// The input's `style`: its box in the grid box's coordinates.
+    style: String,
+    /// The cell is wholly in sight already.
+    seen: bool,
+}
+
+impl Placement {
+    fn measure(cell: &web_sys::Element, wrap: &web_sys::HtmlDivElement) -> Placement {
+        let (at, from) = (
+            cell.get_bounding_client_rect(),
+            wrap.get_bounding_client_rect(),
+        );
+        let left =
+            at.left() - from.left() - f64::from(wrap.client_left()) + f64::from(wrap.scroll_left());
+        let top =
+            at.top() - from.top() - f64::from(wrap.client_top()) + f64::from(wrap.scroll_top());
+        // The cell's right and bottom lines are its borders: the input covers what is inside.
+        let width = f64::from(cell.client_width()).min(at.width());
+        let height = f64::from(cell.client_height()).min(at.height());
+        Placement {
+            style: format!("left:{left}px;top:{top}px;width:{width}px;height:{height}px"),
+            seen: in_sight(&at, &from),
+        }
     }
-    if !seen {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-        cell.scroll_into_view_with_scroll_into_view_options(&options);
+
+    /// Puts `input` there, and brings `cell` into view when it is not in sight.
+    fn apply(&self, input: &web_sys::HtmlInputElement, cell: &web_sys::Element) {
+        if input.get_attribute("style").as_deref() != Some(self.style.as_str()) {
+            let _ = input.set_attribute("style", &self.style);
+        }
+        if !self.seen {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            cell.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     }
 }
 
@@ -273,13 +296,19 @@ pub fn TableGrid(
             .then(|| nav.with_value(|nav| GridRange::between(nav, &anchor, &focused)))
             .flatten()
     });
+    let mode = RwSignal::new(Mode::Navigate);
     let state = GridState {
         nav,
-        mode: RwSignal::new(Mode::Navigate),
+        mode,
         original: StoredValue::new(String::new()),
         focused,
         current,
         focus: StoredValue::new(Selector::new(move || focused.get())),
+        editing: StoredValue::new(Selector::new(move || {
+            (mode.get() != Mode::Navigate)
+                .then(|| focused.get())
+                .flatten()
+        })),
         message: RwSignal::new(None),
         anchor,
         range,

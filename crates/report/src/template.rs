@@ -272,6 +272,13 @@ impl Template {
             .and_then(|index| self.cells.list.get(index))
     }
 
+    /// The cell's name as the clerk reads it (its label in the official table, for example
+    /// "本年新收政府信息公开申请数量 · 自然人"), or its key when the template has no such cell.
+    pub fn cell_label(&self, key: &str) -> String {
+        self.cell_spec(key)
+            .map_or_else(|| key.to_string(), |spec| spec.label.clone())
+    }
+
     /// The position of a cell in `cells()`.
     pub fn cell_index(&self, key: &str) -> Option<usize> {
         self.cells.index.get(key).copied()

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use report::Severity;
 
-use super::{GridState, Mode};
+use super::GridState;
 use crate::editor::EditorCtx;
 
 /// Characters beyond which a cell drawn as text may not fit its column and is cut.
@@ -22,12 +22,7 @@ pub fn GridCell(
 ) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let state = expect_context::<GridState>();
-    let label = ctx.report.with_untracked(|r| {
-        r.template()
-            .cell_spec(&key)
-            .map(|s| s.label.clone())
-            .unwrap_or_else(|| key.clone())
-    });
+    let label = ctx.report.with_untracked(|r| r.template().cell_label(&key));
     let position = state.nav.with_value(|nav| report::grid_position(nav, &key));
     // Before any cell of the grid is focused, the first one is current.
     let first = position == Some((0, 0));
@@ -54,6 +49,13 @@ pub fn GridCell(
                 .with_value(|focus| focus.selected(&Some(k.clone())))
         })
     };
+    let editing = move || {
+        key.with_value(|k| {
+            state
+                .editing
+                .with_value(|editing| editing.selected(&Some(k.clone())))
+        })
+    };
     let current = move || focused() || (first && state.focused.with(Option::is_none));
     let move_here = move || key.with_value(|k| state.move_to(k));
     // The text shown. Under the input (the current cell) it is hidden and not kept up to
@@ -74,7 +76,7 @@ pub fn GridCell(
             class:has-warning=move || marked(Severity::Warning) class:has-info=move || marked(Severity::Info)
             class:computed=move || computed.get() == Some(false) class:overridden=move || computed.get() == Some(true)
             class:current=current class:focused=focused class:in-range=move || in_range.get()
-            class:editing=move || focused() && state.mode.get() != Mode::Navigate
+            class:editing=editing
             title=move || messages.get()
             // The input over the current cell lets presses through while it is not being
             // typed in (style/main.css), so a press on any cell arrives here.

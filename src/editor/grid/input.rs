@@ -26,25 +26,28 @@ pub fn GridInput() -> impl IntoView {
     let current = state.current;
     // The current cell's own signals.
     let cell = Memo::new(move |_| current.with(|key| ctx.cells.get(key, ctx.report)));
-    let label = move || {
-        current.with(|key| {
-            ctx.report.with_untracked(|r| {
-                r.template()
-                    .cell_spec(key)
-                    .map(|s| s.label.clone())
-                    .unwrap_or_else(|| key.clone())
-            })
-        })
-    };
+    let label =
+        move || current.with(|key| ctx.report.with_untracked(|r| r.template().cell_label(key)));
     let locked = move || cell.with(|c| c.computed.get() == Some(false));
     let write = move |text: String| current.with_untracked(|k| ctx.type_cell(k, text));
+    // The input shows the current cell's value: a move, an undo, a paste or a computed total
+    // changes it. What the input shows already (what was just typed into it) is not written
+    // again: setting an input's value is a DOM call that costs a twelfth of a digit's
+    // handling, even when the value is the same (issue 15).
+    Effect::new(move |_| {
+        let value = cell.with(|c| c.value.get());
+        if let Some(el) = input.get()
+            && el.value() != value
+        {
+            el.set_value(&value);
+        }
+    });
     view! {
         <form class="cell-form" on:submit=|ev| ev.prevent_default()>
             <input node_ref=input type="text" class="grid-input" inputmode="decimal" autocomplete="off"
                 spellcheck="false" aria-label=label data-cell=move || current.get() readonly=locked
                 class:editing=move || state.mode.get() != Mode::Navigate class:computed=locked
                 aria-invalid=move || cell.with(|c| c.severity.get() == Some(Severity::Error)).then_some("true")
-                prop:value=move || cell.with(|c| c.value.get())
                 on:focus=move |_| {
                     // The focus arrives from outside the grid (a move inside it keeps the
                     // focus here): Tab, a finding's link, a press on a cell. It starts afresh.

@@ -24,10 +24,7 @@ pub fn GridToolbar(
     let focused = move || state.focused.get();
     let label = Memo::new(move |_| {
         let key = focused()?;
-        let template = ctx.template.get();
-        report::Template::get(template)
-            .cell_spec(&key)
-            .map(|s| s.label.clone())
+        Some(report::Template::get(ctx.template.get()).cell_label(&key))
     });
     let message =
         move || focused().and_then(|key| ctx.marks.with(|m| m.get(&key).map(|m| m.1.clone())));

@@ -44,6 +44,15 @@ fn keys_labels_and_kinds() {
     assert!(fee.optional);
     assert_eq!(fee.kind, CellKind::AmountYuan);
     assert!(template.cell_spec("requests.other.total").is_none());
+    // The name a clerk reads: the label, or the key itself for a cell the template lacks.
+    assert_eq!(
+        template.cell_label("requests.withheld.security_stability.natural"),
+        cell.label
+    );
+    assert_eq!(
+        template.cell_label("requests.other.total"),
+        "requests.other.total"
+    );
     let gov_2019 = Template::get(TemplateId::Gov2019);
     assert!(gov_2019.cell_spec("requests.other.total").is_some());
     assert_eq!(
