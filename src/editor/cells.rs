@@ -140,8 +140,8 @@ fn computed_change(
 impl Table {
     /// The signal changes that bring the cells' values and computed states up to `report`,
     /// recording it as applied: the values of the figures that differ from those last
-    /// applied, and the computed state of the totals when a figure or the auto-totals setting
-    /// changed. Just after the cells were laid out, every cell is compared, marks included.
+    /// applied, and the computed state of the totals when the auto-totals setting changed.
+    /// Just after the cells were laid out, every cell is compared, marks included.
     fn figure_changes(
         &mut self,
         report: &Report,
@@ -162,7 +162,9 @@ impl Table {
                 value_change(state, report, key, &mut changes);
             }
         }
-        if auto_changed || !changed.is_empty() {
+        // Whether a total is computed, and overridden, is the auto-totals setting's alone
+        // (`Report::is_overridden`): a figure typed leaves it as it was.
+        if auto_changed {
             self.auto_totals = report.auto_totals.clone();
             for (key, _, state) in self.cells.iter().filter(|(_, computes, _)| *computes) {
                 computed_change(state, report, true, key, &mut changes);
