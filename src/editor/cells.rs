@@ -56,13 +56,6 @@ pub struct CellStates {
     owner: StoredValue<Option<Owner>>,
 }
 
-fn raw(report: &Report, key: &str) -> String {
-    report
-        .cell_raw(key)
-        .map(|v| v.into_owned())
-        .unwrap_or_default()
-}
-
 fn computed(report: &Report, computes: bool, key: &str) -> Option<bool> {
     (computes && report.auto_totals_enabled()).then(|| report.is_overridden(key))
 }
@@ -276,7 +269,7 @@ impl CellStates {
                 let state = old.remove(&spec.key).unwrap_or_else(|| {
                     CellState::new(
                         owner.as_ref(),
-                        raw(report, &spec.key),
+                        report.cell_text(&spec.key),
                         computed(report, computes, &spec.key),
                     )
                 });
@@ -310,7 +303,7 @@ impl CellStates {
         if let Some(state) = known.or_else(|| self.extra.with_value(|e| e.get(key).copied())) {
             return state;
         }
-        let value = report.with_untracked(|r| raw(r, key));
+        let value = report.with_untracked(|r| r.cell_text(key));
         let state = CellState::new(self.owner.get_value().as_ref(), value, None);
         self.extra
             .update_value(|extra| _ = extra.insert(key.to_string(), state));

@@ -139,9 +139,7 @@ impl GridState {
             self.composing.set_value(false);
         }
         let placement = Placement::measure(&cell, &wrap);
-        let value = self
-            .report
-            .with_untracked(|r| r.cell_raw(key).map(|v| v.into_owned()).unwrap_or_default());
+        let value = self.report.with_untracked(|r| r.cell_text(key));
         if input.value() != value {
             input.set_value(&value);
         }

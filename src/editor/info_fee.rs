@@ -18,7 +18,7 @@ pub fn InfoFeeFields() -> impl IntoView {
             <legend>{move || tr(lang.get(), Text::InfoFee)}</legend>
             {cells.iter().map(|cell| {
                 let key = cell.key;
-                let value = move || ctx.report.with(|r| r.cell_raw(key).map(|v| v.into_owned()).unwrap_or_default());
+                let value = move || ctx.report.with(|r| r.cell_text(key));
                 let mark = move || ctx.marks.with(|m| m.get(key).cloned());
                 let class = move || match mark().map(|m| m.0) {
                     Some(Severity::Error) => "has-error",

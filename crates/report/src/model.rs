@@ -357,6 +357,13 @@ impl Report {
             .and_then(CellValue::raw)
     }
 
+    /// What a cell shows for editing: what was typed, or an empty text when it is blank.
+    pub fn cell_text(&self, key: &str) -> String {
+        self.cell_raw(key)
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_default()
+    }
+
     /// The parsed value of a cell, read with the kind the template gives it (a key the
     /// template does not have is read as a plain amount).
     pub fn cell_figure(&self, key: &str) -> Result<Figure, FigureError> {

@@ -128,11 +128,7 @@ pub fn on_copy(ev: &ClipboardEvent, state: GridState, ctx: EditorCtx, cut: Optio
     };
     let values: Vec<Vec<String>> = ctx.report.with_untracked(|r| {
         keys.iter()
-            .map(|line| {
-                line.iter()
-                    .map(|k| r.cell_raw(k).map(|v| v.into_owned()).unwrap_or_default())
-                    .collect()
-            })
+            .map(|line| line.iter().map(|k| r.cell_text(k)).collect())
             .collect()
     });
     let Some(data) = ev.clipboard_data() else {
@@ -203,11 +199,9 @@ pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx
             });
             let message = tr(lang, Text::PasteDone).replace("{n}", &count.to_string());
             state.message.set(Some((false, message)));
-            state.original.set_value(
-                ctx.report.with_untracked(|r| {
-                    r.cell_raw(key).map(|v| v.into_owned()).unwrap_or_default()
-                }),
-            );
+            state
+                .original
+                .set_value(ctx.report.with_untracked(|r| r.cell_text(key)));
         }
         Err(PasteError::Overflow { rows, columns }) => {
             let message = tr(lang, Text::PasteOverflow)

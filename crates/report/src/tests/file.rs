@@ -128,6 +128,9 @@ fn version_0_is_migrated() {
         report.figures.get("appeals.review.total"),
         Some(&CellValue::Null)
     );
+    // What the cell shows for editing: the text typed, and nothing for a blank cell.
+    assert_eq!(report.cell_text("requests.new.total"), "3");
+    assert_eq!(report.cell_text("appeals.review.total"), "");
     assert!(report.extra.contains_key("notes") && !report.extra.contains_key("tables"));
     let bad = from_json(r#"{"format": "nianbao/report", "version": 0, "tables": {"requests": 3}}"#);
     assert!(matches!(bad, Err(LoadError::Invalid { path, .. }) if path == "tables.requests"));
