@@ -275,11 +275,18 @@ async fn the_grid_input_sits_over_the_current_cell_and_the_others_show_their_val
     assert_eq!(focused_cell().await, "requests.new.legal");
     assert!(input_over("requests.new.legal").await);
     assert!(!input_over("requests.new.research").await);
-    // A value too long for its column is cut as text, and kept whole.
+    // A value too long for its column is cut as text, and kept whole. Under the input the
+    // text keeps the class it had while it is typed over (a class change there lays the
+    // whole page out again); it follows as the input leaves.
     type_into_focused("1234567890");
     settle().await;
+    assert!(!text_class("requests.new.legal").contains("long"));
     press("ArrowLeft", false);
     settle().await;
+    // The input holds the next cell's value, wholly selected: typing replaces it.
+    assert_eq!(focused_cell().await, "requests.new.nonprofit");
+    assert_eq!(grid_input().value(), "6");
+    assert_eq!(selected_text(&grid_input()), "6");
     assert_eq!(cell_value("requests.new.legal"), "1234567890");
     assert!(text_class("requests.new.legal").contains("long"));
     assert!(!text_class("requests.new.research").contains("long"));

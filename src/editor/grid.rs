@@ -140,10 +140,25 @@ impl GridState {
         }
         let placement = Placement::measure(&cell, &wrap);
         let value = self.report.with_untracked(|r| r.cell_text(key));
-        if input.value() != value {
-            input.set_value(&value);
+        // One change of the input's text and selection: setting the value moves the caret to
+        // its end, a selection change of its own that the browser lays out and reports (an
+        // eighth of a Tab, issue 15), before the whole value is selected again.
+        let differs = input.value() != value;
+        let done = differs
+            && input
+                .set_range_text_with_start_and_end_and_selection_mode(
+                    &value,
+                    0,
+                    u32::MAX,
+                    web_sys::SelectionMode::Select,
+                )
+                .is_ok();
+        if !done {
+            if differs {
+                input.set_value(&value);
+            }
+            let _ = input.set_selection_range(0, u32::MAX);
         }
-        let _ = input.set_selection_range(0, u32::MAX);
         placement.apply(&input, &cell);
         self.original.set_value(value);
         self.set_mode(Mode::Navigate);

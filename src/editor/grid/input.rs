@@ -28,6 +28,7 @@ pub fn GridInput() -> impl IntoView {
     let cell = Memo::new(move |_| current.with(|key| ctx.cells.get(key, ctx.report)));
     let label =
         move || current.with(|key| ctx.report.with_untracked(|r| r.template().cell_label(key)));
+    // A computed total under auto-totals takes no typing (read untracked by a key's handler).
     let locked = move || cell.with(|c| c.computed.get() == Some(false));
     let write = move |text: String| current.with_untracked(|k| ctx.type_cell(k, text));
     // The input shows the current cell's value: a move, an undo, a paste or a computed total
@@ -73,8 +74,7 @@ pub fn GridInput() -> impl IntoView {
                 }
                 on:keydown=move |ev| if let Some(el) = input.get_untracked() {
                     let key = current.get_untracked();
-                    let locked = cell.with_untracked(|c| c.computed.get_untracked() == Some(false));
-                    on_keydown(&ev, &el, &key, state, ctx, locked, lang.get_untracked());
+                    on_keydown(&ev, &el, &key, state, ctx, untrack(locked), lang.get_untracked());
                 }
                 on:input=move |ev| {
                     if crate::dom::is_composing(&ev) { return; }

@@ -4,18 +4,10 @@
 // twentieth, and the slowest TOP tasks with what is inside each (events, style, layout with
 // its dirty/total objects, the frame's phases). Env: BASE_URL (a served build), THROTTLE (4),
 // EDITS (200), TOP (15), PROSE (typing.mjs).
-import { openTyping, typeDigits } from './typing.mjs';
+import { traceTyping } from './typing.mjs';
 
 const TOP = Number(process.env.TOP ?? 15);
-const { browser, page } = await openTyping(Number(process.env.THROTTLE ?? 4));
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-await typeDigits(page);
-const trace = await browser.stopTracing();
-await browser.close();
-const events = JSON.parse(trace.toString('utf8')).traceEvents ?? [];
-const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-const on = (e) => main.has(`${e.pid}:${e.tid}`);
-const mine = events.filter(on);
+const mine = await traceTyping(Number(process.env.THROTTLE ?? 4));
 const keyed = mine.filter((e) => e.name === 'EventDispatch' && ['keydown', 'keypress', 'input'].includes(e.args?.data?.type));
 const tasks = mine.filter((e) => e.ph === 'X' && e.name === 'RunTask');
 const out = [];

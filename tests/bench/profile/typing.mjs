@@ -39,3 +39,19 @@ export async function typeDigits(page) {
   }
   await page.waitForTimeout(300);
 }
+
+/**
+ * Types as the bench does in a traced page (THROTTLE×, `categories` added to the timeline's)
+ * and returns the renderer main thread's trace events. `before(page)` runs before the trace.
+ */
+export async function traceTyping(throttle, categories = [], before = async () => {}) {
+  const { browser, page } = await openTyping(throttle);
+  await before(page);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...categories] });
+  await typeDigits(page);
+  const trace = await browser.stopTracing();
+  await browser.close();
+  const events = JSON.parse(trace.toString('utf8')).traceEvents ?? [];
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => main.has(`${e.pid}:${e.tid}`));
+}
