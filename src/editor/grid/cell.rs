@@ -12,6 +12,16 @@ use crate::editor::EditorCtx;
 /// Characters beyond which a cell drawn as text may not fit its column and is cut.
 const LONG_VALUE: usize = 6;
 
+/// Reads a cell's `value` as its text shows it: untracked while the cell is `current` (under
+/// the input), tracked otherwise.
+fn read_shown<T>(value: RwSignal<String>, current: bool, read: impl FnOnce(&String) -> T) -> T {
+    if current {
+        value.with_untracked(read)
+    } else {
+        value.with(read)
+    }
+}
+
 /// A figure cell.
 #[component]
 pub fn GridCell(
@@ -42,45 +52,23 @@ pub fn GridCell(
     let messages = cell.messages;
     // Each mark is a class of its own, woken by its own change.
     let marked = move |mark: Severity| severity.get() == Some(mark);
-    let focused = move || {
-        key.with_value(|k| {
-            state
-                .focus
-                .with_value(|focus| focus.selected(&Some(k.clone())))
-        })
+    // Whether the grid's focus or editing selector names this cell.
+    let selected = move |selector: StoredValue<Selector<Option<String>>>| {
+        key.with_value(|k| selector.with_value(|s| s.selected(&Some(k.clone()))))
     };
-    let editing = move || {
-        key.with_value(|k| {
-            state
-                .editing
-                .with_value(|editing| editing.selected(&Some(k.clone())))
-        })
-    };
+    let focused = move || selected(state.focus);
+    let editing = move || selected(state.editing);
     let current = move || focused() || (first && state.focused.with(Option::is_none));
     let move_here = move || key.with_value(|k| state.move_to(k));
-    // The text shown. Under the input (the current cell) it is hidden and not kept up to
-    // date: a changing text would lay the table out again on every key typed into the input,
-    // and taking it out of the layout instead would lay the table out on every move (4–5 ms
-    // of a Tab's frame at 4× CPU throttling, issue 15). It is brought up to date as the
-    // input leaves.
-    let shown = move || {
-        if current() {
-            value.get_untracked()
-        } else {
-            value.get()
-        }
-    };
-    // Whether the text shown is cut, by the same rule: a class changing under the input as
-    // its value grows past the column laid the whole page out again (826 objects, 2.7 ms at
-    // 4× CPU throttling, once in every cell typed; issue 15).
-    let long = move || {
-        let long = |v: &String| v.chars().count() > LONG_VALUE;
-        if current() {
-            value.with_untracked(long)
-        } else {
-            value.with(long)
-        }
-    };
+    // The text shown, and whether it is cut, read from the cell's value. Under the input
+    // (the current cell) the text is hidden and not kept up to date: a changing text, or its
+    // `long` class flipping as the value grows past the column, would lay the table out
+    // again on a key typed into the input (the class: the whole page, 826 objects, 2.7 ms at
+    // 4× CPU throttling), and taking it out of the layout instead would lay the table out on
+    // every move (4–5 ms of a Tab's frame; issue 15). It is brought up to date as the input
+    // leaves.
+    let shown = move || read_shown(value, current(), String::clone);
+    let long = move || read_shown(value, current(), |v| v.chars().count() > LONG_VALUE);
     view! {
         <td class="cell" colspan=colspan.to_string() data-cell=key.get_value() data-label=label
             class:has-error=move || marked(Severity::Error)
