@@ -1,8 +1,7 @@
-// Before the workers start, one browser loads the app once and says how long that took.
-// The first test of each worker has been seen to stall on its first page load in CI (the
-// static page shown, no load event within a minute; issue 15's note), cause unknown: this
-// meets the cold server and browser first, and when the load stalls it prints the requests
-// still open, so the CI log says where it stuck.
+// Before the workers start, one browser loads the app once and says how long that took. It
+// meets the cold server and browser first; should a load ever stall again (it did, until the
+// test server answered each connection on a thread of its own: issue 15), it prints the
+// requests still open, so the CI log says where it stuck.
 import { chromium, type FullConfig } from '@playwright/test';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {

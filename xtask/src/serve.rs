@@ -1,13 +1,14 @@
 //! `cargo xtask serve`: builds the release app and serves dist/ on 127.0.0.1 as production
 //! should: the precompressed `.br`/`.gz` copies when the browser accepts them, the right MIME
 //! types (`application/wasm` for streaming compilation), long-lived caching for hashed
-//! assets and revalidation for `index.html` and `sw.js`. HTTP itself is `tiny_http`'s.
+//! assets and revalidation for `index.html` and `sw.js`, over HTTP/1.1 with kept-alive
+//! connections (request heads parsed by `httparse`).
 
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::thread;
-use std::time::UNIX_EPOCH;
-
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use std::time::{Duration, UNIX_EPOCH};
 
 use crate::{dist, setup};
 
@@ -46,51 +47,6 @@ fn port_from(args: &[String]) -> Result<u16, String> {
     Ok(port)
 }
 
-/// Listens on 127.0.0.1:port (port 0 picks a free one).
-pub(crate) fn bind(port: u16) -> Result<Server, String> {
-    Server::http(("127.0.0.1", port))
-        .map_err(|err| format!("cannot listen on 127.0.0.1:{port}: {err}"))
-}
-
-/// The port a server listens on.
-pub(crate) fn port_of(server: &Server) -> Result<u16, String> {
-    server
-        .server_addr()
-        .to_ip()
-        .map(|addr| addr.port())
-        .ok_or_else(|| "the server has no IP address".to_string())
-}
-
-/// Serves files below `dist` until the process ends; one thread per request.
-pub(crate) fn serve_forever(server: Server, dist: PathBuf) {
-    for request in server.incoming_requests() {
-        let dist = dist.clone();
-        thread::spawn(move || {
-            let reply = answer(
-                &dist,
-                request.method(),
-                request.url(),
-                &headers_of(&request),
-            );
-            // The browser may have gone away; nothing to do about it.
-            let _ = respond(request, reply);
-        });
-    }
-}
-
-fn headers_of(request: &Request) -> Vec<(String, String)> {
-    request
-        .headers()
-        .iter()
-        .map(|h| {
-            (
-                h.field.as_str().as_str().to_ascii_lowercase(),
-                h.value.to_string(),
-            )
-        })
-        .collect()
-}
-
 /// What to send back: status, headers and the file to send (or a short text body).
 #[derive(Debug, PartialEq)]
 pub(crate) struct Reply {
@@ -108,59 +64,246 @@ pub(crate) enum Body {
     Empty,
 }
 
-fn respond(request: Request, reply: Reply) -> std::io::Result<()> {
-    let headers: Vec<Header> = reply
-        .headers
-        .iter()
-        .filter_map(|(name, value)| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok())
-        .collect();
-    let status = StatusCode(reply.status);
-    let bytes = match (&reply.body, reply.head_only) {
-        (Body::File(path), false) => std::fs::read(path)?,
-        (Body::Text(text), false) => text.as_bytes().to_vec(),
-        _ => Vec::new(),
+/// A listening socket on 127.0.0.1: `bind` opens it, `serve_forever` answers on it.
+pub(crate) struct Server(TcpListener);
+
+/// Listens on 127.0.0.1:port (port 0 picks a free one).
+pub(crate) fn bind(port: u16) -> Result<Server, String> {
+    TcpListener::bind(("127.0.0.1", port))
+        .map(Server)
+        .map_err(|err| format!("cannot listen on 127.0.0.1:{port}: {err}"))
+}
+
+/// The port a server listens on.
+pub(crate) fn port_of(server: &Server) -> Result<u16, String> {
+    server
+        .0
+        .local_addr()
+        .map(|addr| addr.port())
+        .map_err(|err| format!("the server has no address: {err}"))
+}
+
+/// Serves files below `dist` until the process ends, one thread per connection, so no
+/// connection ever waits for another. (tiny_http 0.12, used before, handed connections to a
+/// thread pool that could lose a wakeup: in a burst of new connections, as a browser opens
+/// for a page's assets, one could stay unanswered for as long as the others were kept
+/// alive. That was the e2e tests' stalled first load; the test
+/// `a_burst_of_kept_alive_connections_is_answered_at_once` fails on it.)
+pub(crate) fn serve_forever(server: Server, dist: PathBuf) {
+    for stream in server.0.incoming() {
+        // A connection that failed before it was accepted concerns no one.
+        let Ok(stream) = stream else { continue };
+        let dist = dist.clone();
+        thread::spawn(move || {
+            // The browser may have gone away; nothing to do about it.
+            let _ = serve_connection(stream, &dist);
+        });
+    }
+}
+
+/// How long a kept-alive connection may stay idle before it is closed.
+const IDLE: Duration = Duration::from_secs(120);
+
+/// The most a request's line and headers may take.
+const MAX_HEAD: usize = 16 * 1024;
+
+/// Answers the requests of one connection in turn until the browser closes it, asks to
+/// close it, or leaves it idle past `IDLE`.
+fn serve_connection(stream: TcpStream, dist: &Path) -> io::Result<()> {
+    stream.set_read_timeout(Some(IDLE))?;
+    // Each reply is written whole; nothing is gained by holding back its last segment.
+    stream.set_nodelay(true)?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut writer = stream;
+    loop {
+        let request = match read_request(&mut reader)? {
+            None => return Ok(()),
+            Some(Ok(request)) => request,
+            Some(Err(status)) => {
+                let reply = Reply {
+                    status,
+                    headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
+                    body: Body::Text("bad request"),
+                    head_only: false,
+                };
+                return write_reply(&mut writer, &reply, false);
+            }
+        };
+        let reply = answer(dist, &request.method, &request.target, &request.headers);
+        write_reply(&mut writer, &reply, request.keep_alive)?;
+        if !request.keep_alive {
+            return Ok(());
+        }
+    }
+}
+
+/// One request's head, as `answer` needs it.
+#[derive(Debug, PartialEq)]
+struct RequestHead {
+    method: String,
+    target: String,
+    /// Field names in lower case.
+    headers: Vec<(String, String)>,
+    keep_alive: bool,
+}
+
+/// Reads the next request's head and skips any body it announces. `None` when the
+/// connection ended (or stayed idle) before a request began; `Some(Err(status))` for a
+/// request this server will not read: malformed, too large, or with a chunked body.
+fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Result<RequestHead, u16>>> {
+    let mut head = Vec::new();
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(err) if head.is_empty() && is_idle_end(&err) => return Ok(None),
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            return Ok(None);
+        }
+        let before = head.len();
+        head.extend_from_slice(available);
+        let mut fields = [httparse::EMPTY_HEADER; 64];
+        let mut request = httparse::Request::new(&mut fields);
+        match request.parse(&head) {
+            Ok(httparse::Status::Complete(length)) if length > MAX_HEAD => {
+                return Ok(Some(Err(431)));
+            }
+            Ok(httparse::Status::Complete(length)) => {
+                // Only the head is consumed: a pipelined next request stays in the reader.
+                reader.consume(length - before);
+                let parsed = RequestHead::from(&request);
+                let field = |name: &str| {
+                    parsed
+                        .headers
+                        .iter()
+                        .find(|(field, _)| field == name)
+                        .map(|(_, value)| value.as_str())
+                };
+                if field("transfer-encoding").is_some() {
+                    return Ok(Some(Err(411)));
+                }
+                match field("content-length").map(str::parse::<u64>) {
+                    Some(Ok(length)) => {
+                        io::copy(&mut reader.take(length), &mut io::sink())?;
+                    }
+                    Some(Err(_)) => return Ok(Some(Err(400))),
+                    None => {}
+                }
+                return Ok(Some(Ok(parsed)));
+            }
+            Ok(httparse::Status::Partial) if head.len() <= MAX_HEAD => {
+                reader.consume(head.len() - before);
+            }
+            Ok(httparse::Status::Partial) => return Ok(Some(Err(431))),
+            Err(_) => return Ok(Some(Err(400))),
+        }
+    }
+}
+
+/// A read that ended because the browser closed the connection or left it idle.
+fn is_idle_end(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::WouldBlock
+            | io::ErrorKind::TimedOut
+            | io::ErrorKind::ConnectionReset
+            | io::ErrorKind::ConnectionAborted
+    )
+}
+
+impl From<&httparse::Request<'_, '_>> for RequestHead {
+    fn from(request: &httparse::Request<'_, '_>) -> Self {
+        let headers: Vec<(String, String)> = request
+            .headers
+            .iter()
+            .map(|field| {
+                (
+                    field.name.to_ascii_lowercase(),
+                    String::from_utf8_lossy(field.value).trim().to_string(),
+                )
+            })
+            .collect();
+        let connection = headers
+            .iter()
+            .find(|(name, _)| name == "connection")
+            .map(|(_, value)| value.to_ascii_lowercase())
+            .unwrap_or_default();
+        // HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to.
+        let keep_alive = if request.version == Some(1) {
+            !connection.contains("close")
+        } else {
+            connection.contains("keep-alive")
+        };
+        RequestHead {
+            method: request.method.unwrap_or("").to_string(),
+            target: request.path.unwrap_or("/").to_string(),
+            headers,
+            keep_alive,
+        }
+    }
+}
+
+/// Writes a reply: status line, headers, a `Content-Length` (the browser then knows the
+/// wasm's size up front; a HEAD gets the length its GET would send), and the body unless the
+/// request was a HEAD.
+fn write_reply(writer: &mut impl Write, reply: &Reply, keep_alive: bool) -> io::Result<()> {
+    let (length, mut file) = match &reply.body {
+        Body::File(path) => {
+            let file = std::fs::File::open(path)?;
+            (file.metadata()?.len(), Some(file))
+        }
+        Body::Text(text) => (text.len() as u64, None),
+        Body::Empty => (0, None),
     };
-    // Always a Content-Length (tiny_http would chunk bodies over 32 KB): the browser then
-    // knows the wasm's size up front.
-    let mut response = Response::from_data(bytes)
-        .with_status_code(status)
-        .with_chunked_threshold(usize::MAX);
-    for header in headers {
-        response.add_header(header);
+    let mut head = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
+    for (name, value) in &reply.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
     }
-    if reply.head_only
-        && let Body::File(path) = &reply.body
-    {
-        // tiny_http drops the body of a HEAD request but sends our length.
-        let length = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        let response = Response::new(
-            status,
-            response.headers().to_vec(),
-            std::io::empty(),
-            usize::try_from(length).ok(),
-            None,
-        )
-        .with_chunked_threshold(usize::MAX);
-        return request.respond(response);
+    // A 304 has no body; a length there would have to be that of the 200 it stands for.
+    if reply.status != 304 {
+        head.push_str(&format!("Content-Length: {length}\r\n"));
     }
-    request.respond(response)
+    let connection = if keep_alive { "keep-alive" } else { "close" };
+    head.push_str(&format!("Connection: {connection}\r\n\r\n"));
+    let mut out = BufWriter::new(writer);
+    out.write_all(head.as_bytes())?;
+    if !reply.head_only {
+        match (&reply.body, file.as_mut()) {
+            (_, Some(file)) => {
+                io::copy(file, &mut out)?;
+            }
+            (Body::Text(text), None) => out.write_all(text.as_bytes())?,
+            _ => {}
+        }
+    }
+    out.flush()
+}
+
+/// The reason phrase of the statuses this server sends.
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        304 => "Not Modified",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        411 => "Length Required",
+        431 => "Request Header Fields Too Large",
+        _ => "Error",
+    }
 }
 
 /// Decides the reply to one request: pure, so it is tested without sockets.
-pub(crate) fn answer(
-    dist: &Path,
-    method: &Method,
-    url: &str,
-    headers: &[(String, String)],
-) -> Reply {
+pub(crate) fn answer(dist: &Path, method: &str, url: &str, headers: &[(String, String)]) -> Reply {
     let header = |name: &str| {
         headers
             .iter()
             .find(|(field, _)| field == name)
             .map(|(_, value)| value.as_str())
     };
-    let head_only = *method == Method::Head;
-    if !matches!(method, Method::Get | Method::Head) {
+    let head_only = method == "HEAD";
+    if !matches!(method, "GET" | "HEAD") {
         return Reply {
             status: 405,
             headers: vec![("Allow", "GET, HEAD".into())],
@@ -377,7 +520,7 @@ mod tests {
 
     fn get(dist: &Path, url: &str, accept: &str) -> Reply {
         let headers = vec![("accept-encoding".to_string(), accept.to_string())];
-        answer(dist, &Method::Get, url, &headers)
+        answer(dist, "GET", url, &headers)
     }
 
     fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
@@ -446,13 +589,13 @@ mod tests {
         assert_eq!(get(&dir, "/%2e%2e/etc/passwd", "").status, 404);
         assert_eq!(get(&dir, "/missing.js", "").status, 404);
         assert_eq!(get(&dir, "/%zz", "").status, 404);
-        let post = answer(&dir, &Method::Post, "/", &[]);
+        let post = answer(&dir, "POST", "/", &[]);
         assert_eq!(post.status, 405);
         let first = get(&dir, "/", "br");
         let etag = header(&first, "ETag").expect("an ETag").to_string();
         let again = answer(
             &dir,
-            &Method::Get,
+            "GET",
             "/",
             &[
                 ("accept-encoding".into(), "br".into()),
@@ -463,7 +606,7 @@ mod tests {
         // Another encoding is another representation.
         let gzip = get(&dir, "/", "gzip");
         assert_ne!(header(&gzip, "ETag"), Some(etag.as_str()));
-        let head = answer(&dir, &Method::Head, "/", &[]);
+        let head = answer(&dir, "HEAD", "/", &[]);
         assert!(head.head_only && head.status == 200);
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -499,6 +642,161 @@ mod tests {
             lower.contains(&format!("content-length: {br_len}")),
             "{head}"
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Reads a reply's head, byte by byte so nothing after it is taken.
+    fn read_head(stream: &mut std::net::TcpStream) -> String {
+        let mut bytes = Vec::new();
+        let mut byte = [0u8; 1];
+        while !bytes.ends_with(b"\r\n\r\n") {
+            let read = stream.read(&mut byte).expect("a reply");
+            assert_eq!(read, 1, "the connection closed mid-head: {bytes:?}");
+            bytes.push(byte[0]);
+        }
+        String::from_utf8(bytes).expect("a text head")
+    }
+
+    /// Sends `request` and reads one reply: its head, and its body by the length it gives.
+    fn exchange(stream: &mut std::net::TcpStream, request: &str) -> (String, Vec<u8>) {
+        stream.write_all(request.as_bytes()).expect("send");
+        let head = read_head(stream);
+        let length = head
+            .lines()
+            .find_map(|line| {
+                line.to_ascii_lowercase()
+                    .strip_prefix("content-length: ")
+                    .map(str::to_string)
+            })
+            .map_or(0, |n| n.trim().parse::<usize>().expect("a length"));
+        let sent = if head.starts_with("HTTP/1.1 304") {
+            0
+        } else {
+            length
+        };
+        let mut body = vec![0u8; sent];
+        stream.read_exact(&mut body).expect("the body");
+        (head, body)
+    }
+
+    fn serve(dir: &Path) -> u16 {
+        let server = bind(0).expect("a free port");
+        let port = port_of(&server).expect("port");
+        let root = dir.to_path_buf();
+        thread::spawn(move || serve_forever(server, root));
+        port
+    }
+
+    fn connect(port: u16) -> std::net::TcpStream {
+        let stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        stream
+    }
+
+    /// A browser opens several connections at once for a page's assets and keeps them open.
+    /// Each must be answered while the others stay open.
+    #[test]
+    fn a_burst_of_kept_alive_connections_is_answered_at_once() {
+        let dir = dist("burst");
+        let port = serve(&dir);
+        for round in 0..30 {
+            let mut streams: Vec<_> = (0..8)
+                .map(|_| {
+                    let mut stream = connect(port);
+                    stream
+                        .write_all(b"GET /icon-192.png HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .expect("send");
+                    stream
+                })
+                .collect();
+            for (index, stream) in streams.iter_mut().enumerate() {
+                let mut reply = [0u8; 12];
+                let read = stream.read_exact(&mut reply);
+                assert!(
+                    read.is_ok() && reply.starts_with(b"HTTP/1.1 200"),
+                    "round {round}, connection {index}: {read:?}"
+                );
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_kept_alive_connection_answers_requests_in_turn() {
+        let dir = dist("keep-alive");
+        let port = serve(&dir);
+        let mut stream = connect(port);
+        let (head, body) = exchange(
+            &mut stream,
+            "GET /index.html HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n",
+        );
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert!(head.contains("Connection: keep-alive"), "{head}");
+        assert_eq!(
+            body,
+            std::fs::read(dir.join("index.html.gz")).expect("the gzip copy")
+        );
+        let etag = head
+            .lines()
+            .find_map(|line| line.strip_prefix("ETag: "))
+            .expect("an ETag")
+            .to_string();
+        // A HEAD gets the GET's length and no body: the next reply follows its head at once.
+        stream
+            .write_all(b"HEAD /icon-192.png HTTP/1.1\r\nHost: x\r\n\r\n")
+            .expect("send");
+        let head = read_head(&mut stream);
+        assert!(head.contains("Content-Length: 4\r\n"), "{head}");
+        let (head, body) = exchange(&mut stream, "GET /icon-192.png HTTP/1.1\r\nHost: x\r\n\r\n");
+        assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+        assert_eq!(body, b"\x89PNG");
+        // A request with a body: the body is skipped, the method refused.
+        let (head, _) = exchange(
+            &mut stream,
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+        );
+        assert!(head.starts_with("HTTP/1.1 405"), "{head}");
+        let (head, body) = exchange(
+            &mut stream,
+            &format!(
+                "GET /index.html HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nIf-None-Match: {etag}\r\n\r\n"
+            ),
+        );
+        assert!(head.starts_with("HTTP/1.1 304"), "{head}");
+        assert!(body.is_empty());
+        let (head, body) = exchange(
+            &mut stream,
+            "GET /missing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        );
+        assert!(head.starts_with("HTTP/1.1 404"), "{head}");
+        assert!(head.contains("Connection: close"), "{head}");
+        assert_eq!(body, b"not found");
+        let mut rest = Vec::new();
+        stream.read_to_end(&mut rest).expect("closed");
+        assert!(rest.is_empty(), "nothing after a closing reply");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_request_that_cannot_be_read_gets_a_4xx_and_the_connection_closes() {
+        let dir = dist("malformed");
+        let port = serve(&dir);
+        for request in [
+            "GET / HTTP/1.1\r\nHost x\r\n\r\n".to_string(),
+            format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(20_000)),
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n".to_string(),
+            "GET / HTTP/1.1\r\nContent-Length: lots\r\n\r\n".to_string(),
+        ] {
+            let mut stream = connect(port);
+            let (head, _) = exchange(&mut stream, &request);
+            assert!(head.starts_with("HTTP/1.1 4"), "{head}");
+            assert!(head.contains("Connection: close"), "{head}");
+            let mut rest = Vec::new();
+            stream.read_to_end(&mut rest).expect("closed");
+            assert!(rest.is_empty(), "nothing after a closing reply: {rest:?}");
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
