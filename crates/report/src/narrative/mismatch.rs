@@ -9,7 +9,9 @@
 //! 新收 + 上年结转; a group such as 不予公开 is the sum of its sub-rows; 行政诉讼 is
 //! 直接起诉 + 复议后起诉. A table cell that is blank or unreadable silences the comparison.
 
-use super::numbers::{Quantity, SCALE, Sentence, Text, format_value, is_case_unit};
+use super::numbers::{
+    Letters, Quantity, SCALE, Sentence, Text, Words, format_value, holds, is_case_unit, letters_of,
+};
 use crate::model::Report;
 use crate::template::TemplateId;
 
@@ -81,51 +83,23 @@ fn documents_in(text: &Text, start: usize, end: usize) -> Vec<(usize, Document)>
     found
 }
 
-/// The characters of a short text as bits (a character sets bit `code % 128`): a word with a
-/// character whose bit is clear is not in the text. A figure's lead is tested against some
-/// sixty words; this answers most of them without a search (a search per word was most of
-/// the cost of reading a sentence with many figures).
-#[derive(Debug, Clone, Copy)]
-struct Letters(u128);
-
-impl Letters {
-    fn of(text: &str) -> Letters {
-        Letters(
-            text.chars()
-                .fold(0, |bits, ch| bits | 1 << (u32::from(ch) % 128)),
-        )
-    }
-
-    /// Whether `text`, whose letters (or more) these are, holds `word`.
-    fn found(self, text: &str, word: &str) -> bool {
-        word.chars()
-            .all(|ch| self.0 & 1 << (u32::from(ch) % 128) != 0)
-            && text.contains(word)
-    }
-
-    /// Whether `text`, whose letters (or more) these are, holds any of `words`.
-    fn any(self, text: &str, words: &[&str]) -> bool {
-        words.iter().any(|word| self.found(text, word))
-    }
-}
-
 /// A table 二 figure: an action (制发, 废止, 现行有效) on a document type named in the lead or,
 /// for a clause like “废止3件”, earlier in the sentence. Review, filing and revision counts
 /// (审查, 备案, 清理, 修订) are other measures.
 fn active_kind(lead: &str, sentence_document: Option<Document>) -> Option<Kind> {
-    const OTHER_MEASURES: [&str; 6] = ["审查", "备案", "清理", "修订", "修改", "解读"];
+    const OTHER_MEASURES: Words<6> = Words::new(["审查", "备案", "清理", "修订", "修改", "解读"]);
     let letters = Letters::of(lead);
-    if letters.any(lead, &OTHER_MEASURES) || letters.any(lead, SHIFTERS) {
+    if letters.any(lead, &OTHER_MEASURES) || letters.any(lead, &SHIFTERS) {
         return None;
     }
     let document = document_in(lead).or(sentence_document)?;
-    let action = if lead.contains("现行有效") {
+    let action = if holds(lead, "现行有效") {
         2
-    } else if lead.contains("废止") {
+    } else if holds(lead, "废止") {
         1
     } else if ["制发", "印发", "出台", "制定", "发布"]
         .iter()
-        .any(|word| lead.contains(word))
+        .any(|word| holds(lead, word))
     {
         0
     } else {
@@ -142,7 +116,7 @@ fn active_kind(lead: &str, sentence_document: Option<Document>) -> Option<Kind> 
 }
 
 /// Keywords, most specific first; each names one quantity.
-const KEYWORDS: &[(&str, Kind)] = &[
+const KEYWORDS: [(&str, Kind); 15] = [
     ("上年结转", Kind::CarriedIn),
     ("结转下年", Kind::CarriedOut),
     ("转下年", Kind::CarriedOut),
@@ -160,14 +134,25 @@ const KEYWORDS: &[(&str, Kind)] = &[
     ("答复", Kind::Answered),
 ];
 
+/// The letters of each of [`KEYWORDS`].
+const KEYWORD_LETTERS: [u128; KEYWORDS.len()] = {
+    let mut letters = [0; KEYWORDS.len()];
+    let mut index = 0;
+    while index < KEYWORDS.len() {
+        letters[index] = letters_of(KEYWORDS[index].0);
+        index += 1;
+    }
+    letters
+};
+
 /// Things answered other than the applications of table 三 (建议提案, 留言, 热线 …).
-const ANSWERED_OTHER: &[&str] = &[
+const ANSWERED_OTHER: Words<15> = Words::new([
     "建议", "提案", "留言", "来信", "来电", "咨询", "热线", "投诉", "信访", "诉求", "问题", "事项",
     "工单", "意见", "12345",
-];
+]);
 
 /// Words that make a receipt figure a subset or another measure.
-const RECEIPT_NARROWERS: &[&str] = &[
+const RECEIPT_NARROWERS: Words<11> = Words::new([
     "自然人",
     "法人",
     "企业",
@@ -179,12 +164,12 @@ const RECEIPT_NARROWERS: &[&str] = &[
     "网上",
     "信函",
     "邮寄",
-];
+]);
 
 /// Words that make any figure a change, a rate, a sub-result or another measure rather than
 /// the quantity. 备案 counts cases filed for the record during the year, which table 四 (by
 /// result, pending ones included) does not (Suqian 2024: 备案 134 vs 170 is left alone).
-const SHIFTERS: &[&str] = &[
+const SHIFTERS: Words<20> = Words::new([
     "同比",
     "增长",
     "增加",
@@ -205,7 +190,7 @@ const SHIFTERS: &[&str] = &[
     "平均",
     "每",
     "涉及",
-];
+]);
 
 /// One contradiction between a sentence and the tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,6 +282,7 @@ pub(crate) fn claims(text: &Text, sentences: &[Sentence], template: TemplateId) 
         let documents = documents_in(text, start, end);
         let mut next_document = 0;
         let mut sentence_document = None;
+        let mut buffer = String::new();
         for quantity in &sentence.quantities {
             let lead_start = previous_end;
             previous_end = quantity.end;
@@ -307,8 +293,8 @@ pub(crate) fn claims(text: &Text, sentences: &[Sentence], template: TemplateId) 
             if filed.is_some_and(|index| index + 2 <= quantity.start) {
                 continue;
             }
-            let lead = clause_lead(text, lead_start, quantity);
-            let kinds = match attributed(&lead) {
+            let lead = clause_lead(text, lead_start, quantity, &mut buffer);
+            let kinds = match attributed(lead) {
                 Some(kinds) => kinds,
                 None if template == TemplateId::Gov2021 => {
                     // The document type named last before this figure in the sentence.
@@ -318,7 +304,7 @@ pub(crate) fn claims(text: &Text, sentences: &[Sentence], template: TemplateId) 
                         sentence_document = Some(document);
                         next_document += 1;
                     }
-                    match active_kind(&lead, sentence_document) {
+                    match active_kind(lead, sentence_document) {
                         Some(kind) => vec![kind],
                         None => continue,
                     }
@@ -347,27 +333,33 @@ fn in_digits(text: &Text, quantity: &Quantity) -> bool {
 }
 
 /// The words before a figure in its clause (from the last ，；：、 or the previous figure),
-/// without parenthesised asides.
-fn clause_lead(text: &Text, from: usize, quantity: &Quantity) -> String {
-    let lead = text.slice_at_depth(from, quantity.start, 0);
-    lead.rsplit(['，', '；', '：', '、', ',', ';', ':'])
+/// without parenthesised asides; read into `buffer`, which the caller reuses across a
+/// sentence's figures.
+fn clause_lead<'b>(
+    text: &Text,
+    from: usize,
+    quantity: &Quantity,
+    buffer: &'b mut String,
+) -> &'b str {
+    text.slice_at_depth_into(from, quantity.start, 0, buffer);
+    buffer
+        .rsplit(['，', '；', '：', '、', ',', ';', ':'])
         .next()
         .unwrap_or("")
         .trim()
-        .to_string()
 }
 
 /// The quantities a clause lead names, or `None` when it names none clearly.
 fn attributed(lead: &str) -> Option<Vec<Kind>> {
     // The lead's letters hold those of `rest` below too (it only loses words and gains `|`).
     let letters = Letters::of(lead);
-    if letters.any(lead, SHIFTERS) {
+    if letters.any(lead, &SHIFTERS) {
         return None;
     }
     let mut kinds = Vec::new();
     let mut rest = lead.to_string();
-    for (word, kind) in KEYWORDS {
-        if letters.found(&rest, word) {
+    for ((word, kind), &word_letters) in KEYWORDS.iter().zip(&KEYWORD_LETTERS) {
+        if letters.has(&rest, word, word_letters) {
             if !kinds.contains(kind) {
                 kinds.push(*kind);
             }
@@ -381,15 +373,16 @@ fn attributed(lead: &str) -> Option<Vec<Kind>> {
             rest = rest.replace(word, "|");
         }
     }
-    let receipt = letters.any(&rest, &["收到", "受理", "收办", "新收", "接收", "共收"]);
+    const RECEIPTS: Words<6> = Words::new(["收到", "受理", "收办", "新收", "接收", "共收"]);
+    let receipt = letters.any(&rest, &RECEIPTS);
     if kinds.is_empty() {
-        if receipt && letters.found(&rest, "申请") && !letters.any(lead, RECEIPT_NARROWERS) {
+        if receipt && letters.found(&rest, "申请") && !letters.any(lead, &RECEIPT_NARROWERS) {
             return Some(vec![Kind::Received]);
         }
         return None;
     }
     // 办结/答复 of something else than the applications of table 三.
-    if kinds.contains(&Kind::Answered) && letters.any(lead, ANSWERED_OTHER) {
+    if kinds.contains(&Kind::Answered) && letters.any(lead, &ANSWERED_OTHER) {
         return None;
     }
     if kinds.len() > 1 {
@@ -468,11 +461,12 @@ pub(super) fn attributed_kinds(
     if quantity.depth != 0 || quantity.approx || !is_case_unit(quantity.unit) {
         return None;
     }
-    let lead = clause_lead(text, from, quantity);
-    if lead.contains("备案") {
+    let mut buffer = String::new();
+    let lead = clause_lead(text, from, quantity, &mut buffer);
+    if holds(lead, "备案") {
         return None;
     }
-    let [kind] = attributed(&lead)?[..] else {
+    let [kind] = attributed(lead)?[..] else {
         return None;
     };
     if kind == Kind::Answered && !in_digits(text, quantity) {

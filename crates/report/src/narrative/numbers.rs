@@ -275,14 +275,8 @@ impl Text {
         out.extend(self.chars.get(start.min(end)..end).unwrap_or_default());
     }
 
-    /// The normalised characters of `range` outside parentheses deeper than `depth`.
-    pub(crate) fn slice_at_depth(&self, start: usize, end: usize, depth: u16) -> String {
-        let mut out = String::new();
-        self.slice_at_depth_into(start, end, depth, &mut out);
-        out
-    }
-
-    /// [`Text::slice_at_depth`] into a buffer the caller reuses (it is cleared first).
+    /// The normalised characters of `start..end` outside parentheses deeper than `depth`,
+    /// into a buffer the caller reuses (it is cleared first).
     pub(crate) fn slice_at_depth_into(
         &self,
         start: usize,
@@ -489,6 +483,128 @@ impl Text {
             depth: self.depth(start),
         })
     }
+}
+
+/// Whether `text` holds `word`, by a plain scan for its first byte. The prose rules test
+/// short clauses and leads against dozens of words each; `str::contains` sets up a searcher
+/// for every call, which costs more than such a clause takes to scan (in wasm, with no SIMD
+/// path, on every call). Comparing UTF-8 bytes finds exactly the matches of characters: a
+/// whole character's bytes never match in the middle of another character.
+pub(crate) fn holds(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(word.len()) else {
+        return false;
+    };
+    let mut at = 0;
+    while at <= last_start {
+        match text[at..=last_start].iter().position(|&byte| byte == first) {
+            Some(offset) => {
+                let start = at + offset + 1;
+                if text[start..start + rest.len()] == *rest {
+                    return true;
+                }
+                at = start;
+            }
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The characters of a short text as bits (a character sets bit `code % 128`): a word with a
+/// character whose bit is clear is not in the text. A figure's lead is tested against some
+/// sixty words; this answers most of them without a search (a search per word was most of
+/// the cost of reading a sentence with many figures).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Letters(pub(crate) u128);
+
+impl Letters {
+    pub(crate) fn of(text: &str) -> Letters {
+        Letters(
+            text.chars()
+                .fold(0, |bits, ch| bits | 1 << (u32::from(ch) % 128)),
+        )
+    }
+
+    /// Whether `text`, whose letters (or more) these are, holds `word`, whose letters are
+    /// `letters`.
+    pub(crate) fn has(self, text: &str, word: &str, letters: u128) -> bool {
+        self.0 & letters == letters && holds(text, word)
+    }
+
+    /// Whether `text`, whose letters (or more) these are, holds `word`.
+    pub(crate) fn found(self, text: &str, word: &str) -> bool {
+        self.has(text, word, letters_of(word))
+    }
+
+    /// Whether `text`, whose letters (or more) these are, holds any of `words`.
+    pub(crate) fn any<const N: usize>(self, text: &str, words: &Words<N>) -> bool {
+        (words.words.iter().zip(&words.letters))
+            .any(|(word, &letters)| self.has(text, word, letters))
+    }
+}
+
+/// The letters of `word`, as [`Letters::of`] sets them, worked out by a `const fn` so that
+/// the word lists' letters are computed once, at compile time, rather than decoded from
+/// each word at every test of a lead.
+pub(crate) const fn letters_of(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let (mut bits, mut at) = (0u128, 0);
+    while at < bytes.len() {
+        let lead = bytes[at] as u32;
+        let (code, len) = if lead < 0x80 {
+            (lead, 1)
+        } else if lead < 0xE0 {
+            ((lead & 0x1F) << 6 | tail(bytes, at + 1), 2)
+        } else if lead < 0xF0 {
+            (
+                (lead & 0x0F) << 12 | tail(bytes, at + 1) << 6 | tail(bytes, at + 2),
+                3,
+            )
+        } else {
+            (
+                (lead & 0x07) << 18
+                    | tail(bytes, at + 1) << 12
+                    | tail(bytes, at + 2) << 6
+                    | tail(bytes, at + 3),
+                4,
+            )
+        };
+        bits |= 1 << (code % 128);
+        at += len;
+    }
+    bits
+}
+
+/// The six bits a UTF-8 continuation byte carries.
+const fn tail(bytes: &[u8], at: usize) -> u32 {
+    (bytes[at] as u32) & 0x3F
+}
+
+/// A list of words a lead is tested against, with the letters of each.
+pub(crate) struct Words<const N: usize> {
+    words: [&'static str; N],
+    letters: [u128; N],
+}
+
+impl<const N: usize> Words<N> {
+    pub(crate) const fn new(words: [&'static str; N]) -> Words<N> {
+        let mut letters = [0; N];
+        let mut index = 0;
+        while index < N {
+            letters[index] = letters_of(words[index]);
+            index += 1;
+        }
+        Words { words, letters }
+    }
+}
+
+/// Whether `text` holds any of `words` ([`holds`]).
+pub(crate) fn holds_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|word| holds(text, word))
 }
 
 /// Whether the line break at byte `at` of `original` ends a sentence. A line break inside a

@@ -8,7 +8,9 @@
 //! applicant, then by outcome), so the parts are read both ways — as one list and as one
 //! list per ；-segment — and the rule fires only when the smaller reading still exceeds.
 
-use super::numbers::{Quantity, Sentence, Text, format_value, unit_factor};
+use super::numbers::{
+    Letters, Quantity, Sentence, Text, Words, format_value, holds, holds_any, unit_factor,
+};
 
 /// A total and parts that exceed it, in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -34,7 +36,7 @@ pub(crate) struct Before<'a> {
 }
 
 /// Words that open a new statement rather than continue a breakdown.
-const BREAK_WORDS: &[&str] = &[
+const BREAK_WORDS: Words<9> = Words::new([
     "同比",
     "共",
     "合计",
@@ -44,7 +46,7 @@ const BREAK_WORDS: &[&str] = &[
     "此外",
     "全年",
     "较上年",
-];
+]);
 
 /// Every total in `text` whose parts exceed it; `sentences` are the text's, with their
 /// figures, and `before` the sentence before the first. Also whether it read `before` (a 其中
@@ -233,7 +235,7 @@ fn parts_after(
             text.slice_at_depth_into(clause_start, index, depth, &mut clause);
             // Another 其中 opens another breakdown (read from its own marker).
             let opens_new =
-                BREAK_WORDS.iter().any(|word| clause.contains(word)) || clause.contains("其中");
+                Letters::of(&clause).any(&clause, &BREAK_WORDS) || holds(&clause, "其中");
             let mut in_clause = clause_quantities(cursor, clause_start, index)
                 .filter(|quantity| quantity.depth == depth && is_part(quantity))
                 .peekable();
@@ -331,9 +333,7 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
                 .rsplit(['，', '；', '：', ',', ';'])
                 .next()
                 .unwrap_or("");
-            ["共", "合计", "总计"]
-                .iter()
-                .any(|word| clause.contains(word))
+            holds_any(clause, &["共", "合计", "总计"])
         }
     })?;
     let mut parts = Vec::new();
@@ -347,8 +347,8 @@ fn gong_clauses(text: &Text, sentence: (usize, usize), quantities: &[Quantity]) 
             break;
         }
         if label.chars().count() > 10
-            || label.contains("其中")
-            || BREAK_WORDS.iter().any(|word| label.contains(word))
+            || holds(label, "其中")
+            || Letters::of(label).any(label, &BREAK_WORDS)
             || label.contains(['，', '；', '。'])
         {
             break;

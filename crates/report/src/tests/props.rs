@@ -86,3 +86,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The prose rules' word test agrees with `str::contains` on any texts, mixed scripts
+    /// included (a CJK character's bytes must never match inside another character).
+    #[test]
+    fn holds_is_contains(
+        text in "[其中共计合总，、。a-c0-9年件]{0,12}",
+        word in "[其中共计合总，、。a-c0-9年件]{0,3}",
+    ) {
+        prop_assert_eq!(crate::narrative::numbers::holds(&text, &word), text.contains(&word));
+    }
+
+    /// The word lists' letters, worked out at compile time, are those read from a text at
+    /// run time, for any characters (one to four bytes of UTF-8).
+    #[test]
+    fn compile_time_letters_are_run_time_letters(word in "\\PC{0,6}") {
+        use crate::narrative::numbers::{Letters, letters_of};
+        prop_assert_eq!(letters_of(&word), Letters::of(&word).0);
+    }
+}
+
+#[test]
+fn holds_finds_words_and_never_a_character_split_across_others() {
+    use crate::narrative::numbers::{holds, holds_any};
+    assert!(holds("其中予以公开50件", "予以公开"));
+    assert!(holds("共收到申请", "共"));
+    assert!(holds("abc", ""));
+    assert!(!holds("", "共"));
+    assert!(!holds("共", "共计"));
+    // 中 is E4 B8 AD and 丸 E4 B8 B8: the bytes of 中 followed by 丸's start never make a
+    // match for a character ending with them.
+    assert!(!holds("中丸", "\u{4E2D}\u{4E38}\u{4E38}"));
+    assert!(holds_any("同比增长5%", &["合计", "同比"]));
+    assert!(!holds_any("办结85件", &["合计", "同比"]));
+}
