@@ -269,7 +269,8 @@ impl Checker {
     }
 
     /// Brings the cells and their findings up to date with `report`'s figures; whether
-    /// anything changed (then the table values read for the prose are forgotten too).
+    /// anything changed (then the table values read for the prose from those cells are
+    /// forgotten too).
     fn update_cells(&mut self, report: &Report, lang: Lang) -> bool {
         let template = report.template();
         if self.basis != Some((report.template, lang)) {
@@ -288,9 +289,7 @@ impl Checker {
             return false;
         }
         let changed = changed_figures(&self.figures, &report.figures);
-        if !changed.is_empty() {
-            self.table_readings.clear();
-        }
+        self.table_readings.forget_cells(report.template, &changed);
         let any = !changed.is_empty();
         for key in changed {
             let value = report.figures.get(&key);

@@ -238,7 +238,8 @@ impl Claim {
 
 /// The values of the table quantities the prose names, each read from the tables once: a
 /// report's prose names the same quantity many times, in several sections. Valid for one
-/// state of the report's figures and template (the checker clears it when they change).
+/// state of the report's figures and template (the checker forgets the values read from a
+/// cell that changed, and all of them when the template does).
 #[derive(Debug, Default)]
 pub(crate) struct TableReadings(Vec<(Kind, Vec<i128>)>);
 
@@ -246,6 +247,15 @@ impl TableReadings {
     /// Forgets every value read.
     pub(crate) fn clear(&mut self) {
         self.0.clear();
+    }
+
+    /// Forgets the values read from any of the `changed` cells (keys) of a report of
+    /// `template`, keeping the rest: a cell edit changes only the quantities reading that
+    /// cell, and re-reading every quantity was a quarter of a check after a cell edit.
+    pub(crate) fn forget_cells(&mut self, template: TemplateId, changed: &[String]) {
+        self.0.retain(|(kind, _)| {
+            !reading_keys(template, *kind).any(|key| changed.iter().any(|c| c == key))
+        });
     }
 }
 
@@ -428,13 +438,13 @@ fn between_keywords(lead: &str) -> Vec<&str> {
 /// total, and loosely for what was received (新收, or 新收 + 上年结转); 收到 for 新收 or
 /// 新收 + 上年结转.
 pub(super) fn readings(report: &Report, kind: Kind) -> Vec<i128> {
-    let Some(plain) = table_sum(report, &total_keys(report.template, kind)) else {
+    let Some(plain) = table_sum(report, total_keys(report.template, kind)) else {
         return Vec::new();
     };
     let mut readings = vec![plain];
-    let carried = table_sum(report, &["requests.carried_in.total".to_string()]);
+    let carried = table_sum(report, &[CARRIED_IN_TOTAL]);
     if kind == Kind::Answered
-        && let Some(new) = table_sum(report, &["requests.new.total".to_string()])
+        && let Some(new) = table_sum(report, &[NEW_TOTAL])
     {
         readings.push(new);
         if let Some(carried_in) = carried {
@@ -472,66 +482,78 @@ pub(super) fn attributed_kinds(
     if kind == Kind::Answered && !in_digits(text, quantity) {
         return None;
     }
-    Some((kind, total_keys(template, kind)))
+    let keys = total_keys(template, kind).iter().map(|key| key.to_string());
+    Some((kind, keys.collect()))
 }
 
 /// Reads a table total: the sum of `keys`, `None` if any is blank or unreadable.
-fn table_sum(report: &Report, keys: &[String]) -> Option<i128> {
+/// The totals the looser readings of [`readings`] add: 上年结转 and 新收.
+const CARRIED_IN_TOTAL: &str = "requests.carried_in.total";
+const NEW_TOTAL: &str = "requests.new.total";
+
+/// Every cell [`readings`] may read for `kind` (its total's cells, and the totals the
+/// looser readings add, for every kind: more than it reads is safe, less would keep a stale
+/// value).
+fn reading_keys(template: TemplateId, kind: Kind) -> impl Iterator<Item = &'static str> {
+    (total_keys(template, kind).iter().copied()).chain([CARRIED_IN_TOTAL, NEW_TOTAL])
+}
+
+fn table_sum(report: &Report, keys: &[&str]) -> Option<i128> {
     keys.iter().try_fold(0i128, |sum, key| {
         let figure = report.cell_figure(key).ok()?;
         Some(sum + i128::from(figure.as_whole()?) * SCALE)
     })
 }
 
-fn total_keys(template: TemplateId, kind: Kind) -> Vec<String> {
-    let rows: &[&str] = match kind {
-        Kind::Received => &["new"],
-        Kind::CarriedIn => &["carried_in"],
-        Kind::CarriedOut => &["carried_out"],
-        Kind::Answered => &["handled_total"],
-        Kind::Granted => &["granted"],
-        Kind::Partial => &["partial"],
+/// The cells whose sum is `kind`'s plain reading, in a report of `template`.
+fn total_keys(template: TemplateId, kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Received => &["requests.new.total"],
+        Kind::CarriedIn => &["requests.carried_in.total"],
+        Kind::CarriedOut => &["requests.carried_out.total"],
+        Kind::Answered => &["requests.handled_total.total"],
+        Kind::Granted => &["requests.granted.total"],
+        Kind::Partial => &["requests.partial.total"],
         Kind::Withheld => &[
-            "withheld.state_secret",
-            "withheld.law_forbidden",
-            "withheld.security_stability",
-            "withheld.third_party",
-            "withheld.internal_affairs",
-            "withheld.process_info",
-            "withheld.enforcement_file",
-            "withheld.admin_query",
+            "requests.withheld.state_secret.total",
+            "requests.withheld.law_forbidden.total",
+            "requests.withheld.security_stability.total",
+            "requests.withheld.third_party.total",
+            "requests.withheld.internal_affairs.total",
+            "requests.withheld.process_info.total",
+            "requests.withheld.enforcement_file.total",
+            "requests.withheld.admin_query.total",
         ],
         Kind::Unavailable => &[
-            "unavailable.not_held",
-            "unavailable.needs_creation",
-            "unavailable.unclear",
+            "requests.unavailable.not_held.total",
+            "requests.unavailable.needs_creation.total",
+            "requests.unavailable.unclear.total",
         ],
         Kind::Rejected => &[
-            "rejected.petition",
-            "rejected.duplicate",
-            "rejected.publication",
-            "rejected.excessive",
-            "rejected.confirmation",
+            "requests.rejected.petition.total",
+            "requests.rejected.duplicate.total",
+            "requests.rejected.publication.total",
+            "requests.rejected.excessive.total",
+            "requests.rejected.confirmation.total",
         ],
-        Kind::OtherHandling if template == TemplateId::Gov2019 => &["other"],
-        Kind::OtherHandling => &["other.no_correction", "other.no_fee", "other.other"],
-        Kind::Review => return vec!["appeals.review.total".to_string()],
-        Kind::RegulationsIssued => return vec!["active.regulations.issued".to_string()],
-        Kind::RegulationsRepealed => return vec!["active.regulations.repealed".to_string()],
-        Kind::RegulationsInForce => return vec!["active.regulations.in_force".to_string()],
-        Kind::NormativeIssued => return vec!["active.normative_docs.issued".to_string()],
-        Kind::NormativeRepealed => return vec!["active.normative_docs.repealed".to_string()],
-        Kind::NormativeInForce => return vec!["active.normative_docs.in_force".to_string()],
-        Kind::Suit => {
-            return vec![
-                "appeals.suit_direct.total".to_string(),
-                "appeals.suit_after_review.total".to_string(),
-            ];
-        }
-    };
-    rows.iter()
-        .map(|row| format!("requests.{row}.total"))
-        .collect()
+        Kind::OtherHandling if template == TemplateId::Gov2019 => &["requests.other.total"],
+        Kind::OtherHandling => &[
+            "requests.other.no_correction.total",
+            "requests.other.no_fee.total",
+            "requests.other.other.total",
+        ],
+        Kind::Review => &["appeals.review.total"],
+        Kind::RegulationsIssued => &["active.regulations.issued"],
+        Kind::RegulationsRepealed => &["active.regulations.repealed"],
+        Kind::RegulationsInForce => &["active.regulations.in_force"],
+        Kind::NormativeIssued => &["active.normative_docs.issued"],
+        Kind::NormativeRepealed => &["active.normative_docs.repealed"],
+        Kind::NormativeInForce => &["active.normative_docs.in_force"],
+        Kind::Suit => &[
+            "appeals.suit_direct.total",
+            "appeals.suit_after_review.total",
+        ],
+    }
 }
 
 pub(super) fn labels(kind: Kind) -> (&'static str, &'static str) {
@@ -564,10 +586,11 @@ fn compare(
     kinds: &[Kind],
     known: &mut Vec<(Kind, Vec<i128>)>,
 ) -> Option<Mismatch> {
-    let keys = || -> Vec<String> {
+    let keys = || -> Vec<&str> {
         kinds
             .iter()
             .flat_map(|kind| total_keys(report.template, *kind))
+            .copied()
             .collect()
     };
     let plural;
@@ -590,9 +613,9 @@ fn compare(
     if readings.is_empty() || readings.contains(&quantity.value) {
         return None;
     }
-    let mut cells = keys();
+    let mut cells: Vec<String> = keys().into_iter().map(str::to_string).collect();
     if kinds == [Kind::Received] && readings.len() > 1 {
-        cells.push("requests.carried_in.total".to_string());
+        cells.push(CARRIED_IN_TOTAL.to_string());
     }
     let readings = readings.to_vec();
     let (label_zh, label_en): (Vec<_>, Vec<_>) = kinds.iter().map(|kind| labels(*kind)).unzip();
@@ -605,4 +628,59 @@ fn compare(
         cells,
         table: readings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [Kind; 18] = [
+        Kind::Received,
+        Kind::Granted,
+        Kind::Partial,
+        Kind::Withheld,
+        Kind::Unavailable,
+        Kind::Rejected,
+        Kind::OtherHandling,
+        Kind::CarriedIn,
+        Kind::CarriedOut,
+        Kind::Answered,
+        Kind::Review,
+        Kind::Suit,
+        Kind::RegulationsIssued,
+        Kind::RegulationsRepealed,
+        Kind::RegulationsInForce,
+        Kind::NormativeIssued,
+        Kind::NormativeRepealed,
+        Kind::NormativeInForce,
+    ];
+
+    /// The cells a quantity is read from are cells of the template: a misspelt key would
+    /// read as blank and silence the comparison, and a cell edit would never forget it.
+    #[test]
+    fn every_key_a_reading_reads_is_a_template_cell() {
+        for template in [TemplateId::Gov2019, TemplateId::Gov2021] {
+            let spec = crate::template::Template::get(template);
+            for kind in KINDS {
+                let table_two = matches!(
+                    kind,
+                    Kind::RegulationsIssued
+                        | Kind::RegulationsRepealed
+                        | Kind::RegulationsInForce
+                        | Kind::NormativeIssued
+                        | Kind::NormativeRepealed
+                        | Kind::NormativeInForce
+                );
+                if table_two && template == TemplateId::Gov2019 {
+                    continue;
+                }
+                for key in reading_keys(template, kind) {
+                    assert!(
+                        spec.cell_index(key).is_some(),
+                        "{template:?} {kind:?}: {key} is not a cell"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -415,6 +415,56 @@ fn one_checker_follows_another_report() {
     }
 }
 
+/// Every cell of every fixture edited in turn (another figure, then blank, then back): the
+/// checker keeps the table values the prose was compared with across a cell edit unless the
+/// edit touched a cell they read, and the findings stay `validate`'s. Some of those edits must
+/// change what the prose-table comparison finds, or the test would not reach the kept values.
+#[test]
+fn each_cell_edit_in_turn_gives_validates_findings() {
+    let mut moved_mismatches = 0;
+    for (name, last) in PAIRS {
+        let mut report = fixture(name);
+        let previous = last.map(fixture);
+        let keys: Vec<String> = report
+            .template()
+            .cells()
+            .iter()
+            .map(|spec| spec.key.clone())
+            .collect();
+        let mut checker = Checker::new();
+        let mismatches = |findings: &[crate::Finding]| {
+            findings
+                .iter()
+                .filter(|f| f.rule == Rule::NarrativeTableMismatch)
+                .count()
+        };
+        let before = mismatches(&checker.check(&report, previous.as_ref(), Lang::Zh));
+        for key in keys {
+            let typed = report.cell_text(&key);
+            let other = match typed.trim().parse::<i64>() {
+                Ok(value) => (value + 1).to_string(),
+                Err(_) => "5".to_string(),
+            };
+            for value in [other.as_str(), "", typed.as_str()] {
+                report.set_cell(&key, value);
+                let found = checker.check(&report, previous.as_ref(), Lang::Zh);
+                assert_eq!(
+                    found,
+                    validate(&report, previous.as_ref(), Lang::Zh),
+                    "{name}: {key} set to {value:?}"
+                );
+                if mismatches(&found) != before {
+                    moved_mismatches += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        moved_mismatches > 0,
+        "no cell edit changed a prose-table mismatch"
+    );
+}
+
 #[test]
 fn a_cell_edit_reads_one_cell_and_no_prose() {
     let mut report = fixture("suqian-city-2024.json");
