@@ -106,16 +106,16 @@ async function load(throttle) {
 
 /**
  * The start-up baseline: a blank page of the same origin that fetches and compiles the same
- * start-up wasm the app's page preloads, timed like `load` (from the navigation until the
+ * start-up wasm the app's page fetches, timed like `load` (from the navigation until the
  * compiled module is there). What the app adds to it is the app's own start.
  */
 async function loadBaseline(throttle) {
   // No service worker: the app's would answer the blank page's navigation with the app.
   const { p, context } = await page(throttle, { serviceWorkers: 'block' });
   await p.goto(BASE);
-  const wasm = await p.evaluate(() => document.querySelector('link[rel=preload][href$=".wasm"], link[rel=modulepreload][href$=".wasm"]')?.href
-    ?? performance.getEntriesByType('resource').map((e) => e.name).find((n) => /nianbao-app-[0-9a-f]+_bg\.wasm$/.test(n)));
-  if (!wasm) throw new Error('the start-up wasm is not named by the page');
+  // The page fetches its start-up wasm once it has painted: wait for that request.
+  const wasm = await (await p.waitForFunction(() => performance.getEntriesByType('resource')
+    .map((e) => e.name).find((n) => /nianbao-app-[0-9a-f]+_bg\.wasm$/.test(n)), null, { timeout: 30_000 })).jsonValue();
   const blank = new URL('bench-baseline.html', BASE).href;
   await p.route(blank, (route) => route.fulfill({
     contentType: 'text/html',
