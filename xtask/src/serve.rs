@@ -91,8 +91,13 @@ pub(crate) fn port_of(server: &Server) -> Result<u16, String> {
 /// `a_burst_of_kept_alive_connections_is_answered_at_once` fails on it.)
 pub(crate) fn serve_forever(server: Server, dist: PathBuf) {
     for stream in server.0.incoming() {
-        // A connection that failed before it was accepted concerns no one.
-        let Ok(stream) = stream else { continue };
+        let Ok(stream) = stream else {
+            // A connection that failed before it was accepted concerns no one; but when the
+            // process is out of file descriptors every accept fails at once, so wait for
+            // some to close rather than spin.
+            thread::sleep(Duration::from_millis(10));
+            continue;
+        };
         let dist = dist.clone();
         thread::spawn(move || {
             // The browser may have gone away; nothing to do about it.
