@@ -178,17 +178,10 @@ fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Result<RequestHe
                 // Only the head is consumed: a pipelined next request stays in the reader.
                 reader.consume(length - before);
                 let parsed = RequestHead::from(&request);
-                let field = |name: &str| {
-                    parsed
-                        .headers
-                        .iter()
-                        .find(|(field, _)| field == name)
-                        .map(|(_, value)| value.as_str())
-                };
-                if field("transfer-encoding").is_some() {
+                if field(&parsed.headers, "transfer-encoding").is_some() {
                     return Ok(Some(Err(411)));
                 }
-                match field("content-length").map(str::parse::<u64>) {
+                match field(&parsed.headers, "content-length").map(str::parse::<u64>) {
                     Some(Ok(length)) => {
                         io::copy(&mut reader.take(length), &mut io::sink())?;
                     }
@@ -204,6 +197,14 @@ fn read_request(reader: &mut impl BufRead) -> io::Result<Option<Result<RequestHe
             Err(_) => return Ok(Some(Err(400))),
         }
     }
+}
+
+/// The value of the request header `name` (lower case, as `headers` holds the names).
+fn field<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.as_str())
 }
 
 /// A read that ended because the browser closed the connection or left it idle.
@@ -229,11 +230,9 @@ impl From<&httparse::Request<'_, '_>> for RequestHead {
                 )
             })
             .collect();
-        let connection = headers
-            .iter()
-            .find(|(name, _)| name == "connection")
-            .map(|(_, value)| value.to_ascii_lowercase())
-            .unwrap_or_default();
+        let connection = field(&headers, "connection")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         // HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked to.
         let keep_alive = if request.version == Some(1) {
             !connection.contains("close")
@@ -299,14 +298,9 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-/// Decides the reply to one request: pure, so it is tested without sockets.
-pub(crate) fn answer(dist: &Path, method: &str, url: &str, headers: &[(String, String)]) -> Reply {
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.as_str())
-    };
+/// Decides the reply to one request (`asked`: its headers, names in lower case): pure, so it
+/// is tested without sockets.
+pub(crate) fn answer(dist: &Path, method: &str, url: &str, asked: &[(String, String)]) -> Reply {
     let head_only = method == "HEAD";
     if !matches!(method, "GET" | "HEAD") {
         return Reply {
@@ -333,7 +327,7 @@ pub(crate) fn answer(dist: &Path, method: &str, url: &str, headers: &[(String, S
         ("Cache-Control", cache_control(&name).to_string()),
         ("X-Content-Type-Options", "nosniff".into()),
     ];
-    let (sent, encoding) = pick_encoding(&file, header("accept-encoding").unwrap_or(""));
+    let (sent, encoding) = pick_encoding(&file, field(asked, "accept-encoding").unwrap_or(""));
     if crate::compress::is_compressible(&name) {
         headers.push(("Vary", "Accept-Encoding".into()));
     }
@@ -342,7 +336,7 @@ pub(crate) fn answer(dist: &Path, method: &str, url: &str, headers: &[(String, S
     }
     let etag = etag_of(&sent, encoding);
     headers.push(("ETag", etag.clone()));
-    if header("if-none-match").is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag)) {
+    if field(asked, "if-none-match").is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag)) {
         return Reply {
             status: 304,
             headers,
