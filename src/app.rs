@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{Lang, LangCtx, Text, html_lang, tr};
 use crate::library::Library;
 use crate::offline;
-use crate::split;
+use crate::split::{self, Deferred};
 use crate::state::LibraryCtx;
 use crate::storage;
 use crate::update_banner::UpdateBanner;
@@ -34,23 +34,29 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The screen the library's state asks for.
+    let screen = move || match (library.open.get(), library.collecting.get()) {
+        (Some(id), _) => view! {
+            <Suspense fallback=split::Loading>{Suspend::new(split::editor(id))}</Suspense>
+        }
+        .into_any(),
+        (None, true) => {
+            let on_close = Callback::new(move |()| library.collecting.set(false));
+            let app = owner.clone();
+            view! {
+                <Suspense fallback=split::Loading>{Suspend::new(split::collection(on_close, app))}</Suspense>
+            }
+            .into_any()
+        }
+        (None, false) => view! { <Library /> }.into_any(),
+    };
+
     view! {
         <Header />
         <UpdateBanner />
         <main class="page">
-            {move || match (library.open.get(), library.collecting.get()) {
-                (Some(id), _) => view! {
-                    <Suspense fallback=split::Loading>{Suspend::new(split::editor(id))}</Suspense>
-                }.into_any(),
-                (None, true) => {
-                    let on_close = Callback::new(move |()| library.collecting.set(false));
-                    let app = owner.clone();
-                    view! {
-                        <Suspense fallback=split::Loading>{Suspend::new(split::collection(on_close, app))}</Suspense>
-                    }.into_any()
-                }
-                (None, false) => view! { <Library /> }.into_any(),
-            }}
+            // Drawn in a task after the header's: see `Deferred`.
+            <Deferred fallback=split::Loading>{screen.clone()}</Deferred>
         </main>
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::i18n::LangCtx;
 use crate::i18n::{Text, tr};
+use crate::split::Deferred;
 use crate::state::LibraryCtx;
 use backup::BackupTools;
 use example::OpenExample;
@@ -105,12 +106,14 @@ pub fn Library() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
-            <RecycleBin />
-            <usage::StorageUsage />
-            <RecoveryPanel />
-            <BackupTools />
-            <crate::settings::StorageSettings />
-            <p class="local-note">{move || t(Text::LocalDataNote)}</p>
+            <Deferred>
+                <RecycleBin />
+                <usage::StorageUsage />
+                <RecoveryPanel />
+                <BackupTools />
+                <crate::settings::StorageSettings />
+                <p class="local-note">{move || t(Text::LocalDataNote)}</p>
+            </Deferred>
         </section>
     }
 }

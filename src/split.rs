@@ -118,3 +118,28 @@ fn download_backup_chunk() -> Result<(), String> {
 pub async fn download_backup() -> Result<(), String> {
     load!(download_backup_chunk())
 }
+
+/// Draws its children in a task of their own, queued once the rest of the screen is drawn.
+/// The start screen was drawn in one task on start-up, the longest of the page's life: on a
+/// slow office PC it held the page unresponsive for a fifth of a second (Lighthouse's Total
+/// Blocking Time counts what a task takes beyond 50 ms). Split in tasks, the page answers a
+/// click or keystroke in between. The children come below what is drawn first, so nothing on
+/// screen moves when they appear.
+#[component]
+pub fn Deferred(
+    /// What shows until then (nothing unless given).
+    #[prop(optional, into)]
+    fallback: ViewFn,
+    /// What is drawn in the next task.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    // `try_set`: the screen may be gone (its owner disposed) before the task runs.
+    leptos::prelude::set_timeout(
+        move || {
+            ready.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    view! { <Show when=move || ready.get() fallback=fallback>{children()}</Show> }
+}

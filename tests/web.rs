@@ -168,8 +168,10 @@ async fn app_mounts_in_chinese_and_switches_to_english() {
     }
     let handle = leptos::mount::mount_to(host(), nianbao_app::App);
     leptos::task::tick().await;
-
+    // The header is drawn at once, the library in the next task (`split::Deferred`).
     assert_eq!(text_of("[data-testid=product-name]"), "年报");
+    assert!(document().get_element_by_id("library-title").is_none());
+    next_task().await;
     assert_eq!(text_of("#library-title"), "报告库");
 
     click(".lang-option:nth-child(2)");
