@@ -102,8 +102,9 @@ pub(crate) fn section(run: &Run, core: &[CoreFigure], sizes: Sizes, browser: &st
          event, from a Chrome trace, over 200 edits in table 三 of the example report (a Tab \
          after every tenth), each case run three times and the run with the median p95 kept; \
          CPU throttling is `Emulation.setCPUThrottlingRate` 4×; every figure beside a \
-         baseline measured in the same run (a plain `<input>` page for keystrokes, a blank \
-         page compiling the same start-up wasm for start-up); Lighthouse 12.2.3, mobile, \
+         baseline measured in the same run (a plain `<input>` page for keystrokes, a plain \
+         `<textarea>` holding the same text for the prose, a blank page compiling the same \
+         start-up wasm for start-up); Lighthouse 12.2.3, mobile, \
          three runs, the median. The machine is shared: read the figures as ±20–30 %.\n\n",
     );
     out.push_str("| core (criterion) | median |\n|---|---:|\n");
