@@ -486,7 +486,6 @@ pub(super) fn attributed_kinds(
     Some((kind, keys.collect()))
 }
 
-/// Reads a table total: the sum of `keys`, `None` if any is blank or unreadable.
 /// The totals the looser readings of [`readings`] add: 上年结转 and 新收.
 const CARRIED_IN_TOTAL: &str = "requests.carried_in.total";
 const NEW_TOTAL: &str = "requests.new.total";
@@ -498,6 +497,7 @@ fn reading_keys(template: TemplateId, kind: Kind) -> impl Iterator<Item = &'stat
     (total_keys(template, kind).iter().copied()).chain([CARRIED_IN_TOTAL, NEW_TOTAL])
 }
 
+/// Reads a table total: the sum of `keys`, `None` if any is blank or unreadable.
 fn table_sum(report: &Report, keys: &[&str]) -> Option<i128> {
     keys.iter().try_fold(0i128, |sum, key| {
         let figure = report.cell_figure(key).ok()?;
