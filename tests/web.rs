@@ -600,3 +600,74 @@ async fn the_collection_shelf_keeps_what_committed() {
     let after = idb::all().await.expect("read back");
     assert!(keys(&after).is_empty());
 }
+
+/// The text area of the section on screen.
+fn section_area() -> web_sys::HtmlTextAreaElement {
+    document()
+        .query_selector("textarea[data-section-text]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into().ok())
+        .expect("a section's text area")
+}
+
+/// Types `text` as the whole value of the section's text area, as a keystroke does.
+fn type_into_section(text: &str) {
+    let area = section_area();
+    area.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("input event");
+    let _ = area.dispatch_event(&event);
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The stored report's JSON (the one report in the library).
+fn stored_report() -> String {
+    let storage = window().local_storage().ok().flatten().expect("storage");
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("nianbao.report."))
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .next()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn typed_text_is_saved_when_the_page_hides_before_the_screen_follows() {
+    let editor = open_requests_grid().await;
+    // 封面信息, 前言, 一: section 一 is the third entry.
+    click(".section-nav li:nth-child(3) .nav-item");
+    settle().await;
+    next_task().await;
+    // An empty section shows the hint; a written one does not.
+    assert!(section_area().has_attribute("placeholder"));
+    type_into_section("本年度");
+    settle().await;
+    assert!(!section_area().has_attribute("placeholder"));
+    // Saved after the pause (half a second), still within the typing's undo step (a second).
+    sleep_ms(700).await;
+    assert!(stored_report().contains("本年度"));
+    // A keystroke joining the typing: the report holds it at once, what shows the report
+    // follows in a task after the key's. The page hiding in between still writes it.
+    type_into_section("本年度公开");
+    let hide = web_sys::Event::new("pagehide").expect("pagehide event");
+    let _ = window().dispatch_event(&hide);
+    assert!(
+        stored_report().contains("本年度公开"),
+        "the text typed just before the page hid is stored"
+    );
+    // Emptied again: the hint is back once the screen has followed.
+    type_into_section("");
+    next_task().await;
+    assert!(section_area().has_attribute("placeholder"));
+    drop(editor);
+}

@@ -44,6 +44,15 @@ pub enum ReadOnly {
 /// The worst severity among a cell's findings and their messages.
 pub type CellMark = (Severity, String);
 
+/// When a keystroke's change wakes what reads the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Announce {
+    /// In the keystroke's own task.
+    Now,
+    /// In a task after it, once for the keys typed meanwhile.
+    NextTask,
+}
+
 /// The editor's shared state.
 #[derive(Debug, Clone, Copy)]
 pub struct EditorCtx {
@@ -64,6 +73,9 @@ pub struct EditorCtx {
     check: Trigger,
     /// The wait for that task, once per burst of edits.
     check_due: Debounce,
+    /// The wait before a keystroke in a section's text is announced to what reads the
+    /// report (see [`EditorCtx::type_section_text`]).
+    announce_due: Debounce,
     /// Cell key → worst severity and messages.
     pub marks: Memo<HashMap<String, CellMark>>,
     /// The counts shown: errors, warnings (blank cells apart), notes, cells to fill.
@@ -143,6 +155,7 @@ impl EditorCtx {
             findings,
             check,
             check_due,
+            announce_due: Debounce::new(),
             marks,
             tally,
             section_tallies,
@@ -223,10 +236,17 @@ impl EditorCtx {
         if self.report.with_untracked(|r| r.cell_holds(key, &text)) {
             return;
         }
-        self.type_change(key, |r| r.set_cell(key, text));
+        self.type_change(key, Announce::Now, |r| r.set_cell(key, text));
     }
 
     /// Types `text` into section `id` (under the undo tag `tag`): one keystroke.
+    ///
+    /// The report holds the text at once, but what reads it reactively (the check's
+    /// scheduling, autosave, the section list, the title, the grid's cells) is woken in a
+    /// task after the key's, once for the keys typed meanwhile. The text area already shows
+    /// the character, and nothing else on screen shows the text while it is typed; waking
+    /// those readers was a fifth of a keystroke's work in a long section, done before the
+    /// browser could draw the character (issue 15).
     pub fn type_section_text(&self, tag: &str, id: &str, text: String) {
         if self
             .report
@@ -234,14 +254,14 @@ impl EditorCtx {
         {
             return;
         }
-        self.type_change(tag, |r| r.set_section_text(id, text));
+        self.type_change(tag, Announce::NextTask, |r| r.set_section_text(id, text));
     }
 
     /// A keystroke known to change the report. When it joins the undo step being typed,
     /// that step already holds the report as it was before the typing began, so the report
     /// is changed in place: copying it for [`EditorCtx::edit`] and dropping the copy again
     /// was a third of a keystroke's handler in a long section (issue 15).
-    fn type_change(&self, tag: &str, change: impl FnOnce(&mut Report)) {
+    fn type_change(&self, tag: &str, announce: Announce, change: impl FnOnce(&mut Report)) {
         if self.read_only.get_untracked().is_some() {
             return;
         }
@@ -260,7 +280,22 @@ impl EditorCtx {
         // Joining changes neither whether there is a step to undo nor one to redo (joining
         // needs a step just typed, and typing clears redo): the buttons are not woken.
         self.history.update_untracked(|h| h.extend(tag, now));
-        self.report.notify();
+        match announce {
+            Announce::Now => self.report.notify(),
+            Announce::NextTask => {
+                // Closing the page before the readers wake must still write the text: the
+                // status that saving reads says so now (once per burst, as autosave does).
+                if self
+                    .save
+                    .with_untracked(|status| *status != SaveStatus::Saving)
+                {
+                    self.save.set(SaveStatus::Saving);
+                }
+                let report = self.report;
+                self.announce_due
+                    .push(std::time::Duration::ZERO, move || report.notify());
+            }
+        }
     }
 
     /// Steps back one edit.

@@ -126,6 +126,17 @@ pub fn ProseEditor(
                 .with(|r| r.section_text(&id.get_value()).unwrap_or_default() != drawn.as_str())
         })
     };
+    // The hint is set only while the section is empty: a text area with a placeholder has
+    // its style recomputed at every keystroke (whether the hint shows may change), a tenth
+    // of a millisecond per key in a long section (issue 15).
+    let empty = Memo::new(move |_| {
+        ctx.report.with(|r| {
+            r.section_text(&id.get_value())
+                .unwrap_or_default()
+                .is_empty()
+        })
+    });
+    let hint = move || empty.get().then(|| t(placeholder));
     let backdrop = NodeRef::<Div>::new();
     let sync_scroll = move || {
         if let (Some(area), Some(layer)) = (area.get_untracked(), backdrop.get_untracked()) {
@@ -169,7 +180,7 @@ pub fn ProseEditor(
                 "\u{200b}"
             </div>
             <textarea node_ref=area class="prose" rows=rows aria-label=move || t(Text::SectionText)
-                placeholder=move || t(placeholder)
+                placeholder=hint
                 data-section-text=id.get_value()
                 on:scroll=move |_| sync_scroll()
                 on:input=move |ev| {
