@@ -671,3 +671,37 @@ async fn typed_text_is_saved_when_the_page_hides_before_the_screen_follows() {
     assert!(section_area().has_attribute("placeholder"));
     drop(editor);
 }
+
+#[wasm_bindgen_test]
+async fn a_keystroke_hides_the_sentence_marks_in_its_own_task() {
+    let editor = open_requests_grid().await;
+    click(".section-nav li:nth-child(3) .nav-item");
+    settle().await;
+    next_task().await;
+    // A breakdown that exceeds its total: a prose finding, marked on its sentence once
+    // typing pauses (a quarter of a second).
+    let sentence = "全年共收到政府信息公开申请10件，其中自然人申请8件，法人或其他组织申请5件。";
+    type_into_section(sentence);
+    sleep_ms(600).await;
+    settle().await;
+    let backdrop = || {
+        document()
+            .query_selector(".prose-backdrop")
+            .ok()
+            .flatten()
+            .expect("the marks' layer")
+    };
+    assert_eq!(text_of(".prose-mark"), sentence);
+    assert!(!backdrop().class_list().contains("stale"));
+    // The next key joins the typing, whose readers wake a task later; the marks, which the
+    // text under them has left, hide at once.
+    type_into_section(&format!("{sentence}另"));
+    settle().await;
+    assert!(backdrop().class_list().contains("stale"));
+    // Drawn again on the new text once typing pauses.
+    sleep_ms(600).await;
+    settle().await;
+    assert!(!backdrop().class_list().contains("stale"));
+    assert_eq!(text_of(".prose-mark"), sentence);
+    drop(editor);
+}

@@ -53,7 +53,11 @@ pub fn ProseEditor(
             }
         });
     });
+    // A key typed here: the highlights hide in the key's own task (the text under them has
+    // moved), though the report's readers wake a task later.
+    let typed = Trigger::new();
     let write = move |value: String| {
+        typed.notify();
         shown.set_value(Some(value.clone()));
         tag.with_value(|tag| id.with_value(|id| ctx.type_section_text(tag, id, value)))
     };
@@ -121,6 +125,7 @@ pub fn ProseEditor(
         (value, segments)
     });
     let stale = move || {
+        typed.track();
         segments.with(|(drawn, _)| {
             ctx.report
                 .with(|r| r.section_text(&id.get_value()).unwrap_or_default() != drawn.as_str())
