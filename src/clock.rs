@@ -116,6 +116,11 @@ impl Debounce {
         }
     }
 
+    /// Whether a callback waits to run.
+    pub fn waiting(&self) -> bool {
+        self.due.try_get_value().flatten().is_some()
+    }
+
     /// Forgets the wait: its callback does not run.
     pub fn cancel(&self) {
         if let Some(Some(timer)) = self.timer.try_get_value() {

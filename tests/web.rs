@@ -705,3 +705,29 @@ async fn a_keystroke_hides_the_sentence_marks_in_its_own_task() {
     assert_eq!(text_of(".prose-mark"), sentence);
     drop(editor);
 }
+
+#[wasm_bindgen_test]
+async fn a_cell_typed_in_shows_its_value_as_soon_as_the_input_leaves_it() {
+    let grid = open_requests_grid().await;
+    next_task().await;
+    nianbao_app::dom::focus_cell("requests.new.natural");
+    assert_eq!(focused_cell().await, "requests.new.natural");
+    // The first digit is an edit of its own; the next joins the typing, whose readers (the
+    // cells among them) wake a task after the key's.
+    type_into_focused("1");
+    settle().await;
+    type_into_focused("12");
+    settle().await;
+    // Tab in the same task as the key before it: the cell left shows what was typed.
+    press("Tab", false);
+    settle().await;
+    assert_eq!(cell_value("requests.new.natural"), "12");
+    // Typing again, then the input loses the focus: the same.
+    type_into_focused("3");
+    settle().await;
+    type_into_focused("34");
+    let _ = grid_input().blur();
+    settle().await;
+    assert_eq!(cell_value("requests.new.business"), "34");
+    drop(grid);
+}

@@ -44,15 +44,6 @@ pub enum ReadOnly {
 /// The worst severity among a cell's findings and their messages.
 pub type CellMark = (Severity, String);
 
-/// When a keystroke's change wakes what reads the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Announce {
-    /// In the keystroke's own task.
-    Now,
-    /// In a task after it, once for the keys typed meanwhile.
-    NextTask,
-}
-
 /// The editor's shared state.
 #[derive(Debug, Clone, Copy)]
 pub struct EditorCtx {
@@ -73,8 +64,8 @@ pub struct EditorCtx {
     check: Trigger,
     /// The wait for that task, once per burst of edits.
     check_due: Debounce,
-    /// The wait before a keystroke in a section's text is announced to what reads the
-    /// report (see [`EditorCtx::type_section_text`]).
+    /// The wait before a keystroke is announced to what reads the report (see
+    /// [`EditorCtx::type_cell`]).
     announce_due: Debounce,
     /// Cell key → worst severity and messages.
     pub marks: Memo<HashMap<String, CellMark>>,
@@ -232,21 +223,22 @@ impl EditorCtx {
     }
 
     /// Types `text` into cell `key`: one keystroke, which joins the cell's undo step.
+    ///
+    /// A keystroke that joins the typing changes the report at once, but what reads it
+    /// reactively (the cells, their totals, autosave, the section list, the title) is woken
+    /// in a task after the key's, once for the keys typed meanwhile: the field typed in
+    /// already shows the character, and waking those readers was a fifth of a keystroke's
+    /// work in a long section and a third of a digit's at 4× (issue 15), done before the
+    /// browser could draw it. A move to another place calls [`EditorCtx::announce_now`].
     pub fn type_cell(&self, key: &str, text: String) {
         if self.report.with_untracked(|r| r.cell_holds(key, &text)) {
             return;
         }
-        self.type_change(key, Announce::Now, |r| r.set_cell(key, text));
+        self.type_change(key, |r| r.set_cell(key, text));
     }
 
-    /// Types `text` into section `id` (under the undo tag `tag`): one keystroke.
-    ///
-    /// The report holds the text at once, but what reads it reactively (the check's
-    /// scheduling, autosave, the section list, the title, the grid's cells) is woken in a
-    /// task after the key's, once for the keys typed meanwhile. The text area already shows
-    /// the character, and nothing else on screen shows the text while it is typed; waking
-    /// those readers was a fifth of a keystroke's work in a long section, done before the
-    /// browser could draw the character (issue 15).
+    /// Types `text` into section `id` (under the undo tag `tag`): one keystroke, announced
+    /// as [`EditorCtx::type_cell`]'s are.
     pub fn type_section_text(&self, tag: &str, id: &str, text: String) {
         if self
             .report
@@ -254,14 +246,23 @@ impl EditorCtx {
         {
             return;
         }
-        self.type_change(tag, Announce::NextTask, |r| r.set_section_text(id, text));
+        self.type_change(tag, |r| r.set_section_text(id, text));
+    }
+
+    /// Wakes what reads the report now if keystrokes wait to be announced: before a move
+    /// shows the cell just typed in as text.
+    pub fn announce_now(&self) {
+        if self.announce_due.waiting() {
+            self.announce_due.cancel();
+            self.report.notify();
+        }
     }
 
     /// A keystroke known to change the report. When it joins the undo step being typed,
     /// that step already holds the report as it was before the typing began, so the report
     /// is changed in place: copying it for [`EditorCtx::edit`] and dropping the copy again
     /// was a third of a keystroke's handler in a long section (issue 15).
-    fn type_change(&self, tag: &str, announce: Announce, change: impl FnOnce(&mut Report)) {
+    fn type_change(&self, tag: &str, change: impl FnOnce(&mut Report)) {
         if self.read_only.get_untracked().is_some() {
             return;
         }
@@ -280,22 +281,23 @@ impl EditorCtx {
         // Joining changes neither whether there is a step to undo nor one to redo (joining
         // needs a step just typed, and typing clears redo): the buttons are not woken.
         self.history.update_untracked(|h| h.extend(tag, now));
-        match announce {
-            Announce::Now => self.report.notify(),
-            Announce::NextTask => {
-                // Closing the page before the readers wake must still write the text: the
-                // status that saving reads says so now (once per burst, as autosave does).
-                if self
-                    .save
-                    .with_untracked(|status| *status != SaveStatus::Saving)
-                {
-                    self.save.set(SaveStatus::Saving);
-                }
-                let report = self.report;
-                self.announce_due
-                    .push(std::time::Duration::ZERO, move || report.notify());
-            }
+        // Closing the page before the readers wake must still write the text: the status
+        // that saving reads says so now (once per burst, as autosave does).
+        if self
+            .save
+            .with_untracked(|status| *status != SaveStatus::Saving)
+        {
+            self.save.set(SaveStatus::Saving);
         }
+        let report = self.report;
+        self.announce_due
+            .push(std::time::Duration::ZERO, move || report.notify());
+        // The check is due in the task after the key's, as after any edit; its timer is set
+        // after the announcement's, so it runs after the readers have woken (their effect
+        // that schedules the check then finds it scheduled).
+        let check = self.check;
+        self.check_due
+            .push(std::time::Duration::ZERO, move || check.notify());
     }
 
     /// Steps back one edit.

@@ -78,6 +78,9 @@ pub struct GridState {
     pub wrap: NodeRef<Div>,
     /// The report's figures, read when the input moves to a cell.
     pub report: RwSignal<report::Report>,
+    /// The editor: a move first wakes what reads the report if keystrokes wait to be
+    /// announced, since the cell left then shows its value as text (`EditorCtx::type_cell`).
+    pub editor: EditorCtx,
 }
 
 impl GridState {
@@ -124,6 +127,7 @@ impl GridState {
     /// then (after the input's move, 2.6 ms of a Tab at 4× CPU throttling, issue 15). The
     /// input's new place is written last.
     pub fn move_to(&self, key: &str) {
+        self.editor.announce_now();
         let (Some(input), Some(wrap)) = (self.input.get_untracked(), self.wrap.get_untracked())
         else {
             return;
@@ -348,6 +352,7 @@ pub fn TableGrid(
         composing: StoredValue::new(false),
         wrap: NodeRef::new(),
         report: ctx.report,
+        editor: ctx,
     };
     provide_context(state);
     // A finding's link moves to a cell by its key (`dom::focus_cell`), through this grid.

@@ -93,7 +93,11 @@ pub fn GridInput() -> impl IntoView {
                 on:paste=move |ev| current.with_untracked(|k| on_paste(&ev, k, state, ctx, lang.get_untracked()))
                 on:copy=move |ev| on_copy(&ev, state, ctx, None)
                 on:cut=move |ev| on_copy(&ev, state, ctx, Some(lang.get_untracked()))
-                on:blur=move |_| state.set_mode(Mode::Navigate)
+                on:blur=move |_| {
+                    // The cell shows its value as text again: the typing's readers wake first.
+                    ctx.announce_now();
+                    state.set_mode(Mode::Navigate);
+                }
             />
         </form>
     }
