@@ -72,12 +72,7 @@ pub fn install(ctx: EditorCtx, library: LibraryCtx) {
             return;
         }
         // Set once per burst: the status line need not wake on every keystroke.
-        if ctx
-            .save
-            .with_untracked(|status| *status != SaveStatus::Saving)
-        {
-            ctx.save.set(SaveStatus::Saving);
-        }
+        ctx.note_unsaved();
         pending.push(DEBOUNCE, move || save_now(ctx, library));
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());

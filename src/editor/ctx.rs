@@ -125,20 +125,12 @@ impl EditorCtx {
                 })
             })
         });
-        // Syncs the findings with the report: schedules their check after each change.
-        Effect::new(move |first: Option<()>| {
-            report.track();
-            if first.is_none() {
-                return;
-            }
-            check_due.push(std::time::Duration::ZERO, move || check.notify());
-        });
         let marks = Memo::new(move |_| findings.with(|all| cell_marks(all)));
         let tally = Memo::new(move |_| findings.with(|all| Tally::of(all)));
         let section_tallies = Memo::new(move |_| findings.with(|all| report::section_tallies(all)));
         let template = Memo::new(move |_| report.with(|r| r.template));
         let cells = super::cells::CellStates::new(report, marks);
-        EditorCtx {
+        let ctx = EditorCtx {
             id: StoredValue::new(id),
             report,
             previous,
@@ -159,6 +151,32 @@ impl EditorCtx {
             read_only: RwSignal::new(None),
             conflict: RwSignal::new(false),
             typing: StoredValue::new(false),
+        };
+        // Syncs the findings with the report: schedules their check after each change.
+        Effect::new(move |first: Option<()>| {
+            report.track();
+            if first.is_some() {
+                ctx.check_soon();
+            }
+        });
+        ctx
+    }
+
+    /// Schedules the check in a task after this one (pushed back by each call meanwhile).
+    fn check_soon(&self) {
+        let check = self.check;
+        self.check_due
+            .push(std::time::Duration::ZERO, move || check.notify());
+    }
+
+    /// Says there is a change to write, waking the save status's readers only when it did
+    /// not say so already (once per burst of edits).
+    pub fn note_unsaved(&self) {
+        if self
+            .save
+            .with_untracked(|status| *status != SaveStatus::Saving)
+        {
+            self.save.set(SaveStatus::Saving);
         }
     }
 
@@ -282,22 +300,15 @@ impl EditorCtx {
         // needs a step just typed, and typing clears redo): the buttons are not woken.
         self.history.update_untracked(|h| h.extend(tag, now));
         // Closing the page before the readers wake must still write the text: the status
-        // that saving reads says so now (once per burst, as autosave does).
-        if self
-            .save
-            .with_untracked(|status| *status != SaveStatus::Saving)
-        {
-            self.save.set(SaveStatus::Saving);
-        }
+        // that saving reads says so now.
+        self.note_unsaved();
         let report = self.report;
         self.announce_due
             .push(std::time::Duration::ZERO, move || report.notify());
         // The check is due in the task after the key's, as after any edit; its timer is set
         // after the announcement's, so it runs after the readers have woken (their effect
         // that schedules the check then finds it scheduled).
-        let check = self.check;
-        self.check_due
-            .push(std::time::Duration::ZERO, move || check.notify());
+        self.check_soon();
     }
 
     /// Steps back one edit.

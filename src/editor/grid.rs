@@ -76,10 +76,9 @@ pub struct GridState {
     pub composing: StoredValue<bool>,
     /// The scrolled box holding the table and the input, which is placed in its coordinates.
     pub wrap: NodeRef<Div>,
-    /// The report's figures, read when the input moves to a cell.
-    pub report: RwSignal<report::Report>,
-    /// The editor: a move first wakes what reads the report if keystrokes wait to be
-    /// announced, since the cell left then shows its value as text (`EditorCtx::type_cell`).
+    /// The editor: its report's figures are read when the input moves to a cell, and a move
+    /// first wakes what reads the report if keystrokes wait to be announced, since the cell
+    /// left then shows its value as text (`EditorCtx::type_cell`).
     pub editor: EditorCtx,
 }
 
@@ -143,7 +142,7 @@ impl GridState {
             self.composing.set_value(false);
         }
         let placement = Placement::measure(&cell, &wrap);
-        let value = self.report.with_untracked(|r| r.cell_text(key));
+        let value = self.editor.report.with_untracked(|r| r.cell_text(key));
         // One change of the input's text and selection: setting the value moves the caret to
         // its end, a selection change of its own that the browser lays out and reports (an
         // eighth of a Tab, issue 15), before the whole value is selected again.
@@ -351,7 +350,6 @@ pub fn TableGrid(
         input: NodeRef::new(),
         composing: StoredValue::new(false),
         wrap: NodeRef::new(),
-        report: ctx.report,
         editor: ctx,
     };
     provide_context(state);
