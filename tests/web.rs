@@ -73,9 +73,15 @@ async fn focused_cell() -> String {
 }
 
 fn press(key: &str, shift: bool) {
+    press_with(key, shift, false);
+}
+
+/// A keydown of `key` at the focused element, with Shift and Ctrl as given.
+fn press_with(key: &str, shift: bool, ctrl: bool) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
     init.set_shift_key(shift);
+    init.set_ctrl_key(ctrl);
     init.set_bubbles(true);
     init.set_cancelable(true);
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
@@ -651,7 +657,7 @@ async fn typed_text_is_saved_when_the_page_hides_before_the_screen_follows() {
     // An empty section shows the hint; a written one does not.
     assert!(section_area().has_attribute("placeholder"));
     type_into_section("本年度");
-    settle().await;
+    next_task().await;
     assert!(!section_area().has_attribute("placeholder"));
     // Saved after the pause (half a second), still within the typing's undo step (a second).
     sleep_ms(700).await;
@@ -712,8 +718,8 @@ async fn a_cell_typed_in_shows_its_value_as_soon_as_the_input_leaves_it() {
     next_task().await;
     nianbao_app::dom::focus_cell("requests.new.natural");
     assert_eq!(focused_cell().await, "requests.new.natural");
-    // The first digit is an edit of its own; the next joins the typing, whose readers (the
-    // cells among them) wake a task after the key's.
+    // The first digit starts an undo step, the next joins it; either way what reads the
+    // report (the cells among them) wakes a task after the key's.
     type_into_focused("1");
     settle().await;
     type_into_focused("12");
@@ -729,5 +735,29 @@ async fn a_cell_typed_in_shows_its_value_as_soon_as_the_input_leaves_it() {
     let _ = grid_input().blur();
     settle().await;
     assert_eq!(cell_value("requests.new.business"), "34");
+    drop(grid);
+}
+
+#[wasm_bindgen_test]
+async fn an_undo_right_after_a_move_shows_the_cell_left_as_it_was() {
+    let grid = open_requests_grid().await;
+    next_task().await;
+    nianbao_app::dom::focus_cell("requests.new.natural");
+    assert_eq!(focused_cell().await, "requests.new.natural");
+    let before = cell_value("requests.new.natural");
+    type_into_focused("7");
+    settle().await;
+    type_into_focused("78");
+    settle().await;
+    // The move shows the cell left at once, ahead of the report's other readers; the undo
+    // comes before those wake.
+    press("Tab", false);
+    settle().await;
+    assert_eq!(cell_value("requests.new.natural"), "78");
+    press_with("z", false, true);
+    next_task().await;
+    next_task().await;
+    assert_eq!(cell_value("requests.new.natural"), before);
+    assert_ne!(before, "78");
     drop(grid);
 }

@@ -147,13 +147,7 @@ impl Table {
         let changed = report::changed_figures(&self.figures, &report.figures);
         let auto_changed = self.auto_totals != report.auto_totals;
         for key in &changed {
-            match report.figures.get(key) {
-                Some(value) => self.figures.insert(key.clone(), value.clone()),
-                None => self.figures.remove(key),
-            };
-            if let Some((_, _, state)) = self.index.get(key).and_then(|&i| self.cells.get(i)) {
-                value_change(state, report, key, &mut changes);
-            }
+            self.figure_change(report, key, &mut changes);
         }
         // Whether a total is computed, and overridden, is the auto-totals setting's alone
         // (`Report::is_overridden`): a figure typed leaves it as it was.
@@ -164,6 +158,18 @@ impl Table {
             }
         }
         changes
+    }
+
+    /// The change of cell `key`'s text to what `report` holds, if it differs, recording its
+    /// figure as applied.
+    fn figure_change(&mut self, report: &Report, key: &str, changes: &mut Vec<Change>) {
+        match report.figures.get(key) {
+            Some(value) => _ = self.figures.insert(key.to_string(), value.clone()),
+            None => _ = self.figures.remove(key),
+        }
+        if let Some((_, _, state)) = self.index.get(key).and_then(|&i| self.cells.get(i)) {
+            value_change(state, report, key, changes);
+        }
     }
 
     /// The signal changes that bring the cells' colours and tooltips up to `marks`,
@@ -292,6 +298,23 @@ impl CellStates {
             auto_totals: None,
             marks: HashMap::new(),
         });
+    }
+
+    /// Brings cell `key`'s text up to `report` now, ahead of the effect that follows the
+    /// report (which may wake a task later, `EditorCtx::show_typed`). The figure is recorded
+    /// as applied, so an undo before that effect runs still finds the cell to change back.
+    pub fn show_now(&self, key: &str, report: RwSignal<Report>) {
+        report.with_untracked(|r| self.rebuild_if_needed(r));
+        let changes = report.with_untracked(|report| {
+            self.table
+                .try_update_value(|table| {
+                    let mut changes = Vec::new();
+                    table.figure_change(report, key, &mut changes);
+                    changes
+                })
+                .unwrap_or_default()
+        });
+        apply(changes);
     }
 
     /// The state of cell `key`, created on the spot for a key the template lacks.

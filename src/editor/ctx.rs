@@ -228,15 +228,7 @@ impl EditorCtx {
         let Some(before) = before else {
             return;
         };
-        // The history's readers (the undo and redo buttons) only ask whether there is a step:
-        // they are woken when that changes, not on every keystroke typed into one step.
-        let steps = |h: &History| (h.can_undo(), h.can_redo());
-        let was = self.history.with_untracked(steps);
-        self.history
-            .update_untracked(|h| h.record(before, tag, now_ms()));
-        if self.history.with_untracked(steps) != was {
-            self.history.notify();
-        }
+        self.record(before, tag, now_ms());
         self.report.notify();
     }
 
@@ -247,7 +239,8 @@ impl EditorCtx {
     /// in a task after the key's, once for the keys typed meanwhile: the field typed in
     /// already shows the character, and waking those readers was a fifth of a keystroke's
     /// work in a long section and a third of a digit's at 4× (issue 15), done before the
-    /// browser could draw it. A move to another place calls [`EditorCtx::announce_now`].
+    /// browser could draw it. A move of the grid's input shows the cell it leaves at once
+    /// ([`EditorCtx::show_typed`]); the input's blur wakes them all ([`EditorCtx::announce_now`]).
     pub fn type_cell(&self, key: &str, text: String) {
         if self.report.with_untracked(|r| r.cell_holds(key, &text)) {
             return;
@@ -276,29 +269,46 @@ impl EditorCtx {
         }
     }
 
+    /// Shows in cell `key`'s text what was typed into it, if keystrokes wait to be
+    /// announced: a move of the grid's input uncovers the cell it leaves. Only that cell is
+    /// woken; the other readers (the totals, autosave, the title) wake with the announcement,
+    /// a task later, as they do while typing. Waking all of them in the move's task was a
+    /// tenth of a Tab at 4× CPU throttling (issue 15).
+    pub fn show_typed(&self, key: &str) {
+        if !self.announce_due.waiting() {
+            return;
+        }
+        self.cells.show_now(key, self.report);
+    }
+
     /// A keystroke known to change the report. When it joins the undo step being typed,
     /// that step already holds the report as it was before the typing began, so the report
     /// is changed in place: copying it for [`EditorCtx::edit`] and dropping the copy again
-    /// was a third of a keystroke's handler in a long section (issue 15).
+    /// was a third of a keystroke's handler in a long section (issue 15). The first key of a
+    /// step copies it once, as the step's undo.
+    ///
+    /// Either way, what reads the report wakes a task later. The first digit typed into a
+    /// cell woke them in its own task, and at 4× CPU throttling it was the slowest digit of
+    /// every cell (9–12 ms in a task whose other digits took 5, BENCHMARKS.md).
     fn type_change(&self, tag: &str, change: impl FnOnce(&mut Report)) {
         if self.read_only.get_untracked().is_some() {
             return;
         }
         let now = now_ms();
-        if !self.history.with_untracked(|h| h.joins(Some(tag), now)) {
-            self.edit(Some(tag), change);
-            return;
+        if self.history.with_untracked(|h| h.joins(Some(tag), now)) {
+            // Joining changes neither whether there is a step to undo nor one to redo
+            // (joining needs a step just typed, and typing clears redo): the buttons are not
+            // woken.
+            self.history.update_untracked(|h| h.extend(tag, now));
+        } else {
+            let Some(before) = self.report.try_get_untracked() else {
+                return;
+            };
+            self.record(before, Some(tag), now);
         }
         self.typing.set_value(true);
-        let changed = self
-            .report
+        self.report
             .try_update_untracked(|report| apply(report, change));
-        if changed.is_none() {
-            return;
-        }
-        // Joining changes neither whether there is a step to undo nor one to redo (joining
-        // needs a step just typed, and typing clears redo): the buttons are not woken.
-        self.history.update_untracked(|h| h.extend(tag, now));
         // Closing the page before the readers wake must still write the text: the status
         // that saving reads says so now.
         self.note_unsaved();
@@ -309,6 +319,19 @@ impl EditorCtx {
         // after the announcement's, so it runs after the readers have woken (their effect
         // that schedules the check then finds it scheduled).
         self.check_soon();
+    }
+
+    /// Records `before` as the report before an edit with `tag`. The history's readers (the
+    /// undo and redo buttons) only ask whether there is a step: they are woken when that
+    /// changes, not on every keystroke typed into one step.
+    fn record(&self, before: Report, tag: Option<&str>, now: f64) {
+        let steps = |h: &History| (h.can_undo(), h.can_redo());
+        let was = self.history.with_untracked(steps);
+        self.history
+            .update_untracked(|h| h.record(before, tag, now));
+        if self.history.with_untracked(steps) != was {
+            self.history.notify();
+        }
     }
 
     /// Steps back one edit.

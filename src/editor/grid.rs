@@ -77,8 +77,8 @@ pub struct GridState {
     /// The scrolled box holding the table and the input, which is placed in its coordinates.
     pub wrap: NodeRef<Div>,
     /// The editor: its report's figures are read when the input moves to a cell, and a move
-    /// first wakes what reads the report if keystrokes wait to be announced, since the cell
-    /// left then shows its value as text (`EditorCtx::type_cell`).
+    /// first brings the cell it leaves up to what was typed, since that cell then shows its
+    /// value as text (`EditorCtx::show_typed`).
     pub editor: EditorCtx,
 }
 
@@ -126,7 +126,8 @@ impl GridState {
     /// then (after the input's move, 2.6 ms of a Tab at 4× CPU throttling, issue 15). The
     /// input's new place is written last.
     pub fn move_to(&self, key: &str) {
-        self.editor.announce_now();
+        self.current
+            .with_untracked(|left| self.editor.show_typed(left));
         let (Some(input), Some(wrap)) = (self.input.get_untracked(), self.wrap.get_untracked())
         else {
             return;

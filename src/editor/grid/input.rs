@@ -34,9 +34,12 @@ pub fn GridInput() -> impl IntoView {
     // The input shows the current cell's value: a move, an undo, a paste or a computed total
     // changes it. What the input shows already (what was just typed into it) is not written
     // again: setting an input's value is a DOM call that costs a twelfth of a digit's
-    // handling, even when the value is the same (issue 15).
+    // handling, even when the value is the same (issue 15). The cell's signal wakes it, but
+    // the value is the report's: the signals follow a keystroke a task later
+    // (`EditorCtx::type_cell`), and what they held before it must not overwrite the typing.
     Effect::new(move |_| {
-        let value = cell.with(|c| c.value.get());
+        cell.with(|c| c.value.track());
+        let value = current.with_untracked(|key| ctx.report.with_untracked(|r| r.cell_text(key)));
         if let Some(el) = input.get()
             && el.value() != value
         {
