@@ -17,6 +17,7 @@
 import { chromium } from '@playwright/test';
 import * as fs from 'fs';
 import { execFileSync } from 'child_process';
+import { fillLibrary, markListed } from './library-setup.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
@@ -151,36 +152,13 @@ async function loadBaseline(throttle) {
 }
 
 /**
- * A library of `count` reports opened from storage: the example report stored once and
- * copied under new ids (index entries included, so start-up reads them as a clerk's own),
- * then the time from reload until every row is listed.
+ * A library of `count` reports opened from storage (`fillLibrary`: the example copied under
+ * new ids): the time from reload until a frame showing every row is painted.
  */
 async function loadLibrary(throttle, count = 100) {
   const { p, context } = await page(1);
-  await p.goto(BASE);
-  await p.getByRole('button', { name: '打开示例报告' }).click();
-  await p.getByRole('button', { name: /返回报告库/ }).click();
-  await p.getByTestId('library-row').first().waitFor();
-  await p.evaluate((count) => {
-    const index = JSON.parse(localStorage.getItem('nianbao.index'));
-    const source = index.entries[0];
-    const stored = localStorage.getItem('nianbao.report.' + source.id);
-    for (let i = 1; i < count; i++) {
-      const id = `bench-${i}`;
-      localStorage.setItem('nianbao.report.' + id, stored);
-      index.entries.push({ ...source, id, example: false, title: `${source.title} ${i}` });
-    }
-    localStorage.setItem('nianbao.index', JSON.stringify(index));
-  }, count);
-  // In the page: when a frame showing every row has been painted (a task after the
-  // animation frame that drew them), on the page's own clock from the navigation.
-  await p.addInitScript((count) => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelectorAll('[data-testid=library-row]').length < count) return;
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => { window.__listedAt = performance.now(); }, 0));
-    }).observe(document, { childList: true, subtree: true });
-  }, count);
+  await fillLibrary(p, BASE, count);
+  await markListed(p, count);
   const cdp = await context.newCDPSession(p);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const started = Date.now();

@@ -5,30 +5,14 @@
 // response's end and the first paint (ms from the navigation). CSS, when set, is put in the
 // page before the app starts: a variant of the stylesheet to compare. Env: BASE_URL, N, CSS.
 import { chromium } from '@playwright/test';
+import { fillLibrary, markListed } from '../library-setup.mjs';
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8099/';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
 const p = await context.newPage();
-await p.goto(BASE);
-await p.getByRole('button', { name: '打开示例报告' }).click();
-await p.getByRole('button', { name: /返回报告库/ }).click();
-await p.getByTestId('library-row').first().waitFor();
-await p.evaluate((count) => {
-  const index = JSON.parse(localStorage.getItem('nianbao.index'));
-  const source = index.entries[0];
-  const stored = localStorage.getItem('nianbao.report.' + source.id);
-  for (let i = 1; i < count; i++) { const id = `bench-${i}`; localStorage.setItem('nianbao.report.' + id, stored); index.entries.push({ ...source, id, example: false, title: `${source.title} ${i}` }); }
-  localStorage.setItem('nianbao.index', JSON.stringify(index));
-}, 100);
+await fillLibrary(p, BASE, 100);
 if (process.env.CSS) await p.addInitScript((css) => { document.addEventListener('DOMContentLoaded', () => { const s = document.createElement('style'); s.textContent = css; document.head.append(s); }); }, process.env.CSS);
-await p.addInitScript((count) => {
-  new MutationObserver((_, observer) => {
-    if (document.querySelectorAll('[data-testid=library-row]').length < count) return;
-    observer.disconnect();
-    performance.mark('rows');
-    requestAnimationFrame(() => setTimeout(() => { window.__listedAt = performance.now(); }, 0));
-  }).observe(document, { childList: true, subtree: true });
-}, 100);
+await markListed(p, 100);
 const out = [];
 for (let i = 0; i < Number(process.env.N ?? 3); i++) {
   const traced = i === Number(process.env.N ?? 3) - 1;
