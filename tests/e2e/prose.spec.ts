@@ -38,3 +38,28 @@ test('a prose finding marks its sentence and clicking it selects the sentence', 
   await expect(finding).toHaveCount(0);
   await expect(page.locator('.prose-mark')).toHaveCount(0);
 });
+
+test('the text area shows as many lines as its rows, and its marks layer covers it', async ({ page }) => {
+  // The text area's height is set in the style sheet (so that its size can be contained,
+  // BENCHMARKS.md): it must stay the height its rows ask for, in a section and above a table.
+  await page.goto('/');
+  await createReport(page, '文字检查局', 2024);
+  for (const [section, rows] of [['一、', 14], ['三、', 4]] as const) {
+    await openSection(page, section);
+    const area = page.getByRole('textbox', { name: '正文', exact: true });
+    const box = await area.evaluate((el: HTMLTextAreaElement) => {
+      const style = getComputedStyle(el);
+      const px = (name: string) => parseFloat(style.getPropertyValue(name));
+      const backdrop = el.parentElement!.querySelector('.prose-backdrop')!.getBoundingClientRect();
+      return {
+        rows: el.rows,
+        lines: (el.clientHeight - px('padding-top') - px('padding-bottom')) / px('line-height'),
+        height: el.getBoundingClientRect().height,
+        backdrop: backdrop.height,
+      };
+    });
+    expect(box.rows).toBe(rows);
+    expect(box.lines).toBeCloseTo(rows, 1);
+    expect(box.backdrop).toBeCloseTo(box.height, 0);
+  }
+});
