@@ -245,11 +245,12 @@ impl EditorCtx {
         if self.report.with_untracked(|r| r.cell_holds(key, &text)) {
             return;
         }
-        self.type_change(key, |r| r.set_cell(key, text));
+        self.type_change(key, |r| apply(r, |r| r.set_cell(key, text)));
     }
 
     /// Types `text` into section `id` (under the undo tag `tag`): one keystroke, announced
-    /// as [`EditorCtx::type_cell`]'s are.
+    /// as [`EditorCtx::type_cell`]'s are. A section's text feeds no total, so auto-totals are
+    /// not run again for it.
     pub fn type_section_text(&self, tag: &str, id: &str, text: String) {
         if self
             .report
@@ -290,6 +291,9 @@ impl EditorCtx {
     /// Either way, what reads the report wakes a task later. The first digit typed into a
     /// cell woke them in its own task, and at 4× CPU throttling it was the slowest digit of
     /// every cell (9–12 ms in a task whose other digits took 5, BENCHMARKS.md).
+    ///
+    /// `change` is made as given: a caller whose change can move a total brings the totals
+    /// up to date in it ([`apply`]).
     fn type_change(&self, tag: &str, change: impl FnOnce(&mut Report)) {
         if self.read_only.get_untracked().is_some() {
             return;
@@ -307,8 +311,7 @@ impl EditorCtx {
             self.record(before, Some(tag), now);
         }
         self.typing.set_value(true);
-        self.report
-            .try_update_untracked(|report| apply(report, change));
+        self.report.try_update_untracked(change);
         // Closing the page before the readers wake must still write the text: the status
         // that saving reads says so now.
         self.note_unsaved();

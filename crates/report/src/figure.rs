@@ -72,6 +72,20 @@ impl Figure {
         }
     }
 
+    /// A whole number as it reads back from a cell of `kind` it was written into: what
+    /// [`parse_figure`] gives for its decimal text, without writing it (`None` past the
+    /// digits a cell holds, or where the kind refuses it).
+    pub(crate) fn whole_as_read(value: i64, kind: CellKind) -> Option<Figure> {
+        let digits = value
+            .unsigned_abs()
+            .checked_ilog10()
+            .map_or(1, |log| log as usize + 1);
+        if digits > MAX_DIGITS {
+            return None;
+        }
+        check_kind(Figure::whole(value), kind).ok()
+    }
+
     /// The value times 10^scale.
     pub fn scaled(self) -> i128 {
         self.scaled

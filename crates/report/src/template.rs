@@ -288,6 +288,14 @@ impl Template {
     pub(crate) fn sorted_cell_keys(&self) -> impl Iterator<Item = &str> {
         self.cells.index.keys().map(String::as_str)
     }
+
+    /// Every cell key in key order with its position in [`Template::cells`].
+    pub(crate) fn sorted_cell_positions(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.cells
+            .index
+            .iter()
+            .map(|(key, &index)| (key.as_str(), index))
+    }
 }
 
 impl TemplateId {

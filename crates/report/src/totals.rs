@@ -9,73 +9,103 @@
 use crate::figure::Figure;
 use crate::formula::formulas;
 use crate::model::{CellValue, Report};
+use std::io::Write;
 
 /// What auto-totals would put in each computed cell, in computation order: `None` when a part
 /// is blank or unreadable. Overridden cells are listed too (with what they would be) and their
 /// typed value is used by the totals computed after them, as the UI shows it.
 pub fn computed_totals(report: &Report) -> Vec<(String, Option<Figure>)> {
-    let mut scratch = report.clone();
-    compute(&mut scratch, false)
+    compute(report, false)
+        .into_iter()
+        .map(|(key, value)| (key.to_string(), value))
+        .collect()
 }
 
 /// Fills every computed total of the report except the overridden ones. Returns the keys
 /// whose value changed.
 pub fn apply_auto_totals(report: &mut Report) -> Vec<String> {
-    let before = report.figures.clone();
-    compute(report, true);
-    let mut changed: Vec<String> = report
-        .figures
-        .iter()
-        .filter(|(key, value)| before.get(*key) != Some(*value))
-        .map(|(key, _)| key.clone())
-        .collect();
-    changed.extend(
-        before
-            .keys()
-            .filter(|key| !report.figures.contains_key(*key))
-            .cloned(),
-    );
-    changed
-}
-
-/// Evaluates the computing formulas in order, writing each result into `report` so later
-/// formulas read it. Overridden cells keep their value; with `only_write` false they are
-/// still reported with what they would be.
-fn compute(report: &mut Report, only_write: bool) -> Vec<(String, Option<Figure>)> {
-    let template = report.template();
-    let mut results = Vec::new();
-    for formula in formulas(template).iter().filter(|formula| formula.computes) {
-        let Some(total) = template.cells().get(formula.total) else {
-            continue;
-        };
-        let read = |indices: &[usize], report: &Report| -> Option<Figure> {
-            let parts: Option<Vec<Figure>> = indices
-                .iter()
-                .map(|&index| {
-                    let spec = template.cells().get(index)?;
-                    report.cell_figure(&spec.key).ok()
-                })
-                .collect();
-            parts.map(Figure::sum)
-        };
-        let value = match (read(&formula.plus, report), read(&formula.minus, report)) {
-            (Some(plus), Some(minus)) => Some(plus - minus),
-            _ => None,
-        };
-        if !report.is_overridden(&total.key) {
-            match value.and_then(|figure| figure.as_whole()) {
-                Some(whole) => {
+    let mut changed = Vec::new();
+    for (key, value) in compute(report, true) {
+        match value.and_then(|figure| figure.as_whole()) {
+            Some(whole) => {
+                if !holds_whole(report.figures.get(key), whole) {
                     report
                         .figures
-                        .insert(total.key.clone(), CellValue::whole(whole));
+                        .insert(key.to_string(), CellValue::whole(whole));
+                    changed.push(key.to_string());
                 }
-                None => {
-                    report.figures.remove(&total.key);
+            }
+            None => {
+                if report.figures.remove(key).is_some() {
+                    changed.push(key.to_string());
                 }
             }
         }
-        if !only_write {
-            results.push((total.key.clone(), value));
+    }
+    changed
+}
+
+/// Whether a cell holds `whole` as auto-totals writes it ([`CellValue::whole`]), compared
+/// without writing it out.
+fn holds_whole(value: Option<&CellValue>, whole: i64) -> bool {
+    let Some(CellValue::Number(text)) = value else {
+        return false;
+    };
+    let mut buffer = [0u8; 24];
+    let mut rest = &mut buffer[..];
+    if write!(rest, "{whole}").is_err() {
+        return false;
+    }
+    let unused = rest.len();
+    text.as_bytes() == &buffer[..buffer.len() - unused]
+}
+
+/// Evaluates the computing formulas in order, each reading what the formulas before it
+/// computed. With `only_write` it returns what to write into each total that is not
+/// overridden (the report is not changed); without, every total with what it would be,
+/// overridden ones included.
+///
+/// Every cell is read and parsed once, by its template position, the report's figures and
+/// the template's keys walked in step (both are sorted), and nothing is allocated per
+/// formula: looking each part up by key and parsing it again for every formula that reads
+/// it, then copying all the figures to see what changed, was 109 µs natively (31 µs for
+/// this), and it runs at every keystroke into a cell of a report with auto-totals on
+/// (issue 15).
+fn compute(report: &Report, only_write: bool) -> Vec<(&'static str, Option<Figure>)> {
+    let template = report.template();
+    let cells = template.cells();
+    let mut figures: Vec<Option<Figure>> = vec![None; cells.len()];
+    let mut known = template.sorted_cell_positions().peekable();
+    for (key, value) in &report.figures {
+        while known.next_if(|(known, _)| *known < key.as_str()).is_some() {}
+        if let Some(&(_, index)) = known.peek().filter(|(known, _)| *known == key.as_str()) {
+            figures[index] = value.figure(cells[index].kind).ok();
+        }
+    }
+    let mut results = Vec::new();
+    for formula in formulas(template).iter().filter(|formula| formula.computes) {
+        let Some(total) = cells.get(formula.total) else {
+            continue;
+        };
+        let read = |indices: &[usize]| -> Option<Figure> {
+            indices.iter().try_fold(Figure::whole(0), |sum, &index| {
+                figures.get(index).copied().flatten().map(|part| sum + part)
+            })
+        };
+        let value = match (read(&formula.plus), read(&formula.minus)) {
+            (Some(plus), Some(minus)) => Some(plus - minus),
+            _ => None,
+        };
+        let overridden = report.is_overridden(&total.key);
+        if !overridden {
+            // What the formulas after it read: the total as written into the report (a whole
+            // number, or blank) and read back from there.
+            figures[formula.total] = value
+                .and_then(|figure| figure.as_whole())
+                .and_then(|whole| Figure::whole_as_read(whole, total.kind));
+        }
+        if !only_write || !overridden {
+            results.push((total.key.as_str(), value));
         }
     }
     results

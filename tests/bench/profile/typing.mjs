@@ -1,10 +1,12 @@
 // The part the profiling aids share: a page of the served build (BASE_URL) with the example
 // report open where the bench types (table 三's first cell, or with PROSE=1 a
-// 5,000-character prose section), the CPU throttled THROTTLE×, and the bench's typing.
+// 5,000-character prose section), with AUTO=1 its auto-totals (自动合计) turned on, as a new
+// report has them, the CPU throttled THROTTLE×, and the bench's typing.
 import { chromium } from '@playwright/test';
 
 export const EDITS = Number(process.env.EDITS ?? 200);
 export const PROSE = !!process.env.PROSE;
+export const AUTO = !!process.env.AUTO;
 
 /** Opens the page; returns the browser, the page and its DevTools session. */
 export async function openTyping(throttle) {
@@ -16,6 +18,10 @@ export async function openTyping(throttle) {
   const cdp = await context.newCDPSession(page);
   await page.goto(process.env.BASE_URL ?? 'http://127.0.0.1:8099');
   await page.getByRole('button', { name: '打开示例报告' }).click();
+  if (AUTO) {
+    await page.getByRole('navigation').getByRole('button', { name: /^三、/ }).click();
+    await page.getByTestId('grid-requests').getByRole('checkbox', { name: '自动合计' }).check();
+  }
   if (PROSE) {
     await page.getByRole('navigation').getByRole('button', { name: /^一、/ }).click();
     const area = page.getByRole('textbox', { name: '正文' });

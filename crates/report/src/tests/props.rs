@@ -121,3 +121,168 @@ fn holds_finds_words_and_never_a_character_split_across_others() {
     assert!(holds_any("同比增长5%", &["合计", "同比"]));
     assert!(!holds_any("办结85件", &["合计", "同比"]));
 }
+
+/// Auto-totals as first written: each part looked up by key and parsed for every formula
+/// reading it, each total written into the report at once for the formulas after it. Kept
+/// as the reference that the faster [`apply_auto_totals`] must agree with.
+fn auto_totals_by_lookup(report: &mut Report) -> Vec<(String, Option<crate::Figure>)> {
+    let template = report.template();
+    let mut results = Vec::new();
+    for formula in crate::formula::formulas(template)
+        .iter()
+        .filter(|formula| formula.computes)
+    {
+        let total = &template.cells()[formula.total];
+        let read = |indices: &[usize], report: &Report| -> Option<crate::Figure> {
+            let parts: Option<Vec<crate::Figure>> = indices
+                .iter()
+                .map(|&index| report.cell_figure(&template.cells()[index].key).ok())
+                .collect();
+            parts.map(crate::Figure::sum)
+        };
+        let value = match (read(&formula.plus, report), read(&formula.minus, report)) {
+            (Some(plus), Some(minus)) => Some(plus - minus),
+            _ => None,
+        };
+        if !report.is_overridden(&total.key) {
+            match value.and_then(|figure| figure.as_whole()) {
+                Some(whole) => {
+                    report
+                        .figures
+                        .insert(total.key.clone(), crate::CellValue::whole(whole));
+                }
+                None => {
+                    report.figures.remove(&total.key);
+                }
+            }
+        }
+        results.push((total.key.clone(), value));
+    }
+    results
+}
+
+/// What a clerk may leave in a cell: blank, figures as typed in every way the parser reads,
+/// and text it cannot.
+const TYPED: [&str; 14] = [
+    "",
+    "0",
+    "7",
+    "12",
+    "1,234",
+    "１２",
+    "3.5",
+    "-4",
+    "2件",
+    "abc",
+    "  ",
+    "999999999999999999",
+    "12.00",
+    "1e3",
+];
+
+proptest! {
+    /// Auto-totals read every cell once and write what changed; the result is the reference
+    /// reading's, for any mix of figures, blanks, unreadable text, stale totals and overridden
+    /// ones, in both formats (TYPED[1..=5] are readable figures).
+    #[test]
+    fn auto_totals_agree_with_the_reading_by_lookup(
+        year in prop_oneof![Just(2020), Just(2024)],
+        typed in prop::collection::vec(0..TYPED.len(), 200),
+        overridden in prop::collection::vec(any::<bool>(), 40),
+        numbers in any::<bool>(),
+        large in any::<bool>(),
+        readable in any::<bool>(),
+    ) {
+        let mut report = Report::new("测试机关", year);
+        let template = report.template();
+        for (cell, &choice) in template.cells().iter().zip(typed.iter().cycle()) {
+            // Figures of 18 digits, the most a cell holds: their sums hold more, which a cell
+            // cannot, so a total written from them reads back blank.
+            // Every part readable, so that totals are computed from totals before them.
+            let choice = if readable { choice % 5 + 1 } else { choice };
+            let raw = match TYPED[choice] {
+                raw if large && !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) => {
+                    "999999999999999999"
+                }
+                raw => raw,
+            };
+            if numbers && !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
+                report.figures.insert(cell.key.clone(), crate::CellValue::Number(raw.to_string()));
+            } else {
+                report.set_cell(&cell.key, raw);
+            }
+        }
+        report.set_auto_totals(true);
+        let totals: Vec<String> = template
+            .cells()
+            .iter()
+            .filter(|cell| crate::is_computed(template, &cell.key))
+            .map(|cell| cell.key.clone())
+            .collect();
+        for (key, &on) in totals.iter().zip(overridden.iter().cycle()) {
+            if on {
+                report.set_overridden(key, true);
+            }
+        }
+        let mut expected = report.clone();
+        let expected_totals = auto_totals_by_lookup(&mut expected);
+        prop_assert_eq!(crate::computed_totals(&report), expected_totals);
+        let before = report.clone();
+        let mut changed = apply_auto_totals(&mut report);
+        prop_assert_eq!(&report, &expected);
+        let mut expected_changed: Vec<String> = totals
+            .into_iter()
+            .filter(|key| before.figures.get(key) != report.figures.get(key))
+            .collect();
+        changed.sort();
+        expected_changed.sort();
+        prop_assert_eq!(changed, expected_changed);
+    }
+}
+
+/// A total of more digits than a cell holds is written, but reads back blank for the totals
+/// computed from it, as it would from the report: for every total that a later one reads.
+#[test]
+fn a_total_past_the_digits_of_a_cell_is_blank_to_the_totals_after_it() {
+    for year in [2020, 2024] {
+        let mut base = Report::new("测试机关", year);
+        let template = base.template();
+        for cell in template.cells() {
+            if !crate::is_computed(template, &cell.key) {
+                base.set_cell(&cell.key, "1");
+            }
+        }
+        base.set_auto_totals(true);
+        let formulas = crate::formula::formulas(template);
+        let mut tried = 0;
+        for (at, formula) in formulas.iter().enumerate().filter(|(_, f)| f.computes) {
+            let read_later = formulas[at + 1..]
+                .iter()
+                .any(|later| later.computes && later.plus.contains(&formula.total));
+            let inputs: Vec<&str> = formula
+                .plus
+                .iter()
+                .map(|&index| template.cells()[index].key.as_str())
+                .filter(|key| !crate::is_computed(template, key))
+                .collect();
+            if !read_later || inputs.len() < 2 {
+                continue;
+            }
+            let mut report = base.clone();
+            for key in &inputs[..2] {
+                report.set_cell(key, "999999999999999999");
+            }
+            let mut expected = report.clone();
+            auto_totals_by_lookup(&mut expected);
+            apply_auto_totals(&mut report);
+            let total = &template.cells()[formula.total].key;
+            assert!(
+                report.cell_raw(total).is_some_and(|raw| raw.len() > 18),
+                "{total}"
+            );
+            assert_eq!(report, expected, "{total}");
+            tried += 1;
+        }
+        assert!(tried > 0, "{year}: no total read by a later one");
+    }
+}
