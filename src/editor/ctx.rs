@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use report::{
     Checker, Finding, History, Lang, Report, Severity, Tally, TemplateId, apply_auto_totals,
-    validate,
+    apply_auto_totals_after, validate,
 };
 
 use crate::clock::{Debounce, now_ms};
@@ -245,7 +245,21 @@ impl EditorCtx {
         if self.report.with_untracked(|r| r.cell_holds(key, &text)) {
             return;
         }
-        self.type_change(key, |r| apply(r, |r| r.set_cell(key, text)));
+        self.type_change(key, |r, joined| {
+            r.set_cell(key, text);
+            if !r.auto_totals_enabled() {
+                return;
+            }
+            // A key joining this cell's typing follows one that brought every total up to
+            // date, and nothing else changed since (anything else starts a new step): only
+            // the totals this cell feeds can move. Evaluating every formula at every digit
+            // was most of a digit's JavaScript at 4× CPU throttling (issue 15).
+            if joined {
+                apply_auto_totals_after(r, key);
+            } else {
+                apply_auto_totals(r);
+            }
+        });
     }
 
     /// Types `text` into section `id` (under the undo tag `tag`): one keystroke, announced
@@ -258,7 +272,7 @@ impl EditorCtx {
         {
             return;
         }
-        self.type_change(tag, |r| r.set_section_text(id, text));
+        self.type_change(tag, |r, _| r.set_section_text(id, text));
     }
 
     /// Wakes what reads the report now if keystrokes wait to be announced: before a move
@@ -292,14 +306,15 @@ impl EditorCtx {
     /// cell woke them in its own task, and at 4× CPU throttling it was the slowest digit of
     /// every cell (9–12 ms in a task whose other digits took 5, BENCHMARKS.md).
     ///
-    /// `change` is made as given: a caller whose change can move a total brings the totals
-    /// up to date in it ([`apply`]).
-    fn type_change(&self, tag: &str, change: impl FnOnce(&mut Report)) {
+    /// `change` is made as given, told whether the key joins the step being typed: a caller
+    /// whose change can move a total brings the totals up to date in it.
+    fn type_change(&self, tag: &str, change: impl FnOnce(&mut Report, bool)) {
         if self.read_only.get_untracked().is_some() {
             return;
         }
         let now = now_ms();
-        if self.history.with_untracked(|h| h.joins(Some(tag), now)) {
+        let joined = self.history.with_untracked(|h| h.joins(Some(tag), now));
+        if joined {
             // Joining changes neither whether there is a step to undo nor one to redo
             // (joining needs a step just typed, and typing clears redo): the buttons are not
             // woken.
@@ -311,7 +326,8 @@ impl EditorCtx {
             self.record(before, Some(tag), now);
         }
         self.typing.set_value(true);
-        self.report.try_update_untracked(change);
+        self.report
+            .try_update_untracked(|report| change(report, joined));
         // Closing the page before the readers wake must still write the text: the status
         // that saving reads says so now.
         self.note_unsaved();

@@ -35,11 +35,17 @@ test('auto-totals shade computed cells and allow an override', async ({ page }) 
   await openSection(page, '三、');
   await page.getByRole('checkbox', { name: '自动合计' }).check();
   await clickCell(page, '一、本年新收政府信息公开申请数量 · 自然人');
-  await page.keyboard.type('3');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('4');
+  // The row's six parts (a total of parts not all filled stays blank). A second digit joins
+  // its cell's typing, which brings up to date only the totals that cell feeds: the last
+  // one must still reach the total.
+  for (const digits of ['12', '34', '5', '6', '7']) {
+    await page.keyboard.type(digits);
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type('18');
   await page.keyboard.press('Enter');
   await expect(gridCell(page, '一、本年新收政府信息公开申请数量 · 总计')).toHaveClass(/\bcomputed\b/);
+  await expect(gridCell(page, '一、本年新收政府信息公开申请数量 · 总计')).toHaveText('82');
   await gridCell(page, '一、本年新收政府信息公开申请数量 · 总计').click();
   // The grid's input over the total: read-only while computed.
   const total = cellInput(page, '一、本年新收政府信息公开申请数量 · 总计');

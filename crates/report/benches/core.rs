@@ -119,6 +119,19 @@ fn core(c: &mut Criterion) {
         )
     });
     c.bench_function("clone_report", |b| b.iter(|| black_box(&report).clone()));
+    // A digit joining a cell's typing: only the totals that cell feeds are brought up to date.
+    c.bench_function("apply_auto_totals_after_one_cell", |b| {
+        b.iter_batched_ref(
+            || {
+                let mut copy = report.clone();
+                report::apply_auto_totals(&mut copy);
+                copy.set_cell("requests.new.natural", "7");
+                copy
+            },
+            |copy| report::apply_auto_totals_after(black_box(copy), "requests.new.natural"),
+            criterion::BatchSize::SmallInput,
+        )
+    });
 }
 
 /// Import on the inputs that would be quadratic with a scan per tag or per line, and on the

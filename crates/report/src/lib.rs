@@ -79,7 +79,7 @@ pub use template::{
     BlockSpec, CellSpec, ColumnSpec, HeaderCell, LooseCellSpec, RowSpec, SectionSpec, TableLayout,
     TableSpec, Template, TemplateId,
 };
-pub use totals::{apply_auto_totals, computed_totals};
+pub use totals::{apply_auto_totals, apply_auto_totals_after, computed_totals};
 
 pub use backup::{
     BACKUP_FORMAT, BACKUP_REMINDER_REVISIONS, BACKUP_VERSION, Backup, BackupItem, BackupMark,

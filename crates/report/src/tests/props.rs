@@ -286,3 +286,52 @@ fn a_total_past_the_digits_of_a_cell_is_blank_to_the_totals_after_it() {
         assert!(tried > 0, "{year}: no total read by a later one");
     }
 }
+
+proptest! {
+    /// After one cell's edit in a report whose totals were up to date, bringing up to date
+    /// the totals that cell feeds leaves the report as recomputing every total does, for
+    /// any cell (totals and overridden ones included) and anything typed.
+    #[test]
+    fn totals_after_one_edit_are_those_of_a_full_recomputation(
+        year in prop_oneof![Just(2020), Just(2024)],
+        typed in prop::collection::vec(0..TYPED.len(), 200),
+        overridden in prop::collection::vec(any::<bool>(), 40),
+        readable in any::<bool>(),
+        edited in any::<prop::sample::Index>(),
+        value in 0..TYPED.len(),
+    ) {
+        let mut report = Report::new("测试机关", year);
+        let template = report.template();
+        for (cell, &choice) in template.cells().iter().zip(typed.iter().cycle()) {
+            let choice = if readable { choice % 5 + 1 } else { choice };
+            report.set_cell(&cell.key, TYPED[choice]);
+        }
+        report.set_auto_totals(true);
+        let totals: Vec<String> = template
+            .cells()
+            .iter()
+            .filter(|cell| crate::is_computed(template, &cell.key))
+            .map(|cell| cell.key.clone())
+            .collect();
+        for (key, &on) in totals.iter().zip(overridden.iter().cycle()) {
+            if on {
+                report.set_overridden(key, true);
+            }
+        }
+        apply_auto_totals(&mut report);
+        let key = template.cells()[edited.index(template.cells().len())].key.clone();
+        report.set_cell(&key, TYPED[value]);
+        let typed_in = report.clone();
+        let mut expected = report.clone();
+        apply_auto_totals(&mut expected);
+        let mut changed = crate::apply_auto_totals_after(&mut report, &key);
+        prop_assert_eq!(&report, &expected);
+        let mut expected_changed: Vec<String> = totals
+            .into_iter()
+            .filter(|total| typed_in.figures.get(total) != report.figures.get(total))
+            .collect();
+        changed.sort();
+        expected_changed.sort();
+        prop_assert_eq!(changed, expected_changed);
+    }
+}
