@@ -180,6 +180,63 @@ const TYPED: [&str; 14] = [
     "1e3",
 ];
 
+/// How the auto-totals tests fill a report's cells from [`TYPED`].
+struct Filling {
+    /// Every cell a readable figure (TYPED[1..=5]), so that totals are computed from totals
+    /// before them.
+    readable: bool,
+    /// Plain figures as 18 digits, the most a cell holds: their sums hold more, which a
+    /// cell cannot, so a total written from them reads back blank.
+    large: bool,
+    /// Plain figures stored as JSON numbers rather than typed text.
+    numbers: bool,
+}
+
+/// A report of `year` with auto-totals on, its cells filled from `typed` (indices into
+/// [`TYPED`], cycled) and its computed totals overridden where `overridden` says (cycled),
+/// with those totals' keys.
+fn filled_report(
+    year: i32,
+    typed: &[usize],
+    overridden: &[bool],
+    fill: Filling,
+) -> (Report, Vec<String>) {
+    let mut report = Report::new("测试机关", year);
+    let template = report.template();
+    for (cell, &choice) in template.cells().iter().zip(typed.iter().cycle()) {
+        let choice = if fill.readable {
+            choice % 5 + 1
+        } else {
+            choice
+        };
+        let plain = |raw: &str| !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+        let raw = match TYPED[choice] {
+            raw if fill.large && plain(raw) => "999999999999999999",
+            raw => raw,
+        };
+        if fill.numbers && plain(raw) {
+            report
+                .figures
+                .insert(cell.key.clone(), crate::CellValue::Number(raw.to_string()));
+        } else {
+            report.set_cell(&cell.key, raw);
+        }
+    }
+    report.set_auto_totals(true);
+    let totals: Vec<String> = template
+        .cells()
+        .iter()
+        .filter(|cell| crate::is_computed(template, &cell.key))
+        .map(|cell| cell.key.clone())
+        .collect();
+    for (key, &on) in totals.iter().zip(overridden.iter().cycle()) {
+        if on {
+            report.set_overridden(key, true);
+        }
+    }
+    (report, totals)
+}
+
 proptest! {
     /// Auto-totals read every cell once and write what changed; the result is the reference
     /// reading's, for any mix of figures, blanks, unreadable text, stale totals and overridden
@@ -193,37 +250,8 @@ proptest! {
         large in any::<bool>(),
         readable in any::<bool>(),
     ) {
-        let mut report = Report::new("测试机关", year);
-        let template = report.template();
-        for (cell, &choice) in template.cells().iter().zip(typed.iter().cycle()) {
-            // Figures of 18 digits, the most a cell holds: their sums hold more, which a cell
-            // cannot, so a total written from them reads back blank.
-            // Every part readable, so that totals are computed from totals before them.
-            let choice = if readable { choice % 5 + 1 } else { choice };
-            let raw = match TYPED[choice] {
-                raw if large && !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) => {
-                    "999999999999999999"
-                }
-                raw => raw,
-            };
-            if numbers && !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
-                report.figures.insert(cell.key.clone(), crate::CellValue::Number(raw.to_string()));
-            } else {
-                report.set_cell(&cell.key, raw);
-            }
-        }
-        report.set_auto_totals(true);
-        let totals: Vec<String> = template
-            .cells()
-            .iter()
-            .filter(|cell| crate::is_computed(template, &cell.key))
-            .map(|cell| cell.key.clone())
-            .collect();
-        for (key, &on) in totals.iter().zip(overridden.iter().cycle()) {
-            if on {
-                report.set_overridden(key, true);
-            }
-        }
+        let (mut report, totals) =
+            filled_report(year, &typed, &overridden, Filling { readable, large, numbers });
         let mut expected = report.clone();
         let expected_totals = auto_totals_by_lookup(&mut expected);
         prop_assert_eq!(crate::computed_totals(&report), expected_totals);
@@ -300,24 +328,13 @@ proptest! {
         edited in any::<prop::sample::Index>(),
         value in 0..TYPED.len(),
     ) {
-        let mut report = Report::new("测试机关", year);
+        let (mut report, totals) = filled_report(
+            year,
+            &typed,
+            &overridden,
+            Filling { readable, large: false, numbers: false },
+        );
         let template = report.template();
-        for (cell, &choice) in template.cells().iter().zip(typed.iter().cycle()) {
-            let choice = if readable { choice % 5 + 1 } else { choice };
-            report.set_cell(&cell.key, TYPED[choice]);
-        }
-        report.set_auto_totals(true);
-        let totals: Vec<String> = template
-            .cells()
-            .iter()
-            .filter(|cell| crate::is_computed(template, &cell.key))
-            .map(|cell| cell.key.clone())
-            .collect();
-        for (key, &on) in totals.iter().zip(overridden.iter().cycle()) {
-            if on {
-                report.set_overridden(key, true);
-            }
-        }
         apply_auto_totals(&mut report);
         let key = template.cells()[edited.index(template.cells().len())].key.clone();
         report.set_cell(&key, TYPED[value]);
