@@ -7,7 +7,7 @@
 //! guessed.
 
 use crate::figure::Figure;
-use crate::formula::formulas;
+use crate::formula::{Formula, formulas};
 use crate::model::{CellValue, Report};
 use std::io::Write;
 
@@ -26,23 +26,37 @@ pub fn computed_totals(report: &Report) -> Vec<(String, Option<Figure>)> {
 pub fn apply_auto_totals(report: &mut Report) -> Vec<String> {
     let mut changed = Vec::new();
     for (key, value) in compute(report, true) {
-        match value.and_then(|figure| figure.as_whole()) {
-            Some(whole) => {
-                if !holds_whole(report.figures.get(key), whole) {
-                    report
-                        .figures
-                        .insert(key.to_string(), CellValue::whole(whole));
-                    changed.push(key.to_string());
-                }
-            }
-            None => {
-                if report.figures.remove(key).is_some() {
-                    changed.push(key.to_string());
-                }
-            }
+        if write_total(report, key, value.and_then(|figure| figure.as_whole())) {
+            changed.push(key.to_string());
         }
     }
     changed
+}
+
+/// Writes total `key` as auto-totals does: the whole number, or blank. Returns whether the
+/// cell changed.
+fn write_total(report: &mut Report, key: &str, whole: Option<i64>) -> bool {
+    match whole {
+        Some(whole) if holds_whole(report.figures.get(key), whole) => false,
+        Some(whole) => {
+            report
+                .figures
+                .insert(key.to_string(), CellValue::whole(whole));
+            true
+        }
+        None => report.figures.remove(key).is_some(),
+    }
+}
+
+/// What `formula` gives with each of its cells read by `part` (by template position):
+/// `None` when one of them is blank or unreadable.
+fn evaluate(formula: &Formula, part: impl Fn(usize) -> Option<Figure>) -> Option<Figure> {
+    let sum = |indices: &[usize]| {
+        indices
+            .iter()
+            .try_fold(Figure::whole(0), |sum, &index| part(index).map(|p| sum + p))
+    };
+    Some(sum(&formula.plus)? - sum(&formula.minus)?)
 }
 
 /// Whether a cell holds `whole` as auto-totals writes it ([`CellValue::whole`]), compared
@@ -87,15 +101,7 @@ fn compute(report: &Report, only_write: bool) -> Vec<(&'static str, Option<Figur
         let Some(total) = cells.get(formula.total) else {
             continue;
         };
-        let read = |indices: &[usize]| -> Option<Figure> {
-            indices.iter().try_fold(Figure::whole(0), |sum, &index| {
-                figures.get(index).copied().flatten().map(|part| sum + part)
-            })
-        };
-        let value = match (read(&formula.plus), read(&formula.minus)) {
-            (Some(plus), Some(minus)) => Some(plus - minus),
-            _ => None,
-        };
+        let value = evaluate(formula, |index| figures.get(index).copied().flatten());
         let overridden = report.is_overridden(&total.key);
         if !overridden {
             // What the formulas after it read: the total as written into the report (a whole
@@ -141,28 +147,15 @@ pub fn apply_auto_totals_after(report: &mut Report, key: &str) -> Vec<String> {
         if report.is_overridden(&total.key) {
             continue;
         }
-        let read = |indices: &[usize], report: &Report| -> Option<Figure> {
-            indices.iter().try_fold(Figure::whole(0), |sum, &index| {
-                let spec = cells.get(index)?;
-                let part = report.figures.get(&spec.key)?.figure(spec.kind).ok()?;
-                Some(sum + part)
-            })
-        };
-        let value = match (read(&formula.plus, report), read(&formula.minus, report)) {
-            (Some(plus), Some(minus)) => (plus - minus).as_whole(),
-            _ => None,
-        };
-        let written = match value {
-            Some(whole) if holds_whole(report.figures.get(&total.key), whole) => false,
-            Some(whole) => {
-                report
-                    .figures
-                    .insert(total.key.clone(), CellValue::whole(whole));
-                true
-            }
-            None => report.figures.remove(&total.key).is_some(),
-        };
-        if written {
+        let value = evaluate(formula, |index| {
+            let spec = cells.get(index)?;
+            report.figures.get(&spec.key)?.figure(spec.kind).ok()
+        });
+        if write_total(
+            report,
+            &total.key,
+            value.and_then(|figure| figure.as_whole()),
+        ) {
             changed.push(total.key.clone());
             moved.push(formula.total);
         }
