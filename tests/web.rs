@@ -111,6 +111,15 @@ async fn settle() {
     }
 }
 
+/// Waits for the next frame: a move within the grid gives its input the value moved to there.
+async fn frame() {
+    settle().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn paste_into_focused(text: &str) {
     let data = web_sys::DataTransfer::new().expect("data transfer");
     let _ = data.set_data("text/plain", text);
@@ -221,6 +230,35 @@ async fn grid_moves_with_arrows_tab_and_enter_and_escape_cancels() {
     drop(grid);
 }
 
+#[wasm_bindgen_test]
+async fn keys_typed_right_after_a_move_replace_the_value_moved_to() {
+    let grid = open_requests_grid().await;
+    nianbao_app::dom::focus_cell("requests.new.business");
+    assert_eq!(focused_cell().await, "requests.new.business");
+    type_into_focused("456");
+    settle().await;
+    press("Tab", true);
+    assert_eq!(focused_cell().await, "requests.new.natural");
+    // The move and the digits in one task: no frame comes between them to give the input
+    // the value moved to, so the first key does. Typed by key, each digit goes in where the
+    // browser's typing would put it: over the selected value, then after the caret.
+    press("Tab", false);
+    press("7", false);
+    press("8", false);
+    settle().await;
+    assert_eq!(focused_cell().await, "requests.new.business");
+    assert_eq!(grid_input().value(), "78");
+    press("Enter", false);
+    settle().await;
+    assert_eq!(cell_value("requests.new.business"), "78");
+    // A key with Ctrl is no character typed: the value stays.
+    press("Enter", true);
+    press_with("b", false, true);
+    settle().await;
+    assert_eq!(grid_input().value(), "78");
+    drop(grid);
+}
+
 /// Whether the grid's input is placed over the cell `key`, with the cell's text hidden
 /// under it; the other cells show their text.
 async fn input_over(key: &str) -> bool {
@@ -290,7 +328,7 @@ async fn the_grid_input_sits_over_the_current_cell_and_the_others_show_their_val
     settle().await;
     assert!(!text_class("requests.new.legal").contains("long"));
     press("ArrowLeft", false);
-    settle().await;
+    frame().await;
     // The input holds the next cell's value, wholly selected: typing replaces it.
     assert_eq!(focused_cell().await, "requests.new.nonprofit");
     assert_eq!(grid_input().value(), "6");
@@ -513,7 +551,7 @@ async fn clicking_the_selected_cell_keeps_the_value_selected_so_typing_replaces_
     assert_eq!(focused_cell().await, key);
     // The cell is already selected; a click on it must not drop the selection.
     mouse_down(key);
-    settle().await;
+    frame().await;
     assert_eq!(selected_text(&grid_input()), "0");
     drop(grid);
 }
@@ -744,6 +782,7 @@ async fn an_undo_right_after_a_move_shows_the_cell_left_as_it_was() {
     next_task().await;
     nianbao_app::dom::focus_cell("requests.new.natural");
     assert_eq!(focused_cell().await, "requests.new.natural");
+    frame().await;
     let before = cell_value("requests.new.natural");
     type_into_focused("7");
     settle().await;

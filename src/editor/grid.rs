@@ -74,6 +74,10 @@ pub struct GridState {
     pub input: NodeRef<Input>,
     /// An input-method composition (pinyin being typed) is under way in the input.
     pub composing: StoredValue<bool>,
+    /// The value the input takes, wholly selected, at the next frame: a move made while it
+    /// has the focus leaves it here ([`GridState::move_to`]). Whatever reads or changes the
+    /// input's text first gives it the value ([`GridState::settle`]).
+    pub pending: StoredValue<Option<String>>,
     /// The scrolled box holding the table and the input, which is placed in its coordinates.
     pub wrap: NodeRef<Div>,
     /// The editor: its report's figures are read when the input moves to a cell, and a move
@@ -116,15 +120,20 @@ impl GridState {
     }
 
     /// Makes `key` the focused cell: the input is placed over it with its value selected (so
-    /// typing replaces it), and takes the focus if it has not got it. The input's value and
-    /// selection are set here, not by its bindings, which follow a microtask later: the next
-    /// key may come first on a slow PC.
+    /// typing replaces it), and takes the focus if it has not got it.
     ///
-    /// The order matters on a slow PC. The cell's place is read first, while the page's
-    /// layout is valid. The value and selection are set next, while the input's box is
-    /// unchanged: setting a focused input's value lays out whatever is pending, there and
-    /// then (after the input's move, 2.6 ms of a Tab at 4× CPU throttling, issue 15). The
-    /// input's new place is written last.
+    /// When the input has the focus already (a move by key or by a press on a cell), its
+    /// value and selection are set at the start of the next frame, before it is drawn, or
+    /// before anything reads or types into the input if that comes first
+    /// ([`GridState::settle`]). Chromium follows a selection change made while it handles a
+    /// key with its selection sync for input methods (a forced layout and a copy of the
+    /// selected text, 30 % of a Tab at 4× CPU throttling, issue 15); made at the frame, it
+    /// skips it, and the input's layout is the frame's.
+    ///
+    /// Otherwise they are set here, before the focus, whose handler reads them. The cell's
+    /// place is read first, while the page's layout is valid; the value and selection are set
+    /// next, while the input's box is unchanged (setting a focused input's value lays out
+    /// whatever is pending, there and then); the input's new place is written last.
     pub fn move_to(&self, key: &str) {
         self.current
             .with_untracked(|left| self.editor.show_typed(left));
@@ -144,38 +153,42 @@ impl GridState {
         }
         let placement = Placement::measure(&cell, &wrap);
         let value = self.editor.report.with_untracked(|r| r.cell_text(key));
-        // One change of the input's text and selection: setting the value moves the caret to
-        // its end, a selection change of its own that the browser lays out and reports (an
-        // eighth of a Tab, issue 15), before the whole value is selected again.
-        let differs = input.value() != value;
-        let done = differs
-            && input
-                .set_range_text_with_start_and_end_and_selection_mode(
-                    &value,
-                    0,
-                    u32::MAX,
-                    web_sys::SelectionMode::Select,
-                )
-                .is_ok();
-        if !done {
-            if differs {
-                input.set_value(&value);
-            }
-            let _ = input.set_selection_range(0, u32::MAX);
+        let focused = document().active_element().as_ref() == Some(input.as_ref());
+        if focused {
+            self.pending.set_value(Some(value.clone()));
+            let state = *self;
+            request_animation_frame(move || state.settle());
+        } else {
+            self.pending.set_value(None);
+            select_value(&input, &value);
         }
         placement.apply(&input, &cell);
         self.original.set_value(value);
         self.set_mode(Mode::Navigate);
         self.set_focused(key.to_string());
-        let active = document().active_element();
-        if active.as_ref() != Some(input.as_ref()) {
+        if !focused {
             let _ = input.focus();
+        }
+    }
+
+    /// Gives the input the value a move left pending, wholly selected. Called at the frame
+    /// after the move, and first thing by whatever reads or types into the input (a key, an
+    /// input method, the clipboard, the focus): a key typed before the frame then replaces
+    /// the value it moved to.
+    pub fn settle(&self) {
+        // `try_`: the frame may come after the grid has gone.
+        let Some(Some(value)) = self.pending.try_update_value(Option::take) else {
+            return;
+        };
+        if let Some(Some(input)) = self.input.try_get_untracked() {
+            select_value(&input, &value);
         }
     }
 
     /// Edits the current cell's value in place (F2, a double click): the caret goes to its
     /// end and the arrows move it.
     pub fn edit_in_place(&self) {
+        self.settle();
         if let Some(input) = self.input.get_untracked() {
             self.set_mode(Mode::InPlace);
             let end = input.value().encode_utf16().count() as u32;
@@ -194,6 +207,29 @@ impl GridState {
         {
             Placement::measure(&cell, &wrap).apply(&input, &cell);
         }
+    }
+}
+
+/// Gives `input` the text `value`, wholly selected (so typing replaces it), in one change of
+/// its text and selection: setting the value moves the caret to its end, a selection change
+/// of its own that the browser lays out and reports (an eighth of a Tab, issue 15), before
+/// the whole value is selected again.
+fn select_value(input: &web_sys::HtmlInputElement, value: &str) {
+    let differs = input.value() != value;
+    let done = differs
+        && input
+            .set_range_text_with_start_and_end_and_selection_mode(
+                value,
+                0,
+                u32::MAX,
+                web_sys::SelectionMode::Select,
+            )
+            .is_ok();
+    if !done {
+        if differs {
+            input.set_value(value);
+        }
+        let _ = input.set_selection_range(0, u32::MAX);
     }
 }
 
@@ -350,6 +386,7 @@ pub fn TableGrid(
         dragging: StoredValue::new(false),
         input: NodeRef::new(),
         composing: StoredValue::new(false),
+        pending: StoredValue::new(None),
         wrap: NodeRef::new(),
         editor: ctx,
     };

@@ -196,3 +196,27 @@ test('pinyin being typed in a cell is finished into that cell when another cell 
   await expectCellValue(page, 'requests.new.natural', 'ni');
   await expectCellValue(page, 'requests.new.business', '');
 });
+
+test('a value typed longer than its cell keeps the caret in sight, and typing over a selected value replaces it', async ({ page }) => {
+  await page.goto('/');
+  await createReport(page, '长数字测试局', 2024);
+  await openSection(page, '三、');
+  await page.getByTestId('grid-requests').getByRole('checkbox', { name: '自动合计' }).uncheck();
+  await gridCell(page, 'requests.new.natural').click();
+  await page.keyboard.type('1234567890123456');
+  const input = cellInput(page, 'requests.new.natural');
+  await expect(input).toHaveValue('1234567890123456');
+  // Wider than the box: scrolled to its end, where the caret is, as the browser's typing does.
+  const sight = await input.evaluate((el: HTMLInputElement) => ({
+    overflow: el.scrollWidth - el.clientWidth, scrolled: el.scrollLeft, caret: el.selectionStart,
+  }));
+  expect(sight.overflow).toBeGreaterThan(0);
+  expect(sight.scrolled).toBeGreaterThanOrEqual(sight.overflow - 1);
+  expect(sight.caret).toBe(16);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  // Back on the cell, its value is selected: the next digits replace it.
+  await page.keyboard.type('42');
+  await page.keyboard.press('Enter');
+  await expectCellValue(page, 'requests.new.natural', '42');
+});

@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 use report::Severity;
 
-use super::keys::{on_copy, on_keydown, on_paste};
+use super::keys::{on_copy, on_keydown, on_paste, typed};
 use super::{GridState, Mode};
 use crate::editor::EditorCtx;
 use crate::i18n::LangCtx;
@@ -37,10 +37,14 @@ pub fn GridInput() -> impl IntoView {
     // handling, even when the value is the same (issue 15). The cell's signal wakes it, but
     // the value is the report's: the signals follow a keystroke a task later
     // (`EditorCtx::type_cell`), and what they held before it must not overwrite the typing.
+    // A value a move left pending (`GridState::move_to`) is replaced instead: the input takes
+    // it at the frame, selected.
     Effect::new(move |_| {
         cell.with(|c| c.value.track());
         let value = current.with_untracked(|key| ctx.report.with_untracked(|r| r.cell_text(key)));
-        if let Some(el) = input.get()
+        if state.pending.with_value(Option::is_some) {
+            state.pending.set_value(Some(value));
+        } else if let Some(el) = input.get()
             && el.value() != value
         {
             el.set_value(&value);
@@ -55,6 +59,7 @@ pub fn GridInput() -> impl IntoView {
                 on:focus=move |_| {
                     // The focus arrives from outside the grid (a move inside it keeps the
                     // focus here): Tab, a finding's link, a press on a cell. It starts afresh.
+                    state.settle();
                     state.clear_anchor();
                     state.set_focused(current.get_untracked());
                     state.set_mode(Mode::Navigate);
@@ -71,6 +76,7 @@ pub fn GridInput() -> impl IntoView {
                 // Presses reach the input only while it is typed in (style/main.css): one
                 // places the caret there, as in a spreadsheet's cell being edited.
                 on:mousedown=move |ev| {
+                    state.settle();
                     if ev.button() == 0 && state.mode.get_untracked() == Mode::Typing {
                         state.set_mode(Mode::InPlace);
                     }
@@ -79,13 +85,17 @@ pub fn GridInput() -> impl IntoView {
                     let key = current.get_untracked();
                     on_keydown(&ev, &el, &key, state, ctx, untrack(locked), lang.get_untracked());
                 }
+                // What the browser typed: an input method's text, a paste of one value, a
+                // character the keydown handler left to it.
                 on:input=move |ev| {
                     if crate::dom::is_composing(&ev) { return; }
-                    state.clear_anchor();
-                    if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing); }
-                    write(event_target_value(&ev));
+                    // Keys give the input its pending value first: text that arrives with one
+                    // still pending was put in by other means after the move, and stays.
+                    state.pending.set_value(None);
+                    current.with_untracked(|k| typed(event_target_value(&ev), k, state, ctx));
                 }
                 on:compositionstart=move |_| {
+                    state.settle();
                     state.composing.set_value(true);
                     if state.mode.get_untracked() == Mode::Navigate { state.set_mode(Mode::Typing) }
                 }
@@ -97,6 +107,7 @@ pub fn GridInput() -> impl IntoView {
                 on:copy=move |ev| on_copy(&ev, state, ctx, None)
                 on:cut=move |ev| on_copy(&ev, state, ctx, Some(lang.get_untracked()))
                 on:blur=move |_| {
+                    state.settle();
                     // The cell shows its value as text again: the typing's readers wake first.
                     ctx.announce_now();
                     state.set_mode(Mode::Navigate);

@@ -20,6 +20,8 @@ pub fn on_keydown(
     locked: bool,
     lang: Lang,
 ) {
+    // The key acts on the cell moved to (its value, selected), even before the next frame.
+    state.settle();
     // 229 is the key code browsers report for keys an input method is handling.
     if ev.is_composing() || ev.key_code() == 229 || ev.alt_key() {
         return;
@@ -76,7 +78,15 @@ pub fn on_keydown(
             }
             None
         }
-        _ => None,
+        _ => {
+            // A character typed (a digit, mostly): put into the input here, not left to the
+            // browser's editing (see `insert_character`). A computed total takes no typing.
+            if !locked && name.chars().count() == 1 && insert_character(input, &name) {
+                ev.prevent_default();
+                typed(input.value(), key, state, ctx);
+            }
+            None
+        }
     };
     let Some(step) = step else { return };
     // Shift with an arrow, Home or End extends the range; Shift+Tab and Shift+Enter only move.
@@ -91,6 +101,47 @@ pub fn on_keydown(
         ev.prevent_default();
         commit_in_place(input, state);
     }
+}
+
+/// Puts `character` into the input as typing it would, when typed at the end of the value
+/// (the whole value selected while navigating, so typing replaces it; or the caret at its
+/// end): in place of the selected text, the caret after it, and a value longer than the box
+/// scrolled to the caret. The browser's own typing runs an editing command (with its undo
+/// step in the input, which the grid never uses: a move sets the value) and four events
+/// around it; at 4× CPU throttling that was two fifths of a digit's task, and more of the
+/// first digit of a cell, which replaces a selection (issue 15). Typing within the value
+/// (F2) is left to the browser. Returns whether it was put in.
+fn insert_character(input: &HtmlInputElement, character: &str) -> bool {
+    let (Ok(Some(start)), Ok(Some(end))) = (input.selection_start(), input.selection_end()) else {
+        return false;
+    };
+    if end as usize != input.value().encode_utf16().count() {
+        return false;
+    }
+    let put = input
+        .set_range_text_with_start_and_end_and_selection_mode(
+            character,
+            start,
+            end,
+            web_sys::SelectionMode::End,
+        )
+        .is_ok();
+    // Read after the change, which the browser has laid out already to report the
+    // selection: no layout of its own.
+    if put && input.scroll_width() > input.client_width() {
+        input.set_scroll_left(input.scroll_width());
+    }
+    put
+}
+
+/// The input of cell `key` now holds `text`, typed into it (a key, an input method, a paste
+/// the browser made): the cell is being typed in, and the report takes the text.
+pub fn typed(text: String, key: &str, state: GridState, ctx: EditorCtx) {
+    state.clear_anchor();
+    if state.mode.get_untracked() == Mode::Navigate {
+        state.set_mode(Mode::Typing);
+    }
+    ctx.type_cell(key, text);
 }
 
 /// Moves the focus one `step` from `key`, extending the range when `extends`, else leaving
@@ -123,6 +174,8 @@ fn clear_range(keys: &[Vec<String>], state: GridState, ctx: EditorCtx, lang: Lan
 /// Copies the selected range as Excel and WPS read it; with one cell selected the browser
 /// copies the cell's selected text itself. Cut copies, then empties the range.
 pub fn on_copy(ev: &ClipboardEvent, state: GridState, ctx: EditorCtx, cut: Option<Lang>) {
+    // With one cell selected the browser copies the input's selected text: the cell's value.
+    state.settle();
     let Some(keys) = state.range_keys() else {
         return;
     };
@@ -157,6 +210,8 @@ pub fn commit_in_place(input: &HtmlInputElement, state: GridState) {
 /// Excel. A single value into a single cell is left to the browser. A block that does not fit
 /// changes nothing and says so.
 pub fn on_paste(ev: &ClipboardEvent, key: &str, state: GridState, ctx: EditorCtx, lang: Lang) {
+    // A single value pasted is left to the browser, into the cell's selected value.
+    state.settle();
     let Some(text) = ev
         .clipboard_data()
         .and_then(|data| data.get_data("text/plain").ok())
