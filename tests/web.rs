@@ -111,15 +111,6 @@ async fn settle() {
     }
 }
 
-/// Waits for the next frame: a move within the grid gives its input the value moved to there.
-async fn frame() {
-    settle().await;
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window().request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn paste_into_focused(text: &str) {
     let data = web_sys::DataTransfer::new().expect("data transfer");
     let _ = data.set_data("text/plain", text);
@@ -328,7 +319,7 @@ async fn the_grid_input_sits_over_the_current_cell_and_the_others_show_their_val
     settle().await;
     assert!(!text_class("requests.new.legal").contains("long"));
     press("ArrowLeft", false);
-    frame().await;
+    next_frame().await;
     // The input holds the next cell's value, wholly selected: typing replaces it.
     assert_eq!(focused_cell().await, "requests.new.nonprofit");
     assert_eq!(grid_input().value(), "6");
@@ -377,7 +368,8 @@ async fn a_move_keeps_the_focus_in_the_input_which_follows_the_table_size() {
     drop(grid);
 }
 
-/// Resolves after the next two animation frames: resize observers have run by then.
+/// Resolves after the next two animation frames: resize observers have run by then, and a
+/// move within the grid has given its input the value moved to.
 async fn next_frame() {
     for _ in 0..2 {
         let promise = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -551,7 +543,7 @@ async fn clicking_the_selected_cell_keeps_the_value_selected_so_typing_replaces_
     assert_eq!(focused_cell().await, key);
     // The cell is already selected; a click on it must not drop the selection.
     mouse_down(key);
-    frame().await;
+    next_frame().await;
     assert_eq!(selected_text(&grid_input()), "0");
     drop(grid);
 }
@@ -782,7 +774,7 @@ async fn an_undo_right_after_a_move_shows_the_cell_left_as_it_was() {
     next_task().await;
     nianbao_app::dom::focus_cell("requests.new.natural");
     assert_eq!(focused_cell().await, "requests.new.natural");
-    frame().await;
+    next_frame().await;
     let before = cell_value("requests.new.natural");
     type_into_focused("7");
     settle().await;
