@@ -246,18 +246,17 @@ impl EditorCtx {
             return;
         }
         self.type_change(key, |r, joined| {
-            r.set_cell(key, text);
-            if !r.auto_totals_enabled() {
+            if !joined {
+                apply(r, |r| r.set_cell(key, text));
                 return;
             }
             // A key joining this cell's typing follows one that brought every total up to
             // date, and nothing else changed since (anything else starts a new step): only
             // the totals this cell feeds can move. Evaluating every formula at every digit
             // was most of a digit's JavaScript at 4× CPU throttling (issue 15).
-            if joined {
+            r.set_cell(key, text);
+            if r.auto_totals_enabled() {
                 apply_auto_totals_after(r, key);
-            } else {
-                apply_auto_totals(r);
             }
         });
     }
