@@ -24,6 +24,9 @@ pub struct LibraryCtx {
     pub failure: RwSignal<Option<String>>,
     /// The recovery area: entries set aside as unreadable, kept originals, newer reports.
     pub quarantined: RwSignal<Vec<RecoveryItem>>,
+    /// The reports of a newer version the last verification pass found
+    /// ([`LibraryCtx::verify_stored`]), for the recovery area.
+    newer: StoredValue<Vec<RecoveryItem>>,
     /// This tab's id, for the edit locks.
     pub tab_id: StoredValue<String>,
     /// The interface language, for the words of failures.
@@ -54,7 +57,9 @@ impl LibraryCtx {
             open: RwSignal::new(None),
             collecting: RwSignal::new(false),
             failure: RwSignal::new(None),
-            quarantined: RwSignal::new(report::recovery_items(&store)),
+            // The reports of a newer version are found by the verification pass.
+            quarantined: RwSignal::new(report::recovery_items_with(&store, &[])),
+            newer: StoredValue::new(Vec::new()),
             tab_id: StoredValue::new(new_id()),
             lang,
             counted: StoredValue::new(Vec::new()),
@@ -67,7 +72,8 @@ impl LibraryCtx {
     /// those that no longer read (`report::verify_report`), then lists the library again if
     /// any was: the scan lists the reports the index holds without reading them, so that a
     /// large library shows at once. Whether a backup is due is worked out from the revisions
-    /// read. A newer pass (another tab changed the library) stops an older one.
+    /// read, and the recovery area lists the reports of a newer version found. A newer pass
+    /// (another tab changed the library) stops an older one.
     pub fn verify_stored(&self) {
         let pass = self.verifying.get_value() + 1;
         self.verifying.set_value(pass);
@@ -78,6 +84,7 @@ impl LibraryCtx {
             let ids = report::report_ids(&local());
             let mut set_aside = false;
             let mut revisions = Vec::with_capacity(ids.len());
+            let mut newer = Vec::new();
             for batch in ids.chunks(VERIFIED_PER_TASK) {
                 if !current() {
                     return;
@@ -87,6 +94,10 @@ impl LibraryCtx {
                     match report::verify_report(&mut store, id, now_ms()) {
                         report::Verified::Reads { revision } => {
                             revisions.push((id.clone(), revision))
+                        }
+                        report::Verified::Newer { revision, item } => {
+                            revisions.push((id.clone(), revision));
+                            newer.push(item);
                         }
                         report::Verified::SetAside => set_aside = true,
                         report::Verified::Left => {}
@@ -99,10 +110,26 @@ impl LibraryCtx {
             }
             let due = !report::stored_backup_due_at(&local(), &revisions).is_empty();
             let _ = library.backup_due.try_set(Some(due));
+            if library.newer.try_set_value(newer).is_some() {
+                return;
+            }
+            library.show_recovery(&local());
             if set_aside {
                 library.reload();
             }
         });
+    }
+
+    /// Lists the recovery area as `store` holds it, with the reports of a newer version the
+    /// last verification pass found (reading every stored report again for them at every
+    /// save made a large library's autosave slow, issue 15).
+    fn show_recovery(&self, store: &impl report::KeyValue) {
+        let items = self
+            .newer
+            .with_value(|newer| report::recovery_items_with(store, newer));
+        if self.quarantined.with_untracked(|shown| *shown != items) {
+            self.quarantined.set(items);
+        }
     }
 
     fn lang(&self) -> Lang {
@@ -114,7 +141,7 @@ impl LibraryCtx {
     pub fn reload(&self) {
         let mut store = local();
         self.index.set(report::scan(&mut store, now_ms()));
-        self.quarantined.set(report::recovery_items(&store));
+        self.show_recovery(&store);
         self.verify_stored();
     }
 
@@ -158,7 +185,7 @@ impl LibraryCtx {
         let entries = report::commit_index(&mut store, now_ms(), change)
             .map_err(|error| store_error(self.lang(), &error))?;
         self.index.set(entries);
-        self.quarantined.set(report::recovery_items(&store));
+        self.show_recovery(&store);
         Ok(())
     }
 
@@ -204,7 +231,7 @@ impl LibraryCtx {
     /// Reads one stored report for a library action, in the user's words when it fails.
     pub fn load_report(&self, id: &str) -> Result<Report, String> {
         let loaded = report::load_report(&mut local(), id, now_ms());
-        self.quarantined.set(report::recovery_items(&local()));
+        self.show_recovery(&local());
         loaded
             .map(|(report, _)| report)
             .map_err(|error| open_error(self.lang(), &error))

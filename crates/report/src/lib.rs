@@ -109,8 +109,9 @@ pub use storage::{
     add_report, backup_due as stored_backup_due, backup_due_at as stored_backup_due_at,
     backup_items, claim_lock, commit_index, count_unchecked, force_lock, import_backup, keys_with,
     load_index, load_report, lock_holder_of, make_backup, move_aside, on_stored_change,
-    open_report, put, record_backup, recovery_items, release_lock, remove_report, report_ids,
-    save_index, save_report, save_report_at, scan, set_aside, take_over, usage, verify_report,
+    open_report, put, record_backup, recovery_items, recovery_items_with, release_lock,
+    remove_report, report_ids, save_index, save_report, save_report_at, scan, set_aside, take_over,
+    usage, verify_report,
 };
 pub use store::{
     EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, SetAside, Stored,

@@ -241,8 +241,28 @@ pub fn move_aside(
 }
 
 /// The recovery area: entries set aside (oldest key first), then reports of a newer version
-/// this one cannot read at all, kept in place and listed with their text.
+/// this one cannot read at all, kept in place and listed with their text, then the originals
+/// of migrated reports. Reads every stored report to find the newer ones.
 pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
+    let newer: Vec<RecoveryItem> = keys_with(store, REPORT_PREFIX)
+        .into_iter()
+        .filter_map(|id| {
+            let raw = store.get(&report_key(&id)).ok().flatten()?;
+            let version = newer_unreadable(&raw)?;
+            Some(newer_item(id, raw, version))
+        })
+        .collect();
+    recovery_items_with(store, &newer)
+}
+
+/// [`recovery_items`] with the reports of a newer version already known (`newer`, as
+/// [`verify_report`] found them): only the recovery area's own keys and those of `newer` are
+/// read, and of `newer` the ones still stored as they were are listed. The app brings the
+/// recovery area up to date after every save and every report it reads, where reading every
+/// stored report again each time cost a large library's every autosave and every opening
+/// (issue 15); a report only becomes a newer version's by another tab's write, after which
+/// the app verifies every stored report again.
+pub fn recovery_items_with(store: &impl KeyValue, newer: &[RecoveryItem]) -> Vec<RecoveryItem> {
     let mut items: Vec<RecoveryItem> = keys_with(store, QUARANTINE_PREFIX)
         .into_iter()
         .filter_map(|suffix| {
@@ -261,23 +281,12 @@ pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
     // reaches other tabs a moment later.
     let mut seen = std::collections::HashSet::new();
     items.retain(|item| seen.insert((item.entry.id.clone(), item.entry.raw.clone())));
-    for id in keys_with(store, REPORT_PREFIX) {
-        let Ok(Some(raw)) = store.get(&report_key(&id)) else {
-            continue;
-        };
-        if let Some(version) = newer_unreadable(&raw) {
-            items.push(RecoveryItem {
-                key: report_key(&id),
-                entry: SetAside {
-                    id,
-                    reason: format!(
-                        "written by a newer version (version {version}); kept unchanged"
-                    ),
-                    raw,
-                },
-            });
-        }
-    }
+    items.extend(
+        newer
+            .iter()
+            .filter(|item| store.get(&item.key).ok().flatten().as_ref() == Some(&item.entry.raw))
+            .cloned(),
+    );
     for id in keys_with(store, ORIGINAL_PREFIX) {
         let key = format!("{ORIGINAL_PREFIX}{id}");
         if let Ok(Some(raw)) = store.get(&key) {
@@ -292,6 +301,18 @@ pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
         }
     }
     items
+}
+
+/// The recovery area's entry for report `id`, stored as `raw` by version `version`.
+fn newer_item(id: String, raw: String, version: u64) -> RecoveryItem {
+    RecoveryItem {
+        key: report_key(&id),
+        entry: SetAside {
+            id,
+            reason: format!("written by a newer version (version {version}); kept unchanged"),
+            raw,
+        },
+    }
 }
 
 /// Why an index entry was moved to the recovery area.
@@ -374,12 +395,20 @@ pub fn report_ids(store: &impl KeyValue) -> Vec<String> {
 }
 
 /// What [`verify_report`] found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Verified {
-    /// It reads (or is a newer version's, kept as it is), at this revision.
+    /// It reads, at this revision.
     Reads {
         /// The revision stored.
         revision: u64,
+    },
+    /// Written by a newer version in a layout this one cannot read at all: kept where it
+    /// is, and listed in the recovery area as `item` ([`recovery_items_with`]).
+    Newer {
+        /// The revision stored.
+        revision: u64,
+        /// Its entry in the recovery area, as [`recovery_items`] lists it.
+        item: RecoveryItem,
     },
     /// It did not read and was set aside.
     SetAside,
@@ -395,6 +424,17 @@ pub fn verify_report(store: &mut impl KeyValue, id: &str, now: f64) -> Verified 
         return Verified::Left;
     };
     let stored = decode_stored(&text);
+    if let Stored::Newer {
+        version,
+        revision,
+        preview: None,
+    } = stored
+    {
+        return Verified::Newer {
+            revision,
+            item: newer_item(id.to_string(), text, version),
+        };
+    }
     if let Some(revision) = trusted_revision(&stored) {
         return Verified::Reads { revision };
     }
