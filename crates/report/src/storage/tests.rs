@@ -487,7 +487,7 @@ fn the_recovery_area_from_the_newer_reports_verified_is_the_one_read_from_every_
     let later = r#"{"format":"nianbao/stored","layout":12,"revision":1,"report":{"x":1}}"#;
     store.poke("nianbao.report.future", future);
     store.poke("nianbao.report.later", later);
-    // A bare report file of a newer version is one too; an older version's is not.
+    // A bare report file (layout 0) of a newer version is one too.
     store.poke(
         "nianbao.report.bare",
         r#"{"format":"nianbao/report","version":7}"#,
