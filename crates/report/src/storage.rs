@@ -93,14 +93,18 @@ pub fn put(store: &mut impl KeyValue, key: &str, value: &str) -> Result<(), Stor
 
 /// Every key starting with `prefix`, without the prefix, sorted.
 pub fn keys_with(store: &impl KeyValue, prefix: &str) -> Vec<String> {
-    let mut keys: Vec<String> = store
-        .keys()
-        .unwrap_or_default()
-        .into_iter()
+    suffixes(&store.keys().unwrap_or_default(), prefix)
+}
+
+/// Of `keys`, those starting with `prefix`, without the prefix, sorted: for a caller that
+/// looks for several prefixes in one listing of the storage's keys.
+fn suffixes(keys: &[String], prefix: &str) -> Vec<String> {
+    let mut found: Vec<String> = keys
+        .iter()
         .filter_map(|key| key.strip_prefix(prefix).map(str::to_string))
         .collect();
-    keys.sort();
-    keys
+    found.sort();
+    found
 }
 
 fn report_key(id: &str) -> String {
@@ -263,7 +267,9 @@ pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
 /// (issue 15); a report only becomes a newer version's by another tab's write, after which
 /// the app verifies every stored report again.
 pub fn recovery_items_with(store: &impl KeyValue, newer: &[RecoveryItem]) -> Vec<RecoveryItem> {
-    let mut items: Vec<RecoveryItem> = keys_with(store, QUARANTINE_PREFIX)
+    // One listing of the keys for both prefixes: this runs at every save.
+    let keys = store.keys().unwrap_or_default();
+    let mut items: Vec<RecoveryItem> = suffixes(&keys, QUARANTINE_PREFIX)
         .into_iter()
         .filter_map(|suffix| {
             let key = format!("{QUARANTINE_PREFIX}{suffix}");
@@ -287,7 +293,7 @@ pub fn recovery_items_with(store: &impl KeyValue, newer: &[RecoveryItem]) -> Vec
             .filter(|item| store.get(&item.key).ok().flatten().as_ref() == Some(&item.entry.raw))
             .cloned(),
     );
-    for id in keys_with(store, ORIGINAL_PREFIX) {
+    for id in suffixes(&keys, ORIGINAL_PREFIX) {
         let key = format!("{ORIGINAL_PREFIX}{id}");
         if let Ok(Some(raw)) = store.get(&key) {
             items.push(RecoveryItem {
