@@ -1,16 +1,24 @@
 // A clerk works on a block of cells as in Excel: selects it with Shift+arrows or the mouse,
 // copies it out, clears it, fills its blanks with 0 and pastes one value over it; the keyboard
 // reaches the table's ends, and the focus stays where the clerk was after 撤销 and on opening.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { cellInput, expectCellValue, copy, createReport, gridCell, openSection, paste } from './helpers';
 
-test('a range of cells is selected, copied, cleared, filled and pasted over', async ({ page }) => {
+/**
+ * A new report of `agency` open at table 三 with 自动合计 off, so that every cell is the
+ * clerk's; returns the table's grid.
+ */
+async function requestsGridOfNewReport(page: Page, agency: string): Promise<Locator> {
   await page.goto('/');
-  await createReport(page, '选区测试局', 2024);
+  await createReport(page, agency, 2024);
   await openSection(page, '三、');
   const grid = page.getByTestId('grid-requests');
-  // Auto-totals off: every cell of the block is the clerk's.
   await grid.getByRole('checkbox', { name: '自动合计' }).uncheck();
+  return grid;
+}
+
+test('a range of cells is selected, copied, cleared, filled and pasted over', async ({ page }) => {
+  const grid = await requestsGridOfNewReport(page, '选区测试局');
   await gridCell(page, 'requests.new.natural').click();
   await paste(page, '1\t2\t3\n4\t\t6\n');
 
@@ -144,10 +152,7 @@ test('a grid has one input, in a form of its own, and Enter moves down without s
 });
 
 test('a click into the text being typed, a double click and F2 edit a cell in place', async ({ page }) => {
-  await page.goto('/');
-  await createReport(page, '就地编辑测试局', 2024);
-  await openSection(page, '三、');
-  await page.getByTestId('grid-requests').getByRole('checkbox', { name: '自动合计' }).uncheck();
+  await requestsGridOfNewReport(page, '就地编辑测试局');
   // Typing, then a click on the same cell: the caret goes where the click was and the arrows
   // move it, not the focus (the value is right-aligned: a click left of it lands before it).
   await gridCell(page, 'requests.new.natural').click();
@@ -180,10 +185,7 @@ test('a click into the text being typed, a double click and F2 edit a cell in pl
 });
 
 test('pinyin being typed in a cell is finished into that cell when another cell is clicked', async ({ page }) => {
-  await page.goto('/');
-  await createReport(page, '输入法测试局', 2024);
-  await openSection(page, '三、');
-  await page.getByTestId('grid-requests').getByRole('checkbox', { name: '自动合计' }).uncheck();
+  await requestsGridOfNewReport(page, '输入法测试局');
   await gridCell(page, 'requests.new.natural').click();
   // An input method composing "ni" (not yet committed), as a clerk's Chinese IME does.
   const cdp = await page.context().newCDPSession(page);
@@ -198,10 +200,7 @@ test('pinyin being typed in a cell is finished into that cell when another cell 
 });
 
 test('a value typed longer than its cell keeps the caret in sight, and typing over a selected value replaces it', async ({ page }) => {
-  await page.goto('/');
-  await createReport(page, '长数字测试局', 2024);
-  await openSection(page, '三、');
-  await page.getByTestId('grid-requests').getByRole('checkbox', { name: '自动合计' }).uncheck();
+  await requestsGridOfNewReport(page, '长数字测试局');
   await gridCell(page, 'requests.new.natural').click();
   await page.keyboard.type('1234567890123456');
   const input = cellInput(page, 'requests.new.natural');
