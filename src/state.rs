@@ -24,9 +24,10 @@ pub struct LibraryCtx {
     pub failure: RwSignal<Option<String>>,
     /// The recovery area: entries set aside as unreadable, kept originals, newer reports.
     pub quarantined: RwSignal<Vec<RecoveryItem>>,
-    /// The reports of a newer version the last verification pass found
-    /// ([`LibraryCtx::verify_stored`]), for the recovery area.
-    newer: StoredValue<Vec<RecoveryItem>>,
+    /// What the last verification pass found ([`LibraryCtx::verify_stored`]), kept up to
+    /// date report by report as other tabs write them: the revisions, for the backup
+    /// reminder, and the reports of a newer version, for the recovery area.
+    verification: StoredValue<report::Verification>,
     /// This tab's id, for the edit locks.
     pub tab_id: StoredValue<String>,
     /// The interface language, for the words of failures.
@@ -37,6 +38,10 @@ pub struct LibraryCtx {
     counted: StoredValue<Vec<String>>,
     /// Which pass of [`LibraryCtx::verify_stored`] is the latest: an older one stops.
     verifying: StoredValue<u64>,
+    /// Whether the latest pass is still reading: a report another tab writes meanwhile
+    /// starts a new pass, as what the running one read of it may be out of date. Shown to
+    /// the tests as `data-verifying` on the backup tools.
+    pub pass_running: RwSignal<bool>,
     /// Whether a backup is due (reports changed a lot since the last one): worked out by
     /// each verification pass from the revisions it read; `None` until the first ends.
     pub backup_due: RwSignal<Option<bool>>,
@@ -59,11 +64,12 @@ impl LibraryCtx {
             failure: RwSignal::new(None),
             // The reports of a newer version are found by the verification pass.
             quarantined: RwSignal::new(report::recovery_items_with(&store, &[])),
-            newer: StoredValue::new(Vec::new()),
+            verification: StoredValue::new(report::Verification::default()),
             tab_id: StoredValue::new(new_id()),
             lang,
             counted: StoredValue::new(Vec::new()),
             verifying: StoredValue::new(0),
+            pass_running: RwSignal::new(false),
             backup_due: RwSignal::new(None),
         }
     }
@@ -77,42 +83,32 @@ impl LibraryCtx {
     pub fn verify_stored(&self) {
         let pass = self.verifying.get_value() + 1;
         self.verifying.set_value(pass);
+        self.pass_running.set(true);
         let library = *self;
         let current = move || library.verifying.try_get_value() == Some(pass);
         leptos::task::spawn_local(async move {
             crate::clock::after_paint().await;
             let ids = report::report_ids(&local());
             let mut set_aside = false;
-            let mut revisions = Vec::with_capacity(ids.len());
-            let mut newer = Vec::new();
+            let mut found = report::Verification::default();
             for batch in ids.chunks(VERIFIED_PER_TASK) {
                 if !current() {
                     return;
                 }
                 let mut store = local();
                 for id in batch {
-                    match report::verify_report(&mut store, id, now_ms()) {
-                        report::Verified::Reads { revision } => {
-                            revisions.push((id.clone(), revision))
-                        }
-                        report::Verified::Newer { revision, item } => {
-                            revisions.push((id.clone(), revision));
-                            newer.push(item);
-                        }
-                        report::Verified::SetAside => set_aside = true,
-                        report::Verified::Left => {}
-                    }
+                    set_aside |= found.verify(&mut store, id, now_ms());
                 }
                 crate::clock::pause().await;
             }
             if !current() {
                 return;
             }
-            let due = !report::stored_backup_due_at(&local(), &revisions).is_empty();
-            let _ = library.backup_due.try_set(Some(due));
-            if library.newer.try_set_value(newer).is_some() {
+            if library.verification.try_set_value(found).is_some() {
                 return;
             }
+            library.pass_running.set(false);
+            library.show_backup_due(&local());
             library.show_recovery(&local());
             if set_aside {
                 library.reload();
@@ -120,13 +116,58 @@ impl LibraryCtx {
         });
     }
 
+    /// Brings the library up to date with what another tab changed in storage: the
+    /// listing, and a report it wrote verified alone (`report::library_change`). Each of
+    /// that tab's autosaves writes its report and the index; verifying every stored report
+    /// again after each (as at start-up) made every open tab read the whole library at every
+    /// autosave of another (issue 15).
+    pub fn stored_elsewhere(&self, key: &str, written: bool) {
+        match report::library_change(key, written) {
+            report::LibraryChange::Nothing => {}
+            report::LibraryChange::Everything => self.reload(),
+            report::LibraryChange::Listing => {
+                let mut store = local();
+                self.index.set(report::scan(&mut store, now_ms()));
+                self.verification
+                    .update_value(|found| found.keep_stored(&store));
+                self.show_recovery(&store);
+                self.show_backup_due(&store);
+            }
+            // What a running pass read of the report may be older than this write.
+            report::LibraryChange::Report(_) if self.pass_running.get_untracked() => self.reload(),
+            report::LibraryChange::Report(id) => {
+                let mut store = local();
+                self.verification
+                    .update_value(|found| _ = found.verify(&mut store, &id, now_ms()));
+                // Listed after the verification: a report set aside leaves the index.
+                self.index.set(report::scan(&mut store, now_ms()));
+                self.show_recovery(&store);
+                self.show_backup_due(&store);
+            }
+        }
+    }
+
+    /// Works out whether a backup is due from the revisions the verification read, once a
+    /// pass has read them all.
+    fn show_backup_due(&self, store: &impl report::KeyValue) {
+        if self.pass_running.get_untracked() || self.verifying.get_value() == 0 {
+            return;
+        }
+        let due = self
+            .verification
+            .with_value(|found| !report::stored_backup_due_at(store, &found.revisions).is_empty());
+        if self.backup_due.get_untracked() != Some(due) {
+            self.backup_due.set(Some(due));
+        }
+    }
+
     /// Lists the recovery area as `store` holds it, with the reports of a newer version the
     /// last verification pass found (reading every stored report again for them at every
     /// save made a large library's autosave slow, issue 15).
     fn show_recovery(&self, store: &impl report::KeyValue) {
         let items = self
-            .newer
-            .with_value(|newer| report::recovery_items_with(store, newer));
+            .verification
+            .with_value(|found| report::recovery_items_with(store, &found.newer));
         if self.quarantined.with_untracked(|shown| *shown != items) {
             self.quarantined.set(items);
         }
@@ -305,16 +346,7 @@ impl LibraryCtx {
 pub fn install_library_sync(library: LibraryCtx) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key().unwrap_or_default();
-        // A report written (not removed: a purge rewrites the index right after) may be
-        // unreadable or missing from the index: the reload repairs both.
-        let report_written = key.starts_with(report::REPORT_PREFIX) && ev.new_value().is_some();
-        if key.is_empty()
-            || key == report::INDEX_KEY
-            || key.starts_with(report::QUARANTINE_PREFIX)
-            || report_written
-        {
-            library.reload();
-        }
+        library.stored_elsewhere(&key, ev.new_value().is_some());
     });
     on_cleanup(move || handle.remove());
 }

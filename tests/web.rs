@@ -792,3 +792,38 @@ async fn an_undo_right_after_a_move_shows_the_cell_left_as_it_was() {
     assert_ne!(before, "78");
     drop(grid);
 }
+
+/// Local storage's keys are listed whole, also a key named like a member of Storage (which
+/// `Object.keys` leaves out: the listing then asks for each key by its index).
+#[wasm_bindgen_test]
+fn local_storage_lists_every_key() {
+    use report::KeyValue;
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage");
+    storage.clear().expect("cleared");
+    let mut store = nianbao_app::storage::local();
+    let sorted = |mut keys: Vec<String>| {
+        keys.sort();
+        keys
+    };
+    for key in ["nianbao.index", "nianbao.report.a", "其他\n\"键\""] {
+        store.set(key, "值").expect("stored");
+    }
+    assert_eq!(
+        sorted(store.keys().expect("listed")),
+        ["nianbao.index", "nianbao.report.a", "其他\n\"键\""]
+    );
+    store.set("getItem", "1").expect("stored");
+    assert_eq!(
+        sorted(store.keys().expect("listed")),
+        [
+            "getItem",
+            "nianbao.index",
+            "nianbao.report.a",
+            "其他\n\"键\""
+        ]
+    );
+    storage.clear().expect("cleared");
+    assert!(store.keys().expect("listed").is_empty());
+}

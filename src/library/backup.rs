@@ -98,7 +98,8 @@ pub fn BackupTools() -> impl IntoView {
         });
     };
     view! {
-        <div class="backup-tools" data-testid="backup-tools" data-due-known=move || due.get().is_some().to_string()>
+        <div class="backup-tools" data-testid="backup-tools" data-due-known=move || due.get().is_some().to_string()
+            data-verifying=move || library.pass_running.get().to_string()>
             <button type="button" class="button" on:click=export>{move || t(Text::ExportEverything)}</button>
             <label class="button">
                 {move || t(Text::ImportEverything)}

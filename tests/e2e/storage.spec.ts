@@ -269,3 +269,56 @@ test('a report the index lacks is listed at once and its findings counted when t
   expect(orphan.errors).toBe(2);
   expect(orphan.unchecked).toBeUndefined();
 });
+
+test('another tab’s writes are followed report by report: the backup reminder and a newer version’s report, live', async ({ page, context }) => {
+  await page.goto('/');
+  await createReport(page, '甲本页局', 2024);
+  await backToLibrary(page);
+  await createReport(page, '乙本页局', 2024);
+  await backToLibrary(page);
+  await expect(page.getByTestId('backup-tools')).toHaveAttribute('data-due-known', 'true');
+  // Every stored report read once since the library was shown.
+  await expect(page.getByTestId('backup-tools')).toHaveAttribute('data-verifying', 'false');
+  await expect(page.getByTestId('backup-due')).toHaveCount(0);
+  const first = await reportKey(page, '甲本页局');
+  // Records whether this tab starts reading every stored report again from now on.
+  await page.evaluate(() => {
+    const tools = document.querySelector('[data-testid="backup-tools"]')!;
+    (window as any).__passes = 0;
+    new MutationObserver(() => {
+      if (tools.getAttribute('data-verifying') === 'true') (window as any).__passes += 1;
+    }).observe(tools, { attributes: true, attributeFilter: ['data-verifying'] });
+  });
+
+  // The other tab writes 甲 at revision 40, as after a long day of typing there.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByTestId('library-row')).toHaveCount(2);
+  await other.evaluate((k) => {
+    const entry = JSON.parse(localStorage.getItem(k)!);
+    entry.revision = 40;
+    localStorage.setItem(k, JSON.stringify(entry));
+  }, first);
+  await expect(page.getByTestId('backup-due')).toHaveText('自上次备份以来报告改动较多，建议现在备份。');
+  // Only the report written was read again, not the whole library.
+  expect(await page.evaluate(() => (window as any).__passes)).toBe(0);
+
+  // Its backup makes the reminder here go away.
+  await Promise.all([
+    other.waitForEvent('download'),
+    other.getByRole('button', { name: '全部导出（备份）' }).click(),
+  ]);
+  await expect(page.getByTestId('backup-due')).toHaveCount(0);
+
+  // A report of a newer stored layout it writes is listed here, kept as it is; removed, it
+  // leaves the list.
+  const future = JSON.stringify({ format: 'nianbao/stored', layout: 7, revision: 3, payload: { sealed: 'zzz' } });
+  await other.evaluate((v) => localStorage.setItem('nianbao.report.future1', v), future);
+  const entry = page.getByTestId('quarantined-entry').filter({ hasText: 'future1' });
+  await expect(entry).toContainText('newer version');
+  expect(await recoveredText(page, 'future1')).toBe(future);
+  await other.evaluate(() => localStorage.removeItem('nianbao.report.future1'));
+  await expect(entry).toHaveCount(0);
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+  expect(await page.evaluate(() => (window as any).__passes)).toBe(0);
+});

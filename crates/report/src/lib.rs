@@ -104,14 +104,14 @@ pub use library::{
 pub use storage::MemoryStore;
 pub use storage::{
     BACKUP_MARK_KEY, BackupError, BackupImport, INDEX_KEY, KeyValue, LOCAL_STORAGE_QUOTA_BYTES,
-    LOCK_PREFIX, ORIGINAL_PREFIX, OpenError, Opened, QUARANTINE_PREFIX, REPORT_PREFIX,
-    ReadOnlyReason, RecoveryItem, SaveError, StoreError, StoredChange, TakeOver, Usage, Verified,
-    add_report, backup_due as stored_backup_due, backup_due_at as stored_backup_due_at,
-    backup_items, claim_lock, commit_index, count_unchecked, force_lock, import_backup, keys_with,
-    load_index, load_report, lock_holder_of, make_backup, move_aside, on_stored_change,
-    open_report, put, record_backup, recovery_items, recovery_items_with, release_lock,
-    remove_report, report_ids, save_index, save_report, save_report_at, scan, set_aside, take_over,
-    usage, verify_report,
+    LOCK_PREFIX, LibraryChange, ORIGINAL_PREFIX, OpenError, Opened, QUARANTINE_PREFIX,
+    REPORT_PREFIX, ReadOnlyReason, RecoveryItem, SaveError, StoreError, StoredChange, TakeOver,
+    Usage, Verification, Verified, add_report, backup_due as stored_backup_due,
+    backup_due_at as stored_backup_due_at, backup_items, claim_lock, commit_index, count_unchecked,
+    force_lock, import_backup, keys_with, library_change, load_index, load_report, lock_holder_of,
+    make_backup, move_aside, on_stored_change, open_report, put, record_backup, recovery_items,
+    recovery_items_with, release_lock, remove_report, report_ids, save_index, save_report,
+    save_report_at, scan, set_aside, take_over, usage, verify_report,
 };
 pub use store::{
     EditLock, LOCK_STALE_MS, LockHolder, STORED_FORMAT, STORED_LAYOUT, SetAside, Stored,

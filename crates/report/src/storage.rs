@@ -454,6 +454,96 @@ pub fn verify_report(store: &mut impl KeyValue, id: &str, now: f64) -> Verified 
     }
 }
 
+/// What reading the stored reports found, kept between readings: each report that reads,
+/// with its revision (for the backup reminder), and the reports of a newer version (for the
+/// recovery area, [`recovery_items_with`]). Built by verifying every stored report once; then
+/// a report another tab writes is verified alone ([`Verification::verify`]), where verifying
+/// the whole library again after each of that tab's autosaves made every other open tab
+/// read every stored report at each of them (issue 15).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Verification {
+    /// Each report that reads (or is kept as a newer version's), with its stored revision.
+    pub revisions: Vec<(String, u64)>,
+    /// The reports of a newer version, as the recovery area lists them.
+    pub newer: Vec<RecoveryItem>,
+}
+
+impl Verification {
+    /// Records what [`verify_report`] found for report `id`, in place of what was known of
+    /// it; whether it was set aside (then the index needs repairing, as [`scan`] does).
+    pub fn record(&mut self, id: &str, verified: Verified) -> bool {
+        self.revisions.retain(|(known, _)| known != id);
+        let key = report_key(id);
+        self.newer.retain(|item| item.key != key);
+        match verified {
+            Verified::Reads { revision } => self.revisions.push((id.to_string(), revision)),
+            Verified::Newer { revision, item } => {
+                self.revisions.push((id.to_string(), revision));
+                self.newer.push(item);
+            }
+            Verified::SetAside => return true,
+            Verified::Left => {}
+        }
+        false
+    }
+
+    /// Verifies report `id` again, as stored now ([`verify_report`]), and records it;
+    /// whether it was set aside.
+    pub fn verify(&mut self, store: &mut impl KeyValue, id: &str, now: f64) -> bool {
+        let verified = verify_report(store, id, now);
+        self.record(id, verified)
+    }
+
+    /// Forgets the reports no longer stored (another tab removed or purged them).
+    pub fn keep_stored(&mut self, store: &impl KeyValue) {
+        let stored = report_ids(store);
+        let stored: std::collections::HashSet<&str> = stored.iter().map(String::as_str).collect();
+        self.revisions
+            .retain(|(id, _)| stored.contains(id.as_str()));
+        self.newer
+            .retain(|item| stored.contains(item.entry.id.as_str()));
+    }
+}
+
+/// What a library screen reads again when another tab changed local storage (a `storage`
+/// event for `key`, `written` when it holds a value now, not removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LibraryChange {
+    /// Nothing the library shows.
+    Nothing,
+    /// The index, the recovery area, the backup mark or a report removed: list them again
+    /// and work out whether a backup is due.
+    Listing,
+    /// Report `id` was written: list again and verify that report alone
+    /// ([`Verification::verify`]): it may not read, or be missing from the index.
+    Report(String),
+    /// Storage was cleared (no key): list again and verify every report.
+    Everything,
+}
+
+/// See [`LibraryChange`].
+pub fn library_change(key: &str, written: bool) -> LibraryChange {
+    if key.is_empty() {
+        return LibraryChange::Everything;
+    }
+    if let Some(id) = key.strip_prefix(REPORT_PREFIX) {
+        return match written {
+            true => LibraryChange::Report(id.to_string()),
+            // A report of a newer version removed leaves the recovery area.
+            false => LibraryChange::Listing,
+        };
+    }
+    // The backup mark: another tab's backup may make the reminder here go away.
+    if key == INDEX_KEY
+        || key == BACKUP_MARK_KEY
+        || key.starts_with(QUARANTINE_PREFIX)
+        || key.starts_with(ORIGINAL_PREFIX)
+    {
+        return LibraryChange::Listing;
+    }
+    LibraryChange::Nothing
+}
+
 // ---- Opening --------------------------------------------------------------------------------
 
 /// Why a report cannot be opened.

@@ -788,3 +788,94 @@ fn the_backup_reminder_from_the_verified_revisions_is_the_one_read_from_storage(
         "setting aside the bad one changes nothing"
     );
 }
+
+#[test]
+fn a_report_written_elsewhere_is_verified_alone_and_the_verification_matches_a_full_one() {
+    let mut store = library();
+    add_report(&mut store, "b", &draft("乙局", "2"), None, NOW).expect("stored");
+    let mut found = Verification::default();
+    for id in report_ids(&store) {
+        assert!(!found.verify(&mut store, &id, NOW));
+    }
+    let full = |store: &mut MemoryStore| {
+        let mut all = Verification::default();
+        for id in report_ids(store) {
+            all.verify(store, &id, NOW);
+        }
+        all
+    };
+    let sorted = |mut v: Verification| {
+        v.revisions.sort();
+        v.newer.sort_by(|a, b| a.key.cmp(&b.key));
+        v
+    };
+    // Another tab saves b twice: its revision moves on here.
+    save_report(&mut store, "b", &draft("乙局", "3"), NOW).expect("saved");
+    save_report(&mut store, "b", &draft("乙局", "4"), NOW).expect("saved");
+    assert!(!found.verify(&mut store, "b", NOW));
+    assert!(found.revisions.contains(&("b".to_string(), 3)), "{found:?}");
+    assert_eq!(sorted(found.clone()), sorted(full(&mut store)));
+    // It writes a report of a newer version over a: listed as one, its revision kept.
+    let future = r#"{"format":"nianbao/stored","layout":9,"revision":8,"report":{}}"#;
+    store.poke("nianbao.report.a", future);
+    assert!(!found.verify(&mut store, "a", NOW));
+    assert_eq!(found.newer.len(), 1);
+    assert_eq!(found.newer[0].entry.raw, future);
+    assert!(found.revisions.contains(&("a".to_string(), 8)));
+    assert_eq!(
+        recovery_items_with(&store, &found.newer),
+        recovery_items(&store)
+    );
+    // Then a readable one again: no longer a newer version's.
+    save_report_at(&mut store, "c", &draft("丙局", "1"), 0, NOW).expect("saved");
+    store.poke(
+        "nianbao.report.a",
+        &store.peek("nianbao.report.c").expect("c stored"),
+    );
+    assert!(!found.verify(&mut store, "a", NOW));
+    assert!(found.newer.is_empty(), "{found:?}");
+    // c was never verified here: what a full pass finds is what was recorded, plus c.
+    assert!(!found.verify(&mut store, "c", NOW));
+    assert_eq!(sorted(found.clone()), sorted(full(&mut store)));
+    // An unreadable write is set aside, and forgotten.
+    store.poke("nianbao.report.b", "{坏");
+    assert!(found.verify(&mut store, "b", NOW));
+    assert!(
+        !found.revisions.iter().any(|(id, _)| id == "b"),
+        "{found:?}"
+    );
+    assert!(recovery_items(&store).iter().any(|i| i.entry.raw == "{坏"));
+    // A report another tab removed is forgotten once the index changes.
+    store.remove("nianbao.report.c").expect("removed");
+    found.keep_stored(&store);
+    assert_eq!(sorted(found.clone()), sorted(full(&mut store)));
+    assert_eq!(found.revisions.len(), 1, "{found:?}");
+}
+
+#[test]
+fn what_another_tab_changed_decides_what_the_library_reads_again() {
+    use LibraryChange::*;
+    assert_eq!(library_change("", false), Everything);
+    assert_eq!(
+        library_change("nianbao.report.ab12", true),
+        Report("ab12".into())
+    );
+    assert_eq!(library_change("nianbao.report.ab12", false), Listing);
+    for key in [
+        INDEX_KEY,
+        BACKUP_MARK_KEY,
+        "nianbao.quarantine.ab12.1700000000000",
+        "nianbao.original.ab12",
+    ] {
+        assert_eq!(library_change(key, true), Listing, "{key}");
+        assert_eq!(library_change(key, false), Listing, "{key}");
+    }
+    for key in [
+        "nianbao.lock.ab12",
+        "nianbao.lang",
+        "other-app.key",
+        "nianbao.indexes",
+    ] {
+        assert_eq!(library_change(key, true), Nothing, "{key}");
+    }
+}
