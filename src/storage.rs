@@ -84,18 +84,24 @@ impl KeyValue for LocalStore {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = browser()?;
         let count = storage.length().map_err(typed)?;
-        // Every key in one string (`JSON.stringify(Object.keys(localStorage))`): asking for
-        // each by its index crossed into JavaScript and back once per key, and the keys are
+        // Every key in one string (`Object.keys(localStorage).join("\0")`): asking for each
+        // by its index crossed into JavaScript and back once per key, and the keys are
         // listed at every save (the recovery area), three times slower for a library of 100
         // (issue 15). A key named like a member of Storage (`length`, `getItem`…) is not
-        // among Object.keys: then, and if anything fails, each key is asked for.
-        let listed = js_sys::JSON::stringify(&js_sys::Object::keys(&storage))
-            .ok()
-            .and_then(|text| text.as_string())
-            .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
-            .filter(|keys| keys.len() == count as usize);
-        if let Some(keys) = listed {
-            return Ok(keys);
+        // among Object.keys, and a key holding the separator splits in two: either way (each
+        // checked alone, so that the two cannot make up for each other) each key is asked for.
+        if count == 0 {
+            return Ok(Vec::new());
+        }
+        let names = js_sys::Object::keys(&storage);
+        if names.length() == count {
+            let keys: Vec<String> = String::from(names.join("\0"))
+                .split('\0')
+                .map(str::to_string)
+                .collect();
+            if keys.len() == count as usize {
+                return Ok(keys);
+            }
         }
         Ok((0..count)
             .filter_map(|i| storage.key(i).ok().flatten())

@@ -814,10 +814,29 @@ fn local_storage_lists_every_key() {
         sorted(store.keys().expect("listed")),
         ["nianbao.index", "nianbao.report.a", "其他\n\"键\""]
     );
+    // A key holding the separator of the one-call listing.
+    store.set("a\0b", "1").expect("stored");
+    assert_eq!(
+        sorted(store.keys().expect("listed")),
+        ["a\0b", "nianbao.index", "nianbao.report.a", "其他\n\"键\""]
+    );
+    store.remove("a\0b").expect("removed");
     store.set("getItem", "1").expect("stored");
     assert_eq!(
         sorted(store.keys().expect("listed")),
         [
+            "getItem",
+            "nianbao.index",
+            "nianbao.report.a",
+            "其他\n\"键\""
+        ]
+    );
+    // Both at once: one key missing from Object.keys and one split in two.
+    store.set("a\0b", "1").expect("stored");
+    assert_eq!(
+        sorted(store.keys().expect("listed")),
+        [
+            "a\0b",
             "getItem",
             "nianbao.index",
             "nianbao.report.a",

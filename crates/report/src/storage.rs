@@ -496,12 +496,11 @@ impl Verification {
 
     /// Forgets the reports no longer stored (another tab removed or purged them).
     pub fn keep_stored(&mut self, store: &impl KeyValue) {
+        // Sorted, as `keys_with` gives them.
         let stored = report_ids(store);
-        let stored: std::collections::HashSet<&str> = stored.iter().map(String::as_str).collect();
-        self.revisions
-            .retain(|(id, _)| stored.contains(id.as_str()));
-        self.newer
-            .retain(|item| stored.contains(item.entry.id.as_str()));
+        let is_stored = |id: &str| stored.binary_search_by(|s| s.as_str().cmp(id)).is_ok();
+        self.revisions.retain(|(id, _)| is_stored(id));
+        self.newer.retain(|item| is_stored(&item.entry.id));
     }
 }
 
