@@ -38,3 +38,15 @@ export async function markListed(p, count) {
     }).observe(document, { childList: true, subtree: true });
   }, count);
 }
+
+/**
+ * In page `p` showing the library, opens its 51st report at table 三 with the first cell
+ * focused, and waits for the opening's own work to end: where the profiling aids type a digit
+ * followed by its autosave (profile/autosave.mjs, profile/tabs.mjs).
+ */
+export async function openForTyping(p) {
+  await p.getByTestId('library-row').nth(50).getByRole('button', { name: '打开' }).click();
+  await p.getByRole('navigation').getByRole('button', { name: /^三、/ }).click();
+  await p.locator('.grid td[data-cell="requests.new.natural"]').click();
+  await p.waitForTimeout(1500);
+}

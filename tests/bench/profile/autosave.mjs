@@ -4,7 +4,7 @@
 // after the key) in a traced page, and prints the longest main-thread tasks. Builds side by
 // side in turn: node autosave.mjs URL_A URL_B … Env: ROUNDS (2), THROTTLE (1).
 import { chromium } from '@playwright/test';
-import { fillLibrary } from '../library-setup.mjs';
+import { fillLibrary, openForTyping } from '../library-setup.mjs';
 const urls = process.argv.slice(2);
 const THROTTLE = Number(process.env.THROTTLE ?? 1);
 for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) for (const BASE of urls) {
@@ -13,10 +13,7 @@ for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) for (const BASE of url
   const p = await context.newPage();
   await fillLibrary(p, BASE, 100);
   await p.reload();
-  await p.getByTestId('library-row').nth(50).getByRole('button', { name: '打开' }).click();
-  await p.getByRole('navigation').getByRole('button', { name: /^三、/ }).click();
-  await p.locator('.grid td[data-cell="requests.new.natural"]').click();
-  await p.waitForTimeout(1500);
+  await openForTyping(p);
   const cdp = await context.newCDPSession(p);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await browser.startTracing(p, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });

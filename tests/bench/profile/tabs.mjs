@@ -6,7 +6,7 @@
 // tasks summed, and the longest), and the typing tab's. Builds side by side in turn: node tabs.mjs URL_A URL_B …
 // Env: ROUNDS (2), THROTTLE (1, applied to the library tab).
 import { chromium } from '@playwright/test';
-import { fillLibrary } from '../library-setup.mjs';
+import { fillLibrary, openForTyping } from '../library-setup.mjs';
 const urls = process.argv.slice(2);
 const THROTTLE = Number(process.env.THROTTLE ?? 1);
 for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) for (const BASE of urls) {
@@ -18,10 +18,7 @@ for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) for (const BASE of url
   await library.getByTestId('backup-tools').waitFor();
   const editor = await context.newPage();
   await editor.goto(BASE);
-  await editor.getByTestId('library-row').nth(50).getByRole('button', { name: '打开' }).click();
-  await editor.getByRole('navigation').getByRole('button', { name: /^三、/ }).click();
-  await editor.locator('.grid td[data-cell="requests.new.natural"]').click();
-  await editor.waitForTimeout(1500);
+  await openForTyping(editor);
   const cdp = await context.newCDPSession(library);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await browser.startTracing(library, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
