@@ -50,3 +50,17 @@ export async function openForTyping(p) {
   await p.locator('.grid td[data-cell="requests.new.natural"]').click();
   await p.waitForTimeout(1500);
 }
+
+/**
+ * A browser, its context and a page of it showing a library of `count` reports (the example
+ * copied, read back by a reload): where the profiling aids that type into a large library
+ * start (profile/autosave.mjs, profile/tabs.mjs).
+ */
+export async function largeLibrary(chromium, base, count = 100) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await fillLibrary(page, base, count);
+  await page.reload();
+  return { browser, context, page };
+}

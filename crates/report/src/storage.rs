@@ -265,7 +265,7 @@ pub fn recovery_items(store: &impl KeyValue) -> Vec<RecoveryItem> {
 /// recovery area up to date after every save and every report it reads, where reading every
 /// stored report again each time cost a large library's every autosave and every opening
 /// (issue 15); a report only becomes a newer version's by another tab's write, after which
-/// the app verifies every stored report again.
+/// the app verifies that report again ([`Verification::verify`]).
 pub fn recovery_items_with(store: &impl KeyValue, newer: &[RecoveryItem]) -> Vec<RecoveryItem> {
     // One listing of the keys for both prefixes: this runs at every save.
     let keys = store.keys().unwrap_or_default();
@@ -469,13 +469,14 @@ pub struct Verification {
 }
 
 impl Verification {
-    /// Records what [`verify_report`] found for report `id`, in place of what was known of
-    /// it; whether it was set aside (then the index needs repairing, as [`scan`] does).
-    pub fn record(&mut self, id: &str, verified: Verified) -> bool {
+    /// Verifies report `id` again, as stored now ([`verify_report`]), and records what was
+    /// found in place of what was known of it; whether it was set aside (then the index
+    /// needs repairing, as [`scan`] does).
+    pub fn verify(&mut self, store: &mut impl KeyValue, id: &str, now: f64) -> bool {
         self.revisions.retain(|(known, _)| known != id);
         let key = report_key(id);
         self.newer.retain(|item| item.key != key);
-        match verified {
+        match verify_report(store, id, now) {
             Verified::Reads { revision } => self.revisions.push((id.to_string(), revision)),
             Verified::Newer { revision, item } => {
                 self.revisions.push((id.to_string(), revision));
@@ -485,13 +486,6 @@ impl Verification {
             Verified::Left => {}
         }
         false
-    }
-
-    /// Verifies report `id` again, as stored now ([`verify_report`]), and records it;
-    /// whether it was set aside.
-    pub fn verify(&mut self, store: &mut impl KeyValue, id: &str, now: f64) -> bool {
-        let verified = verify_report(store, id, now);
-        self.record(id, verified)
     }
 
     /// Forgets the reports no longer stored (another tab removed or purged them).

@@ -4,15 +4,11 @@
 // after the key) in a traced page, and prints the longest main-thread tasks. Builds side by
 // side in turn: node autosave.mjs URL_A URL_B … Env: ROUNDS (2), THROTTLE (1).
 import { chromium } from '@playwright/test';
-import { fillLibrary, openForTyping } from '../library-setup.mjs';
+import { largeLibrary, openForTyping } from '../library-setup.mjs';
 const urls = process.argv.slice(2);
 const THROTTLE = Number(process.env.THROTTLE ?? 1);
 for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) for (const BASE of urls) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const p = await context.newPage();
-  await fillLibrary(p, BASE, 100);
-  await p.reload();
+  const { browser, context, page: p } = await largeLibrary(chromium, BASE);
   await openForTyping(p);
   const cdp = await context.newCDPSession(p);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });

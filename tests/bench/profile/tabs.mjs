@@ -6,15 +6,11 @@
 // tasks summed, and the longest), and the typing tab's. Builds side by side in turn: node tabs.mjs URL_A URL_B …
 // Env: ROUNDS (2), THROTTLE (1, applied to the library tab).
 import { chromium } from '@playwright/test';
-import { fillLibrary, openForTyping } from '../library-setup.mjs';
+import { largeLibrary, openForTyping } from '../library-setup.mjs';
 const urls = process.argv.slice(2);
 const THROTTLE = Number(process.env.THROTTLE ?? 1);
 for (let r = 0; r < Number(process.env.ROUNDS ?? 2); r++) for (const BASE of urls) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const library = await context.newPage();
-  await fillLibrary(library, BASE, 100);
-  await library.reload();
+  const { browser, context, page: library } = await largeLibrary(chromium, BASE);
   await library.getByTestId('backup-tools').waitFor();
   const editor = await context.newPage();
   await editor.goto(BASE);
